@@ -1,0 +1,147 @@
+package ling.account.impl;
+
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
+import ling.api.Failures;
+
+/** The limits of the contract (configurable) applied to what users send. */
+final class AccountRules {
+
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*");
+
+  private final int usernameMin;
+  private final int usernameMax;
+  private final int passwordMin;
+  private final int passwordMax;
+  private final int displayNameMax;
+  private final int signatureMax;
+  private final int emailMax;
+  private final int phoneMax;
+  private final int pageDefault;
+  private final int pageMax;
+  private final int searchQueryMax;
+
+  AccountRules(JsonObject limits) {
+    usernameMin = limits.getInteger("usernameMin");
+    usernameMax = limits.getInteger("usernameMax");
+    passwordMin = limits.getInteger("passwordMin");
+    passwordMax = limits.getInteger("passwordMax");
+    displayNameMax = limits.getInteger("displayNameMax");
+    signatureMax = limits.getInteger("signatureMax");
+    emailMax = limits.getInteger("emailMax");
+    phoneMax = limits.getInteger("phoneMax");
+    pageDefault = limits.getInteger("pageDefault");
+    pageMax = limits.getInteger("pageMax");
+    searchQueryMax = limits.getInteger("searchQueryMax");
+  }
+
+  String username(String value) {
+    String v = required("username", value);
+    if (v.length() < usernameMin || v.length() > usernameMax || !USERNAME.matcher(v).matches()) {
+      throw Failures.invalid("username", "must be " + usernameMin + "-" + usernameMax
+          + " characters of letters, digits, '_', '.' or '-'");
+    }
+    return v;
+  }
+
+  /** Whether a login attempt could name an account at all (cheap pre-check, no error). */
+  boolean plausibleUsername(String value) {
+    return value != null && value.length() >= usernameMin && value.length() <= usernameMax
+        && USERNAME.matcher(value).matches();
+  }
+
+  boolean plausiblePassword(String value) {
+    return value != null && value.length() <= passwordMax * 2;
+  }
+
+  String password(String field, String value) {
+    String v = required(field, value);
+    int length = v.codePointCount(0, v.length());
+    if (length < passwordMin || length > passwordMax) {
+      throw Failures.invalid(field, "must be " + passwordMin + "-" + passwordMax + " characters");
+    }
+    return v;
+  }
+
+  String displayName(String value) {
+    String v = required("displayName", value).strip();
+    int length = v.codePointCount(0, v.length());
+    if (length < 1 || length > displayNameMax) {
+      throw Failures.invalid("displayName", "must be 1-" + displayNameMax + " characters");
+    }
+    noControlCharacters("displayName", v);
+    return v;
+  }
+
+  /** Blank clears the signature. */
+  String signature(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.codePointCount(0, value.length()) > signatureMax) {
+      throw Failures.invalid("signature", "must be at most " + signatureMax + " characters");
+    }
+    noControlCharacters("signature", value.replace('\n', ' '));
+    return value;
+  }
+
+  String email(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > emailMax || !EMAIL.matcher(v).matches()) {
+      throw Failures.invalid("email", "must be an email address");
+    }
+    return v;
+  }
+
+  String phone(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > phoneMax || !PHONE.matcher(v).matches()) {
+      throw Failures.invalid("phone", "must be a phone number of digits, spaces, '()', '-' and a leading '+'");
+    }
+    return v;
+  }
+
+  int limit(int requested) {
+    if (requested == 0) {
+      return pageDefault;
+    }
+    if (requested < 1 || requested > pageMax) {
+      throw Failures.invalid("limit", "must be 1-" + pageMax);
+    }
+    return requested;
+  }
+
+  String searchQuery(String value) {
+    String v = required("q", value).strip();
+    if (v.isEmpty() || v.codePointCount(0, v.length()) > searchQueryMax) {
+      throw Failures.invalid("q", "must be 1-" + searchQueryMax + " characters");
+    }
+    return v;
+  }
+
+  /** Escapes LIKE's wildcards so that a search for {@code 50%_off} means exactly that. */
+  static String escapeLike(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static String required(String field, String value) {
+    if (value == null) {
+      throw Failures.invalid(field, "is required");
+    }
+    return value;
+  }
+
+  private static void noControlCharacters(String field, String value) {
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw Failures.invalid(field, "must not contain control characters");
+    }
+  }
+}

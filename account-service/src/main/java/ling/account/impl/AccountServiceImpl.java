@@ -1,0 +1,390 @@
+package ling.account.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.sqlclient.Pool;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import ling.account.impl.SessionRepository.Issued;
+import ling.account.impl.UserRepository.UserRow;
+import ling.api.Failures;
+import ling.api.account.AccountService;
+import ling.api.account.AuthResult;
+import ling.api.account.DeviceLink;
+import ling.api.account.DeviceLinkPoll;
+import ling.api.account.Registration;
+import ling.api.account.UserProfile;
+import ling.common.Times;
+import ling.common.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The account service. Password hashing runs on worker threads; everything else is async SQL. */
+final class AccountServiceImpl implements AccountService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String LINK_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final int LINK_CODE_LENGTH = 8;
+  private static final long MAX_JSON_ID = 1L << 53;
+  private static final Duration RESET_COOLDOWN = Duration.ofSeconds(60);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AccountRules rules;
+  private final PasswordHasher hasher;
+  private final TokenIssuer tokens;
+  private final SigningKeys keys;
+  private final UserRepository users;
+  private final SessionRepository sessions;
+  private final PasswordResetRepository resets;
+  private final DeviceLinkRepository links;
+  private final ResetMailer mailer;
+  private final SessionRevoker revoker;
+  private final Duration resetLifetime;
+  private final int resetTries;
+  private final int deviceLinkSeconds;
+  /** Verified against when the username is unknown, so both failures cost the same time. */
+  private final String dummyHash;
+
+  AccountServiceImpl(Vertx vertx, Pool pool, JsonObject config, SigningKeys keys, PasswordHasher hasher,
+                     ResetMailer mailer) {
+    JsonObject auth = config.getJsonObject("auth");
+    this.vertx = vertx;
+    this.pool = pool;
+    this.rules = new AccountRules(config.getJsonObject("limits"));
+    this.hasher = hasher;
+    this.keys = keys;
+    this.tokens = new TokenIssuer(vertx, keys, auth);
+    this.users = new UserRepository(pool);
+    this.sessions = new SessionRepository(pool, Duration.ofDays(auth.getInteger("refreshTokenDays")));
+    this.resets = new PasswordResetRepository(pool);
+    this.links = new DeviceLinkRepository(pool);
+    this.mailer = mailer;
+    this.revoker = new SessionRevoker(vertx, auth.getInteger("accessTokenSeconds"));
+    this.resetLifetime = Duration.ofMinutes(auth.getInteger("resetCodeMinutes"));
+    this.resetTries = auth.getInteger("resetCodeTries");
+    this.deviceLinkSeconds = auth.getInteger("deviceLinkSeconds");
+    this.dummyHash = hasher.hash(TokenIssuer.newSecret());
+  }
+
+  @Override
+  public Future<AuthResult> register(Registration registration) {
+    return guard(() -> {
+      if (registration == null) {
+        throw Failures.invalid("body", "is required");
+      }
+      String username = rules.username(registration.getUsername());
+      String password = rules.password("password", registration.getPassword());
+      String displayName = registration.getDisplayName() == null
+          ? username : rules.displayName(registration.getDisplayName());
+      String email = rules.email(registration.getEmail());
+      String phone = rules.phone(registration.getPhone());
+      return blocking(() -> hasher.hash(password))
+          .compose(hash -> users.insert(username, displayName, hash, email, phone))
+          .recover(err -> UserRepository.isDuplicateKey(err)
+              ? Future.failedFuture(Failures.of(USERNAME_TAKEN, "username is taken"))
+              : Future.failedFuture(err))
+          .compose(sessions::open)
+          .compose(this::signedIn);
+    });
+  }
+
+  @Override
+  public Future<AuthResult> login(String username, String password) {
+    return guard(() -> {
+      if (!rules.plausibleUsername(username) || !rules.plausiblePassword(password)) {
+        return Future.failedFuture(invalidCredentials());
+      }
+      return users.findByUsername(username)
+          .compose(found -> {
+            String hash = found.map(UserRow::passwordHash).orElse(dummyHash);
+            return blocking(() -> hasher.verify(password, hash))
+                .compose(ok -> ok && found.isPresent()
+                    ? sessions.open(found.get().id())
+                    : Future.failedFuture(invalidCredentials()));
+          })
+          .compose(this::signedIn);
+    });
+  }
+
+  @Override
+  public Future<AuthResult> refresh(String refreshToken) {
+    return guard(() -> {
+      if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 128) {
+        return Future.failedFuture(Failures.of(INVALID_TOKEN, "invalid refresh token"));
+      }
+      return sessions.rotate(refreshToken).compose(rotation -> {
+        if (rotation.reused()) {
+          return Future.failedFuture(Failures.of(INVALID_TOKEN,
+              "refresh token was already used; the session has been ended"));
+        }
+        if (rotation.issued() == null) {
+          return Future.failedFuture(Failures.of(INVALID_TOKEN, "invalid refresh token"));
+        }
+        return signedIn(rotation.issued());
+      });
+    });
+  }
+
+  @Override
+  public Future<Void> logout(String refreshToken) {
+    return guard(() -> {
+      if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 128) {
+        return Future.succeededFuture();
+      }
+      return sessions.revokeByToken(refreshToken, "logout");
+    });
+  }
+
+  @Override
+  public Future<Void> requestPasswordReset(String username) {
+    return guard(() -> {
+      if (!rules.plausibleUsername(username)) {
+        return Future.succeededFuture();
+      }
+      return users.findByUsername(username).compose(found -> {
+        if (found.isEmpty()) {
+          return Future.succeededFuture();
+        }
+        UserRow user = found.get();
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        return resets.store(user.id(), resetCodeHash(user.id(), code), resetLifetime, RESET_COOLDOWN)
+            .compose(stored -> stored ? mailer.send(user.username(), user.email(), code) : Future.succeededFuture());
+      });
+    });
+  }
+
+  @Override
+  public Future<Void> confirmPasswordReset(String username, String code, String newPassword) {
+    return guard(() -> {
+      String password = rules.password("newPassword", newPassword);
+      if (!rules.plausibleUsername(username) || code == null || !code.matches("[0-9]{6}")) {
+        return Future.failedFuture(invalidCode());
+      }
+      return users.findByUsername(username).compose(found -> {
+        if (found.isEmpty()) {
+          return Future.failedFuture(invalidCode());
+        }
+        long userId = found.get().id();
+        return blocking(() -> hasher.hash(password))
+            .compose(hash -> resets.redeem(userId, resetCodeHash(userId, code), resetTries,
+                conn -> users.updatePasswordHash(conn, userId, hash)
+                    .compose(x -> sessions.revokeAllOfUser(conn, userId, "password_reset"))))
+            .compose(ok -> ok ? revoker.revokeAccess(userId) : Future.failedFuture(invalidCode()));
+      });
+    });
+  }
+
+  @Override
+  public Future<Void> changePassword(long userId, String oldPassword, String newPassword) {
+    return guard(() -> {
+      String password = rules.password("newPassword", newPassword);
+      if (!rules.plausiblePassword(oldPassword)) {
+        return Future.failedFuture(Failures.of(WRONG_PASSWORD, "oldPassword is wrong"));
+      }
+      return existing(userId)
+          .compose(user -> blocking(() -> hasher.verify(oldPassword, user.passwordHash())))
+          .compose(ok -> ok ? blocking(() -> hasher.hash(password))
+              : Future.failedFuture(Failures.of(WRONG_PASSWORD, "oldPassword is wrong")))
+          .compose(hash -> pool.withTransaction(conn -> users.updatePasswordHash(conn, userId, hash)
+              .compose(x -> sessions.revokeAllOfUser(conn, userId, "password_change"))))
+          .compose(x -> revoker.revokeAccess(userId));
+    });
+  }
+
+  @Override
+  public Future<UserProfile> getOwnProfile(long userId) {
+    return guard(() -> existing(userId).map(AccountServiceImpl::ownView));
+  }
+
+  @Override
+  public Future<UserProfile> updateProfile(long userId, JsonObject changes) {
+    return guard(() -> {
+      if (changes == null) {
+        throw Failures.invalid("body", "is required");
+      }
+      Map<String, Object> columns = new LinkedHashMap<>();
+      for (String field : changes.fieldNames()) {
+        Object value = changes.getValue(field);
+        switch (field) {
+          case "displayName" -> columns.put("display_name", rules.displayName(text(field, value)));
+          case "signature" -> columns.put("signature", rules.signature(text(field, value)));
+          case "email" -> columns.put("email", rules.email(text(field, value)));
+          case "phone" -> columns.put("phone", rules.phone(text(field, value)));
+          case "avatarFileId" -> columns.put("avatar_file_id", fileId(field, value));
+          default -> throw Failures.invalid(field, "is not a profile field");
+        }
+      }
+      return existing(userId)
+          .compose(user -> users.updateProfile(userId, columns))
+          .compose(x -> existing(userId))
+          .map(AccountServiceImpl::ownView);
+    });
+  }
+
+  @Override
+  public Future<UserProfile> getUser(long userId) {
+    return guard(() -> users.findById(userId).compose(found -> found
+        .map(user -> Future.succeededFuture(publicView(user)))
+        .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user")))));
+  }
+
+  @Override
+  public Future<List<UserProfile>> searchUsers(String query, int limit, Long beforeId) {
+    return guard(() -> {
+      String q = rules.searchQuery(query);
+      int size = rules.limit(limit);
+      if (beforeId != null && beforeId < 1) {
+        throw Failures.invalid("beforeId", "must be a positive id");
+      }
+      return users.search(AccountRules.escapeLike(q), size, beforeId)
+          .map(rows -> rows.stream().map(AccountServiceImpl::publicView).toList());
+    });
+  }
+
+  @Override
+  public Future<DeviceLink> createDeviceLink() {
+    return guard(() -> createDeviceLink(3));
+  }
+
+  private Future<DeviceLink> createDeviceLink(int triesLeft) {
+    long id = 1 + (RANDOM.nextLong() & (MAX_JSON_ID - 1)) % (MAX_JSON_ID - 1);
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < LINK_CODE_LENGTH; i++) {
+      code.append(LINK_ALPHABET.charAt(RANDOM.nextInt(LINK_ALPHABET.length())));
+    }
+    LocalDateTime expires = Times.nowUtc().plusSeconds(deviceLinkSeconds);
+    return links.insert(id, code.toString(), expires)
+        .map(x -> new DeviceLink().setLinkId(id).setCode(code.toString()).setExpiresIn(deviceLinkSeconds))
+        .recover(err -> UserRepository.isDuplicateKey(err) && triesLeft > 1
+            ? createDeviceLink(triesLeft - 1) : Future.failedFuture(err));
+  }
+
+  @Override
+  public Future<Void> approveDeviceLink(long userId, String code) {
+    return guard(() -> {
+      String normalized = code == null ? "" : code.strip().replace("-", "").replace(" ", "").toUpperCase();
+      if (normalized.length() != LINK_CODE_LENGTH
+          || !normalized.chars().allMatch(c -> LINK_ALPHABET.indexOf(c) >= 0)) {
+        throw Failures.invalid("code", "must be the " + LINK_CODE_LENGTH + "-character code the new device shows");
+      }
+      return existing(userId)
+          .compose(user -> links.approve(normalized, userId))
+          .compose(ok -> ok ? Future.<Void>succeededFuture()
+              : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no pending device link with that code")));
+    });
+  }
+
+  @Override
+  public Future<DeviceLinkPoll> pollDeviceLink(long linkId) {
+    return guard(() -> links.<Issued>poll(linkId, sessions::open).compose(poll -> switch (poll.state()) {
+      case MISSING -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such device link"));
+      case EXPIRED -> Future.failedFuture(Failures.of(LINK_EXPIRED, "the device link expired or was used"));
+      case PENDING -> Future.succeededFuture(new DeviceLinkPoll().setStatus("pending"));
+      case COLLECTED -> signedIn(poll.session()).map(auth -> new DeviceLinkPoll().setStatus("approved").setAuth(auth));
+    }));
+  }
+
+  @Override
+  public Future<String> accessTokenPublicKey() {
+    return Future.succeededFuture(keys.publicPem());
+  }
+
+  @Override
+  public Future<JsonObject> health() {
+    return Database.check(pool).map(db -> new JsonObject()
+        .put("status", db.getString("status")).put("database", db));
+  }
+
+  private Future<AuthResult> signedIn(Issued issued) {
+    return existing(issued.userId()).map(user -> new AuthResult()
+        .setUser(ownView(user))
+        .setAccessToken(tokens.accessToken(issued.userId(), issued.sessionId()))
+        .setRefreshToken(issued.refreshToken())
+        .setExpiresIn(tokens.accessSeconds()));
+  }
+
+  private Future<UserRow> existing(long userId) {
+    return users.findById(userId).compose(found -> found
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user"))));
+  }
+
+  private <T> Future<T> blocking(Callable<T> work) {
+    return vertx.executeBlocking(work, false);
+  }
+
+  /** Turns validation throws into failed futures and hides unexpected errors behind a 500. */
+  private static <T> Future<T> guard(Supplier<Future<T>> work) {
+    Future<T> result;
+    try {
+      result = work.get();
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      LOG.error("account service failure", e);
+      return Future.failedFuture(Failures.of(Failures.INTERNAL, "internal error"));
+    }
+    return result.recover(err -> {
+      if (err instanceof ServiceException) {
+        return Future.failedFuture(err);
+      }
+      LOG.error("account service failure", err);
+      return Future.failedFuture(Failures.of(Failures.INTERNAL, "internal error"));
+    });
+  }
+
+  private static ServiceException invalidCredentials() {
+    return Failures.of(INVALID_CREDENTIALS, "wrong username or password");
+  }
+
+  private static ServiceException invalidCode() {
+    return Failures.of(INVALID_CODE, "the code is wrong, expired or out of tries");
+  }
+
+  private static io.vertx.core.buffer.Buffer resetCodeHash(long userId, String code) {
+    return TokenIssuer.sha256(userId + ":" + code);
+  }
+
+  private static String text(String field, Object value) {
+    if (value != null && !(value instanceof String)) {
+      throw Failures.invalid(field, "must be a string");
+    }
+    return (String) value;
+  }
+
+  private static Long fileId(String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
+      throw Failures.invalid(field, "must be a file id");
+    }
+    return ((Number) value).longValue();
+  }
+
+  static UserProfile publicView(UserRow user) {
+    return new UserProfile()
+        .setId(user.id())
+        .setUsername(user.username())
+        .setDisplayName(user.displayName())
+        .setSignature(user.signature())
+        .setAvatarUrl(user.avatarFileId() == null ? null : "/api/v1/files/" + user.avatarFileId());
+  }
+
+  static UserProfile ownView(UserRow user) {
+    return publicView(user)
+        .setEmail(user.email())
+        .setPhone(user.phone())
+        .setCreatedAt(Times.iso(user.createdAt()));
+  }
+}

@@ -1,0 +1,110 @@
+package ling.account.impl;
+
+import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import ling.common.Times;
+
+/**
+ * Sessions ({@code user_session}) and the refresh tokens of each ({@code refresh_token}). A
+ * session is a token family: every refresh rotates its token; presenting a rotated token again
+ * revokes the session.
+ */
+final class SessionRepository {
+
+  record Issued(long userId, long sessionId, String refreshToken) {
+  }
+
+  /** The result of presenting a refresh token: a new token, or why there is none. */
+  record Rotation(Issued issued, boolean reused) {
+    static final Rotation INVALID = new Rotation(null, false);
+    static final Rotation REUSED = new Rotation(null, true);
+  }
+
+  private final Pool pool;
+  private final Duration refreshLifetime;
+
+  SessionRepository(Pool pool, Duration refreshLifetime) {
+    this.pool = pool;
+    this.refreshLifetime = refreshLifetime;
+  }
+
+  /** Opens a session for the user with its first refresh token. */
+  Future<Issued> open(SqlClient client, long userId) {
+    return client.preparedQuery("INSERT INTO user_session (user_id, created_at) VALUES (?, ?)")
+        .execute(Tuple.of(userId, Times.nowUtc()))
+        .compose(rows -> {
+          long sessionId = rows.property(MySQLClient.LAST_INSERTED_ID);
+          return addToken(client, sessionId).map(token -> new Issued(userId, sessionId, token));
+        });
+  }
+
+  Future<Issued> open(long userId) {
+    return pool.withTransaction(conn -> open(conn, userId));
+  }
+
+  Future<Rotation> rotate(String refreshToken) {
+    return pool.withTransaction(conn -> conn.preparedQuery(
+                "SELECT rt.id, rt.session_id, rt.expires_at, rt.rotated_at, s.user_id, s.revoked_at "
+                    + "FROM refresh_token rt JOIN user_session s ON s.id = rt.session_id "
+                    + "WHERE rt.token_hash = ? FOR UPDATE")
+            .execute(Tuple.of(TokenIssuer.sha256(refreshToken)))
+            .compose(rows -> {
+              if (rows.size() == 0) {
+                return Future.succeededFuture(Rotation.INVALID);
+              }
+              Row row = rows.iterator().next();
+              long sessionId = row.getLong("session_id");
+              if (row.getLocalDateTime("revoked_at") != null) {
+                return Future.succeededFuture(Rotation.INVALID);
+              }
+              if (row.getLocalDateTime("rotated_at") != null) {
+                // someone holds a token that was already exchanged: end the whole family
+                return revokeSession(conn, sessionId, "reuse").map(Rotation.REUSED);
+              }
+              if (row.getLocalDateTime("expires_at").isBefore(Times.nowUtc())) {
+                return Future.succeededFuture(Rotation.INVALID);
+              }
+              long userId = row.getLong("user_id");
+              return conn.preparedQuery("UPDATE refresh_token SET rotated_at = ? WHERE id = ?")
+                  .execute(Tuple.of(Times.nowUtc(), row.getLong("id")))
+                  .compose(x -> addToken(conn, sessionId))
+                  .map(token -> new Rotation(new Issued(userId, sessionId, token), false));
+            }));
+  }
+
+  /** Revokes the session that a refresh token belongs to; an unknown token changes nothing. */
+  Future<Void> revokeByToken(String refreshToken, String reason) {
+    return pool.preparedQuery("UPDATE user_session s JOIN refresh_token rt ON rt.session_id = s.id "
+            + "SET s.revoked_at = ?, s.revoke_reason = ? WHERE rt.token_hash = ? AND s.revoked_at IS NULL")
+        .execute(Tuple.of(Times.nowUtc(), reason, TokenIssuer.sha256(refreshToken)))
+        .mapEmpty();
+  }
+
+  Future<Void> revokeAllOfUser(SqlClient client, long userId, String reason) {
+    return client.preparedQuery("UPDATE user_session SET revoked_at = ?, revoke_reason = ? "
+            + "WHERE user_id = ? AND revoked_at IS NULL")
+        .execute(Tuple.of(Times.nowUtc(), reason, userId))
+        .mapEmpty();
+  }
+
+  private Future<Void> revokeSession(SqlClient client, long sessionId, String reason) {
+    return client.preparedQuery("UPDATE user_session SET revoked_at = ?, revoke_reason = ? WHERE id = ?")
+        .execute(Tuple.of(Times.nowUtc(), reason, sessionId))
+        .mapEmpty();
+  }
+
+  private Future<String> addToken(SqlClient client, long sessionId) {
+    String token = TokenIssuer.newSecret();
+    LocalDateTime now = Times.nowUtc();
+    return client.preparedQuery("INSERT INTO refresh_token (token_hash, session_id, expires_at, created_at) "
+            + "VALUES (?, ?, ?, ?)")
+        .execute(Tuple.of(TokenIssuer.sha256(token), sessionId, now.plus(refreshLifetime), now))
+        .map(token);
+  }
+}

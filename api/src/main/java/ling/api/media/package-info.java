@@ -1,0 +1,5 @@
+/** Call state machines and the relay of WebRTC signaling between participants. */
+@ModuleGen(name = "ling-media-api", groupPackage = "ling.api.media")
+package ling.api.media;
+
+import io.vertx.codegen.annotations.ModuleGen;

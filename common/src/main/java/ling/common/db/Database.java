@@ -1,0 +1,42 @@
+package ling.common.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/** Connection pools to the MySQL-compatible database described by the {@code db} config section. */
+public final class Database {
+
+  private Database() {
+  }
+
+  public static Pool pool(Vertx vertx, JsonObject db) {
+    if (db == null || db.getString("host") == null) {
+      throw new IllegalArgumentException("no database configured: set LING_DB_HOST (and LING_DB_PASSWORD)");
+    }
+    MySQLConnectOptions connect = new MySQLConnectOptions()
+        .setHost(db.getString("host"))
+        .setPort(db.getInteger("port", 3306))
+        .setDatabase(db.getString("name", "ling"))
+        .setUser(db.getString("user", "ling"))
+        .setPassword(db.getString("password", ""))
+        .setCharset("utf8mb4")
+        .setCollation("utf8mb4_unicode_ci");
+    return MySQLBuilder.pool()
+        .with(new PoolOptions().setMaxSize(db.getInteger("maxPoolSize", 8)))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+  }
+
+  /** {@code {"status":"UP"}} when the database answers a trivial query, else DOWN with the reason. */
+  public static Future<JsonObject> check(Pool pool) {
+    return pool.query("SELECT 1").execute()
+        .map(rows -> new JsonObject().put("status", "UP"))
+        .otherwise(err -> new JsonObject().put("status", "DOWN").put("reason", String.valueOf(err.getMessage())));
+  }
+}

