@@ -1,48 +1,46 @@
 package ling.account.impl;
 
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.serviceproxy.ServiceBinder;
-import io.vertx.sqlclient.Pool;
 import ling.api.account.AccountService;
 import ling.common.config.DataDirectory;
-import ling.common.db.Database;
-import ling.common.db.Migrations;
+import ling.common.runtime.ServiceVerticle;
 
-/** Migrates the account tables and serves {@link AccountService} on the event bus. */
-public class AccountVerticle extends VerticleBase {
+/** Serves {@link AccountService} over the account tables. */
+public class AccountVerticle extends ServiceVerticle<AccountService> {
 
-  private Pool pool;
   private ResetMailer mailer;
-  private MessageConsumer<JsonObject> consumer;
 
   @Override
-  public Future<?> start() {
-    JsonObject config = config();
-    JsonObject auth = config.getJsonObject("auth");
-    pool = Database.pool(vertx, config.getJsonObject("db"));
-    mailer = new ResetMailer(vertx, config.getJsonObject("smtp"), auth.getInteger("resetCodeMinutes"));
-    return Migrations.migrate(vertx, pool, "account", AccountVerticle.class.getClassLoader())
-        .compose(version -> vertx.executeBlocking(() -> {
-          SigningKeys keys = SigningKeys.load(auth, DataDirectory.of(config));
-          PasswordHasher hasher = new PasswordHasher(auth.getInteger("argon2MemoryKiB"),
-              auth.getInteger("argon2Iterations"), auth.getInteger("argon2Parallelism"));
-          return new AccountServiceImpl(vertx, pool, config, keys, hasher, mailer);
-        }))
-        .compose(service -> {
-          consumer = new ServiceBinder(vertx).setAddress(AccountService.ADDRESS)
-              .register(AccountService.class, service);
-          return consumer.completion();
-        });
+  protected String schema() {
+    return "account";
   }
 
   @Override
-  public Future<?> stop() {
-    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-    return unregistered
-        .eventually(() -> mailer == null ? Future.succeededFuture() : mailer.close())
-        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  protected Class<AccountService> serviceInterface() {
+    return AccountService.class;
+  }
+
+  @Override
+  protected String address() {
+    return AccountService.ADDRESS;
+  }
+
+  @Override
+  protected Future<AccountService> createService(JsonObject config) {
+    JsonObject auth = config.getJsonObject("auth");
+    mailer = new ResetMailer(vertx, config.getJsonObject("smtp"), auth.getInteger("resetCodeMinutes"));
+    // key files and the first argon2 hash are blocking work
+    return vertx.executeBlocking(() -> {
+      SigningKeys keys = SigningKeys.load(auth, DataDirectory.of(config));
+      PasswordHasher hasher = new PasswordHasher(auth.getInteger("argon2MemoryKiB"),
+          auth.getInteger("argon2Iterations"), auth.getInteger("argon2Parallelism"));
+      return new AccountServiceImpl(vertx, pool, config, keys, hasher, mailer);
+    });
+  }
+
+  @Override
+  protected Future<Void> closeService() {
+    return mailer == null ? Future.succeededFuture() : mailer.close();
   }
 }

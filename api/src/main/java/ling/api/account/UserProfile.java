@@ -30,9 +30,14 @@ public class UserProfile {
     UserProfileConverter.fromJson(json, this);
   }
 
+  /** The contract's shape: optional public fields are present as null; private ones only in the owner's view. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     UserProfileConverter.toJson(this, json);
+    json.put("avatarUrl", avatarUrl).put("signature", signature);
+    if (createdAt != null) {
+      json.put("email", email).put("phone", phone);
+    }
     return json;
   }
 

@@ -14,7 +14,8 @@ public final class Database {
   private Database() {
   }
 
-  public static Pool pool(Vertx vertx, JsonObject db) {
+  /** A pool named after its owner, so that its metrics stand apart from other pools in the JVM. */
+  public static Pool pool(Vertx vertx, JsonObject db, String owner) {
     if (db == null || db.getString("host") == null) {
       throw new IllegalArgumentException("no database configured: set LING_DB_HOST (and LING_DB_PASSWORD)");
     }
@@ -27,10 +28,15 @@ public final class Database {
         .setCharset("utf8mb4")
         .setCollation("utf8mb4_unicode_ci");
     return MySQLBuilder.pool()
-        .with(new PoolOptions().setMaxSize(db.getInteger("maxPoolSize", 8)))
+        .with(new PoolOptions().setMaxSize(db.getInteger("maxPoolSize", 8)).setName("ling-" + owner))
         .connectingTo(connect)
         .using(vertx)
         .build();
+  }
+
+  /** A service's health: UP exactly when its database answers. */
+  public static Future<JsonObject> health(Pool pool) {
+    return check(pool).map(db -> new JsonObject().put("status", db.getString("status")).put("database", db));
   }
 
   /** {@code {"status":"UP"}} when the database answers a trivial query, else DOWN with the reason. */

@@ -1,0 +1,30 @@
+package ling.chat.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import ling.api.chat.ChatService;
+import ling.common.runtime.ServiceVerticle;
+
+/** Serves {@link ChatService} over its own tables. */
+public class ChatVerticle extends ServiceVerticle<ChatService> {
+
+  @Override
+  protected String schema() {
+    return "chat";
+  }
+
+  @Override
+  protected Class<ChatService> serviceInterface() {
+    return ChatService.class;
+  }
+
+  @Override
+  protected String address() {
+    return ChatService.ADDRESS;
+  }
+
+  @Override
+  protected Future<ChatService> createService(JsonObject config) {
+    return Future.succeededFuture(new ChatServiceImpl(pool));
+  }
+}

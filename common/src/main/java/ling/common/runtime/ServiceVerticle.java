@@ -1,0 +1,56 @@
+package ling.common.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceBinder;
+import io.vertx.sqlclient.Pool;
+import ling.common.db.Database;
+import ling.common.db.Migrations;
+
+/**
+ * A service on the event bus over its own tables: opens the pool, applies the service's
+ * migrations, then binds the implementation at the service's address. Stops in reverse order.
+ *
+ * @param <S> the {@code @ProxyGen} interface served
+ */
+public abstract class ServiceVerticle<S> extends VerticleBase {
+
+  protected Pool pool;
+  private MessageConsumer<JsonObject> consumer;
+
+  /** The migration folder and history table prefix: {@code db/<schema>/V<n>.sql}. */
+  protected abstract String schema();
+
+  protected abstract Class<S> serviceInterface();
+
+  protected abstract String address();
+
+  /** Builds the implementation once the schema is current. */
+  protected abstract Future<S> createService(JsonObject config);
+
+  /** Releases what {@link #createService} opened, before the pool closes. */
+  protected Future<Void> closeService() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = Database.pool(vertx, config().getJsonObject("db"), schema());
+    return Migrations.migrate(vertx, pool, schema(), getClass().getClassLoader())
+        .compose(version -> createService(config()))
+        .compose(service -> {
+          consumer = new ServiceBinder(vertx).setAddress(address()).register(serviceInterface(), service);
+          return consumer.completion();
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return unregistered
+        .eventually(this::closeService)
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

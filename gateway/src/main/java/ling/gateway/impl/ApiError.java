@@ -1,0 +1,64 @@
+package ling.gateway.impl;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import java.util.Map;
+import ling.api.Failures;
+import ling.api.account.AccountService;
+
+/**
+ * The one place where failures become the contract's error body: an HTTP status and a snake_case
+ * code. Service failure codes map by the table below; anything unknown is a 500 whose details
+ * stay in the log.
+ */
+record ApiError(int status, String code, String message) {
+
+  private static final Map<Integer, String> CODES = Map.ofEntries(
+      Map.entry(Failures.INVALID_REQUEST, "invalid_request"),
+      Map.entry(Failures.UNAUTHORIZED, "unauthorized"),
+      Map.entry(Failures.FORBIDDEN, "forbidden"),
+      Map.entry(Failures.NOT_FOUND, "not_found"),
+      Map.entry(405, "method_not_allowed"),
+      Map.entry(Failures.CONFLICT, "conflict"),
+      Map.entry(Failures.GONE, "gone"),
+      Map.entry(Failures.TOO_LARGE, "too_large"),
+      Map.entry(415, "unsupported_media_type"),
+      Map.entry(Failures.RATE_LIMITED, "rate_limited"),
+      Map.entry(Failures.INTERNAL, "internal"),
+      Map.entry(Failures.UNAVAILABLE, "unavailable"),
+      Map.entry(AccountService.INVALID_CREDENTIALS, "invalid_credentials"),
+      Map.entry(AccountService.INVALID_TOKEN, "invalid_token"),
+      Map.entry(AccountService.INVALID_CODE, "invalid_code"),
+      Map.entry(AccountService.WRONG_PASSWORD, "wrong_password"),
+      Map.entry(AccountService.USERNAME_TAKEN, "username_taken"),
+      Map.entry(AccountService.LINK_EXPIRED, "link_expired"));
+
+  static ApiError of(int status, String message) {
+    return new ApiError(status, CODES.getOrDefault(status, "internal"), message);
+  }
+
+  static ApiError invalid(String field, String problem) {
+    return of(Failures.INVALID_REQUEST, field + ": " + problem);
+  }
+
+  static ApiError internal() {
+    return of(Failures.INTERNAL, "internal error");
+  }
+
+  /** Null when the failure is not one a client may see (the caller logs it and answers 500). */
+  static ApiError fromService(Throwable failure) {
+    if (!(failure instanceof ServiceException e)) {
+      return null;
+    }
+    String code = CODES.get(e.failureCode());
+    if (code == null || e.failureCode() == Failures.INTERNAL) {
+      return null;
+    }
+    int status = e.failureCode() >= 10_000 ? e.failureCode() / 100 : e.failureCode();
+    return new ApiError(status, code, e.getMessage());
+  }
+
+  JsonObject body() {
+    return new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
+  }
+}

@@ -1,0 +1,123 @@
+package ling.gateway.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.concurrent.TimeUnit;
+import ling.api.account.AccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP and WebSocket entry point under {@code /api/v1}. It authenticates, checks the shape
+ * of requests, calls a service and maps its failures; it holds no business rules.
+ */
+public class GatewayVerticle extends VerticleBase {
+
+  public static final String BASE_PATH = "/api/v1";
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  private static final int KEY_FETCH_ATTEMPTS = 120;
+
+  private HttpServer server;
+  private SocketHub hub;
+
+  @Override
+  public Future<?> start() {
+    JsonObject config = config();
+    AccountService accounts = AccountService.createProxy(vertx);
+    return accessTokenKey(config.getJsonObject("auth"), accounts, KEY_FETCH_ATTEMPTS)
+        .compose(publicKey -> {
+          AccessTokenVerifier verifier = new AccessTokenVerifier(vertx, publicKey, config.getJsonObject("auth"));
+          hub = new SocketHub(vertx, config.getJsonObject("ws"));
+          hub.start();
+          Router root = router(config, accounts, verifier);
+          JsonObject http = config.getJsonObject("http");
+          int maxFrame = config.getJsonObject("ws").getInteger("maxFrameBytes");
+          return vertx.createHttpServer(new HttpServerOptions()
+                  .setMaxWebSocketFrameSize(maxFrame)
+                  .setMaxWebSocketMessageSize(maxFrame))
+              .requestHandler(root)
+              .listen(http.getInteger("port"), http.getString("host"));
+        })
+        .onSuccess(s -> {
+          server = s;
+          LOG.info("gateway listening on http://{}:{}{}", config.getJsonObject("http").getString("host"),
+              s.actualPort(), BASE_PATH);
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> sockets = hub == null ? Future.succeededFuture() : hub.stop();
+    return sockets.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+  }
+
+  /** The port actually bound (the configured one, or the one picked for port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router router(JsonObject config, AccountService accounts, AccessTokenVerifier verifier) {
+    Authenticated authenticated = new Authenticated(verifier);
+    Router api = Router.router(vertx);
+    // the upgrade must not meet the body handler
+    api.get("/ws").handler(ctx -> upgrade(ctx, verifier));
+    api.route().handler(BodyHandler.create(false)
+        .setBodyLimit(config.getJsonObject("http").getInteger("maxBodyBytes")));
+    new HealthRoutes(vertx, config.getJsonObject("metrics").getString("registryName")).mount(api);
+    new AuthRoutes(vertx, accounts, config.getJsonObject("rateLimit")).mount(api, authenticated);
+    new UserRoutes(accounts).mount(api, authenticated);
+    api.route().failureHandler(GatewayVerticle::failure);
+
+    Router root = Router.router(vertx);
+    root.route(BASE_PATH + "/*").subRouter(api);
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
+      root.errorHandler(status, GatewayVerticle::failure);
+    }
+    return root;
+  }
+
+  private static void failure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    Responses.fail(ctx, failure != null ? failure : new HttpException(ctx.statusCode() < 0 ? 500 : ctx.statusCode()));
+  }
+
+  private void upgrade(RoutingContext ctx, AccessTokenVerifier verifier) {
+    String upgrade = ctx.request().getHeader("Upgrade");
+    if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+      Responses.error(ctx, ApiError.invalid("Upgrade", "this endpoint only accepts WebSocket upgrades"));
+      return;
+    }
+    ctx.request().pause();
+    verifier.verify(ctx.request(), true).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.request().resume();
+        Responses.fail(ctx, ar.cause());
+        return;
+      }
+      ctx.request().toWebSocket()
+          .onSuccess(socket -> hub.attach(ar.result(), socket))
+          .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.getMessage()));
+    });
+  }
+
+  /** The verifying key: configured, or asked of the account service (which may still be starting). */
+  private Future<String> accessTokenKey(JsonObject auth, AccountService accounts, int attemptsLeft) {
+    String configured = auth.getString("publicKeyPem");
+    if (configured != null) {
+      return Future.succeededFuture(configured);
+    }
+    return accounts.accessTokenPublicKey().recover(err -> {
+      if (attemptsLeft <= 1) {
+        return Future.failedFuture("the account service did not answer: " + err.getMessage());
+      }
+      return vertx.timer(500, TimeUnit.MILLISECONDS).compose(t -> accessTokenKey(auth, accounts, attemptsLeft - 1));
+    });
+  }
+}

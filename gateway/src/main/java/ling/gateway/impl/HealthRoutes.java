@@ -1,0 +1,65 @@
+package ling.gateway.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import ling.api.account.AccountService;
+import ling.api.chat.ChatService;
+import ling.api.file.FileService;
+import ling.api.media.MediaSignalingService;
+
+/** {@code /health}: every service answers over the bus and its database answers; {@code /metrics}: Prometheus. */
+final class HealthRoutes {
+
+  private static final long CHECK_TIMEOUT_MS = 3_000;
+
+  private final Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
+  private final String registryName;
+
+  HealthRoutes(Vertx vertx, String registryName) {
+    this.registryName = registryName;
+    AccountService accounts = AccountService.createProxy(vertx);
+    ChatService chat = ChatService.createProxy(vertx);
+    FileService files = FileService.createProxy(vertx);
+    MediaSignalingService media = MediaSignalingService.createProxy(vertx);
+    checks.put("account", accounts::health);
+    checks.put("chat", chat::health);
+    checks.put("file", files::health);
+    checks.put("media", media::health);
+  }
+
+  void mount(Router api) {
+    api.get("/health").handler(this::health);
+    api.get("/metrics").handler(PrometheusScrapingHandler.create(registryName));
+  }
+
+  private void health(RoutingContext ctx) {
+    List<String> names = List.copyOf(checks.keySet());
+    List<Future<JsonObject>> results = names.stream().map(name -> check(checks.get(name))).toList();
+    Future.join(results).onComplete(done -> {
+      JsonObject details = new JsonObject().put("gateway", new JsonObject().put("status", "UP"));
+      boolean up = true;
+      for (int i = 0; i < names.size(); i++) {
+        JsonObject result = results.get(i).result();
+        details.put(names.get(i), result);
+        up &= "UP".equals(result.getString("status"));
+      }
+      Responses.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", details));
+    });
+  }
+
+  /** A check that never fails: a timeout or an error is a DOWN with its reason. */
+  private Future<JsonObject> check(Supplier<Future<JsonObject>> probe) {
+    return probe.get()
+        .timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .otherwise(err -> new JsonObject().put("status", "DOWN").put("reason", "no answer: " + err.getMessage()));
+  }
+}

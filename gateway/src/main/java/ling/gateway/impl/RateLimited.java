@@ -1,0 +1,15 @@
+package ling.gateway.impl;
+
+import io.vertx.serviceproxy.ServiceException;
+import ling.api.Failures;
+
+/** A 429 that carries its Retry-After. */
+final class RateLimited extends ServiceException {
+
+  final long retryAfterSeconds;
+
+  RateLimited(long retryAfterSeconds) {
+    super(Failures.RATE_LIMITED, "too many attempts; retry in " + retryAfterSeconds + " s");
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

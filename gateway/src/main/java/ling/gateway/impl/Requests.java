@@ -1,0 +1,92 @@
+package ling.gateway.impl;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reads what a request carries, answering 400/415 (naming the field) for anything malformed. */
+final class Requests {
+
+  private Requests() {
+  }
+
+  /** The JSON object body; absent only where {@code optional}. */
+  static JsonObject body(RoutingContext ctx, boolean optional) {
+    Buffer raw = ctx.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      if (optional) {
+        return new JsonObject();
+      }
+      throw ApiException.invalid("body", "is required");
+    }
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase().startsWith("application/json")) {
+      throw new ApiException(ApiError.of(415, "Content-Type must be application/json"));
+    }
+    Object parsed;
+    try {
+      parsed = Buffer.buffer(raw.getBytes()).toJsonValue();
+    } catch (DecodeException e) {
+      throw ApiException.invalid("body", "is not valid JSON");
+    }
+    if (!(parsed instanceof JsonObject object)) {
+      throw ApiException.invalid("body", "must be a JSON object");
+    }
+    return object;
+  }
+
+  static JsonObject body(RoutingContext ctx) {
+    return body(ctx, false);
+  }
+
+  static String requiredString(JsonObject body, String field) {
+    String value = optionalString(body, field);
+    if (value == null) {
+      throw ApiException.invalid(field, "is required");
+    }
+    return value;
+  }
+
+  static String optionalString(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw ApiException.invalid(field, "must be a string");
+    }
+    return (String) value;
+  }
+
+  /** A positive integer id from the path. */
+  static long pathId(RoutingContext ctx, String name) {
+    return positiveLong(name, ctx.pathParam(name));
+  }
+
+  static int queryInt(RoutingContext ctx, String name, int absent) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(name, "must be an integer");
+    }
+  }
+
+  static Long queryId(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    return raw == null ? null : positiveLong(name, raw);
+  }
+
+  private static long positiveLong(String name, String raw) {
+    try {
+      long value = Long.parseLong(raw.strip());
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException | NullPointerException e) {
+      // answered below
+    }
+    throw ApiException.invalid(name, "must be a positive integer");
+  }
+}

@@ -1,0 +1,54 @@
+package ling.gateway.impl;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import ling.api.account.AccountService;
+import ling.api.account.UserProfile;
+
+/** {@code /me} and {@code /users}: profiles and user search. */
+final class UserRoutes {
+
+  private final AccountService accounts;
+
+  UserRoutes(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  void mount(Router api, Handler<RoutingContext> authenticated) {
+    api.get("/me").handler(authenticated).handler(this::me);
+    api.patch("/me").handler(authenticated).handler(this::updateMe);
+    api.get("/users/search").handler(authenticated).handler(this::search);
+    api.get("/users/:id").handler(authenticated).handler(this::user);
+  }
+
+  private void me(RoutingContext ctx) {
+    Responses.answer(ctx, accounts.getOwnProfile(Authenticated.userId(ctx)),
+        profile -> Responses.json(ctx, 200, profile.toJson()));
+  }
+
+  private void updateMe(RoutingContext ctx) {
+    Responses.answer(ctx, accounts.updateProfile(Authenticated.userId(ctx), Requests.body(ctx)),
+        profile -> Responses.json(ctx, 200, profile.toJson()));
+  }
+
+  private void search(RoutingContext ctx) {
+    String q = ctx.queryParams().get("q");
+    if (q == null) {
+      throw ApiException.invalid("q", "is required");
+    }
+    int limit = Requests.queryInt(ctx, "limit", 0);
+    Long beforeId = Requests.queryId(ctx, "beforeId");
+    Responses.answer(ctx, accounts.searchUsers(q, limit, beforeId), users -> {
+      JsonArray out = new JsonArray();
+      users.stream().map(UserProfile::toJson).forEach(out::add);
+      Responses.json(ctx, 200, out);
+    });
+  }
+
+  private void user(RoutingContext ctx) {
+    Responses.answer(ctx, accounts.getUser(Requests.pathId(ctx, "id")),
+        profile -> Responses.json(ctx, 200, profile.toJson()));
+  }
+}
