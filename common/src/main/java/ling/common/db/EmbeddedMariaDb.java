@@ -87,6 +87,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
+  /** Drops and recreates the application database: a clean slate for a test run. */
+  public void recreateDatabase() throws IOException {
+    String name = connection.getString("name");
+    try {
+      db.run("DROP DATABASE IF EXISTS " + name + ";"
+          + "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
+    } catch (ManagedProcessException e) {
+      throw new IOException("could not recreate " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   /** host, port, name, user and password: to merge into the {@code db} config section. */
   public JsonObject connection() {
     return connection.copy();

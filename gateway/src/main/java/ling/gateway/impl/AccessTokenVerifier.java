@@ -61,7 +61,8 @@ final class AccessTokenVerifier {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
           Long issuedMs = claims.getLong(AccessTokens.CLAIM_ISSUED_MS);
-          if (issuedMs == null) {
+          // the library checks exp only when present: a token that never expires is not ours
+          if (issuedMs == null || !user.containsKey("exp")) {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
           return revocations()

@@ -1,0 +1,120 @@
+package ling.standalone;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** A blocking HTTP client for the contract, for tests: each call returns the finished response. */
+final class Api implements AutoCloseable {
+
+  record Reply(int status, Buffer raw, io.vertx.core.MultiMap headers) {
+    JsonObject json() {
+      return raw == null || raw.length() == 0 ? null : raw.toJsonObject();
+    }
+
+    JsonArray array() {
+      return raw.toJsonArray();
+    }
+
+    String errorCode() {
+      return json().getJsonObject("error").getString("code");
+    }
+
+    String errorMessage() {
+      return json().getJsonObject("error").getString("message");
+    }
+
+    String text() {
+      return raw == null ? "" : raw.toString();
+    }
+  }
+
+  /** A signed-in user as the tests see it. */
+  record Session(long id, String username, String password, String accessToken, String refreshToken) {
+    String bearer() {
+      return "Bearer " + accessToken;
+    }
+  }
+
+  private final WebClient client;
+  final int port;
+
+  Api(Vertx vertx, int port) {
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this.port = port;
+  }
+
+  Reply call(HttpMethod method, String path, String bearer, Object body) {
+    HttpRequest<Buffer> request = client.request(method, "/api/v1" + path);
+    if (bearer != null) {
+      request.putHeader("Authorization", bearer);
+    }
+    HttpResponse<Buffer> response;
+    if (body == null) {
+      response = request.send().await();
+    } else if (body instanceof Buffer raw) {
+      response = request.putHeader("Content-Type", "application/json").sendBuffer(raw).await();
+    } else {
+      response = request.putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer(body instanceof JsonObject o ? o.encode() : body.toString())).await();
+    }
+    return new Reply(response.statusCode(), response.body(), response.headers());
+  }
+
+  Reply get(String path, String bearer) {
+    return call(HttpMethod.GET, path, bearer, null);
+  }
+
+  Reply post(String path, String bearer, Object body) {
+    return call(HttpMethod.POST, path, bearer, body);
+  }
+
+  Reply post(String path, Object body) {
+    return post(path, null, body);
+  }
+
+  Reply patch(String path, String bearer, Object body) {
+    return call(HttpMethod.PATCH, path, bearer, body);
+  }
+
+  Reply put(String path, String bearer, Object body) {
+    return call(HttpMethod.PUT, path, bearer, body);
+  }
+
+  Session register(String username, String password, JsonObject extra) {
+    JsonObject body = new JsonObject().put("username", username).put("password", password);
+    if (extra != null) {
+      body.mergeIn(extra);
+    }
+    Reply reply = post("/auth/register", body);
+    if (reply.status() != 201) {
+      throw new AssertionError("register " + username + ": " + reply.status() + " " + reply.text());
+    }
+    return session(reply.json(), password);
+  }
+
+  Session register(String prefix) {
+    return register(TestStack.uniqueName(prefix), "pass-" + prefix + "-123", null);
+  }
+
+  Reply login(String username, String password) {
+    return post("/auth/login", new JsonObject().put("username", username).put("password", password));
+  }
+
+  static Session session(JsonObject auth, String password) {
+    JsonObject user = auth.getJsonObject("user");
+    return new Session(user.getLong("id"), user.getString("username"), password,
+        auth.getString("accessToken"), auth.getString("refreshToken"));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
