@@ -109,8 +109,8 @@ final class AccountRules {
     return v;
   }
 
-  int limit(int requested) {
-    if (requested == 0) {
+  int limit(Integer requested) {
+    if (requested == null) {
       return pageDefault;
     }
     if (requested < 1 || requested > pageMax) {

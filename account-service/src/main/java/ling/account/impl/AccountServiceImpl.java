@@ -239,7 +239,7 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<List<UserProfile>> searchUsers(String query, int limit, Long beforeId) {
+  public Future<List<UserProfile>> searchUsers(String query, Integer limit, Long beforeId) {
     return guard(() -> {
       String q = rules.searchQuery(query);
       int size = rules.limit(limit);

@@ -72,9 +72,9 @@ public interface AccountService {
 
   /**
    * Users whose username or display name contains {@code query}, case-insensitively, newest
-   * first; {@code beforeId} pages backwards.
+   * first; {@code limit} defaults to the page size, {@code beforeId} pages backwards.
    */
-  Future<List<UserProfile>> searchUsers(String query, int limit, @Nullable Long beforeId);
+  Future<List<UserProfile>> searchUsers(String query, @Nullable Integer limit, @Nullable Long beforeId);
 
   /** Starts a sign-in for a new device; the code is shown there and approved elsewhere. */
   Future<DeviceLink> createDeviceLink();

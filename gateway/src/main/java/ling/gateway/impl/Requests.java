@@ -61,7 +61,7 @@ final class Requests {
     return positiveLong(name, ctx.pathParam(name));
   }
 
-  static int queryInt(RoutingContext ctx, String name, int absent) {
+  static Integer queryInt(RoutingContext ctx, String name, Integer absent) {
     String raw = ctx.queryParams().get(name);
     if (raw == null) {
       return absent;

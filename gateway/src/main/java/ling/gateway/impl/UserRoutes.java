@@ -38,7 +38,7 @@ final class UserRoutes {
     if (q == null) {
       throw ApiException.invalid("q", "is required");
     }
-    int limit = Requests.queryInt(ctx, "limit", 0);
+    Integer limit = Requests.queryInt(ctx, "limit", null);
     Long beforeId = Requests.queryId(ctx, "beforeId");
     Responses.answer(ctx, accounts.searchUsers(q, limit, beforeId), users -> {
       JsonArray out = new JsonArray();
