@@ -30,7 +30,8 @@ final class Socket implements AutoCloseable {
   }
 
   static Socket connect(Vertx vertx, int port, String uri, String bearer) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient(
+        new io.vertx.core.http.WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 21));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI(uri);
     if (bearer != null) {

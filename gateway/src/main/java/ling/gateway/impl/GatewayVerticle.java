@@ -38,10 +38,11 @@ public class GatewayVerticle extends VerticleBase {
           hub.start();
           Router root = router(config, accounts, verifier);
           JsonObject http = config.getJsonObject("http");
-          int maxFrame = config.getJsonObject("ws").getInteger("maxFrameBytes");
+          // frames a little over the limit get an error frame (SocketHub); far over it, the connection drops
+          int hardCap = 2 * config.getJsonObject("ws").getInteger("maxFrameBytes");
           return vertx.createHttpServer(new HttpServerOptions()
-                  .setMaxWebSocketFrameSize(maxFrame)
-                  .setMaxWebSocketMessageSize(maxFrame))
+                  .setMaxWebSocketFrameSize(hardCap)
+                  .setMaxWebSocketMessageSize(hardCap))
               .requestHandler(root)
               .listen(http.getInteger("port"), http.getString("host"));
         })

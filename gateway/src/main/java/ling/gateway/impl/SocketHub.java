@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -50,13 +51,15 @@ final class SocketHub {
   private final Vertx vertx;
   private final long idleMillis;
   private final int maxFramesPerSecond;
+  private final int maxFrameBytes;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
 
   SocketHub(Vertx vertx, JsonObject ws) {
     this.vertx = vertx;
     this.idleMillis = ws.getInteger("idleSeconds") * 1000L;
-    this.maxFramesPerSecond = ws.getInteger("maxFramesPerSecond", 50);
+    this.maxFramesPerSecond = ws.getInteger("maxFramesPerSecond");
+    this.maxFrameBytes = ws.getInteger("maxFrameBytes");
   }
 
   void start() {
@@ -128,6 +131,10 @@ final class SocketHub {
     if (++connection.framesInWindow > maxFramesPerSecond) {
       sendError(connection, null, "rate_limited", "too many frames");
       connection.socket.close(CLOSE_RATE_LIMITED, "rate limited");
+      return;
+    }
+    if (text.length() > maxFrameBytes / 3 && text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+      sendError(connection, null, "too_large", "a frame may carry at most " + maxFrameBytes + " bytes");
       return;
     }
     JsonObject frame;
