@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import ling.common.TestDatabase;
+import ling.common.runtime.Nodes;
 import ling.gateway.impl.GatewayVerticle;
 
 /**
@@ -56,7 +57,7 @@ final class TestStack implements AutoCloseable {
     config.getJsonObject("auth").mergeIn(SIGNING_KEYS);
     config.getJsonObject("metrics").put("registryName", "ling-test-" + NAMES.incrementAndGet());
     adjust.accept(config);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Nodes.plain(config);
     GatewayVerticle gateway = Standalone.deploy(vertx, config).await();
     return new TestStack(vertx, config, gateway.actualPort(), mail);
   }

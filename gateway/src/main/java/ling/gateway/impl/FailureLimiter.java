@@ -6,11 +6,11 @@ import io.vertx.core.shareddata.AsyncMap;
 
 /**
  * Counts events per key in fixed windows, in a cluster-wide map so that every gateway instance
- * sees the same counts. Entries expire with their window. Values are {@code "count:windowEnd"}.
+ * sees the same counts. The n-th event of a window claims the slot {@code key#window#n} with an
+ * atomic put-if-absent that expires with the window: no read-modify-write race, nothing left
+ * behind, and it works the same on the local and the Hazelcast-backed map.
  */
 final class FailureLimiter {
-
-  private static final int CAS_TRIES = 8;
 
   private final Vertx vertx;
   private final String mapName;
@@ -26,51 +26,38 @@ final class FailureLimiter {
 
   /** Seconds until the key may try again; 0 when it is not over the limit. */
   Future<Long> retryAfter(String key) {
-    return map().compose(m -> m.get(key)).map(value -> {
-      if (value == null) {
+    long now = System.currentTimeMillis();
+    long window = now / windowMillis;
+    return map().compose(m -> m.get(slot(key, window, max))).map(full -> {
+      if (full == null) {
         return 0L;
       }
-      long[] entry = parse(value);
-      long remaining = entry[1] - System.currentTimeMillis();
-      return entry[0] >= max && remaining > 0 ? Math.max(1, (remaining + 999) / 1000) : 0L;
+      long remaining = (window + 1) * windowMillis - now;
+      return Math.max(1, (remaining + 999) / 1000);
     });
   }
 
-  /** Adds one to the key's count in its current window. */
+  /** Counts one event for the key in the current window (beyond the limit nothing more is kept). */
   Future<Void> record(String key) {
-    return map().compose(m -> record(m, key, CAS_TRIES));
+    long now = System.currentTimeMillis();
+    long window = now / windowMillis;
+    long ttl = (window + 1) * windowMillis - now + 1_000;
+    return map().compose(m -> claim(m, key, window, 1, ttl));
   }
 
-  Future<Void> clear(String key) {
-    return map().compose(m -> m.remove(key)).mapEmpty();
-  }
-
-  private Future<Void> record(AsyncMap<String, String> m, String key, int tries) {
-    if (tries == 0) {
+  private Future<Void> claim(AsyncMap<String, Boolean> m, String key, long window, int n, long ttl) {
+    if (n > max) {
       return Future.succeededFuture();
     }
-    long now = System.currentTimeMillis();
-    return m.get(key).compose(old -> {
-      if (old == null || parse(old)[1] <= now) {
-        String fresh = "1:" + (now + windowMillis);
-        Future<Boolean> written = old == null
-            ? m.putIfAbsent(key, fresh, windowMillis).map(previous -> previous == null)
-            : m.replaceIfPresent(key, old, fresh, windowMillis);
-        return written.compose(ok -> ok ? Future.succeededFuture() : record(m, key, tries - 1));
-      }
-      long[] entry = parse(old);
-      long ttl = Math.max(1, entry[1] - now);
-      return m.replaceIfPresent(key, old, (entry[0] + 1) + ":" + entry[1], ttl)
-          .compose(ok -> ok ? Future.succeededFuture() : record(m, key, tries - 1));
-    });
+    return m.putIfAbsent(slot(key, window, n), Boolean.TRUE, ttl)
+        .compose(previous -> previous == null ? Future.succeededFuture() : claim(m, key, window, n + 1, ttl));
   }
 
-  private Future<AsyncMap<String, String>> map() {
+  private static String slot(String key, long window, int n) {
+    return key + "#" + window + "#" + n;
+  }
+
+  private Future<AsyncMap<String, Boolean>> map() {
     return vertx.sharedData().getAsyncMap(mapName);
-  }
-
-  private static long[] parse(String value) {
-    int colon = value.indexOf(':');
-    return new long[] {Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))};
   }
 }

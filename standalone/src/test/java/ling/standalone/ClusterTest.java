@@ -1,0 +1,127 @@
+package ling.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import ling.account.impl.AccountVerticle;
+import ling.chat.impl.ChatVerticle;
+import ling.common.TestDatabase;
+import ling.common.runtime.Nodes;
+import ling.file.impl.FileVerticle;
+import ling.gateway.impl.GatewayVerticle;
+import ling.media.impl.MediaSignalingVerticle;
+import ling.standalone.Api.Reply;
+import ling.standalone.Api.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Hazelcast-clustered nodes in one JVM: node A runs only a gateway; node B runs the services
+ * and a second gateway. Everything a client does through A crosses the cluster.
+ */
+class ClusterTest {
+
+  private Vertx nodeA;
+  private Vertx nodeB;
+  private Api viaA;
+  private Api viaB;
+
+  @BeforeEach
+  void formCluster() {
+    String cluster = "ling-test-" + Long.toString(System.nanoTime(), 36);
+    nodeB = Nodes.clustered(nodeConfig(cluster, "b")).await();
+    nodeA = Nodes.clustered(nodeConfig(cluster, "a")).await();
+    DeploymentOptions b = new DeploymentOptions().setConfig(nodeConfig(cluster, "b"));
+    Future.all(
+        nodeB.deployVerticle(new AccountVerticle(), b),
+        nodeB.deployVerticle(new ChatVerticle(), b),
+        nodeB.deployVerticle(new FileVerticle(), b),
+        nodeB.deployVerticle(new MediaSignalingVerticle(), b)).await();
+    GatewayVerticle gatewayB = new GatewayVerticle();
+    nodeB.deployVerticle(gatewayB, b).await();
+    // A's gateway has no key: it asks the account service on B for it over the cluster
+    GatewayVerticle gatewayA = new GatewayVerticle();
+    nodeA.deployVerticle(gatewayA, new DeploymentOptions().setConfig(nodeConfig(cluster, "a"))).await();
+    viaA = new Api(nodeA, gatewayA.actualPort());
+    viaB = new Api(nodeB, gatewayB.actualPort());
+  }
+
+  @AfterEach
+  void leave() {
+    viaA.close();
+    viaB.close();
+    nodeA.close().await();
+    nodeB.close().await();
+  }
+
+  @Test
+  void aClientOfOneNodeIsServedByTheServicesOfTheOther() {
+    Session s = registerWhenReady();
+    Reply login = viaA.login(s.username(), s.password());
+    assertEquals(200, login.status(), login.text());
+    String bearer = "Bearer " + login.json().getString("accessToken");
+    assertEquals(s.id(), viaA.get("/me", bearer).json().getLong("id"));
+    assertEquals(200, viaA.post("/auth/refresh", new JsonObject().put("refreshToken",
+        login.json().getString("refreshToken"))).status());
+    assertEquals(200, viaA.get("/health", null).status());
+  }
+
+  @Test
+  void loginFailureCountsAreSharedBetweenGateways() {
+    Session s = registerWhenReady();
+    assertEquals(401, viaA.login(s.username(), "wrong-1").status());
+    assertEquals(401, viaB.login(s.username(), "wrong-2").status());
+    assertEquals(429, viaA.login(s.username(), s.password()).status());
+    assertEquals(429, viaB.login(s.username(), s.password()).status());
+  }
+
+  @Test
+  void aPasswordChangeOnOneNodeClosesSocketsAndVoidsTokensOnTheOther() {
+    Session s = registerWhenReady();
+    try (Socket socket = Socket.connect(nodeA, viaA.port, s.bearer())) {
+      socket.send(new JsonObject().put("type", "ping"));
+      assertEquals("pong", socket.next().getString("type"));
+      assertEquals(204, viaB.put("/me/password", s.bearer(), new JsonObject().put("oldPassword", s.password())
+          .put("newPassword", "changed-on-b")).status());
+      assertEquals("session.revoked", socket.next().getString("type"));
+      assertEquals(4401, socket.closeCode(5_000));
+    }
+    assertEquals(401, viaA.get("/me", s.bearer()).status());
+  }
+
+  /** The first request may race the cluster-wide registration of the service. */
+  private Session registerWhenReady() {
+    String username = TestStack.uniqueName("cl");
+    for (int attempt = 0; ; attempt++) {
+      Reply reply = viaA.post("/auth/register", new JsonObject().put("username", username).put("password", "cluster-pw-1"));
+      if (reply.status() == 201) {
+        return Api.session(reply.json(), "cluster-pw-1");
+      }
+      if (attempt == 20) {
+        throw new AssertionError("register through node A: " + reply.status() + " " + reply.text());
+      }
+      sleep(250);
+    }
+  }
+
+  private static JsonObject nodeConfig(String cluster, String node) {
+    JsonObject config = TestDatabase.config();
+    config.getJsonObject("cluster").put("name", cluster);
+    config.getJsonObject("metrics").put("registryName", cluster + "-" + node);
+    config.getJsonObject("rateLimit").put("loginFailuresPerUser", 2);
+    config.put("dataDir", config.getString("dataDir") + "-" + cluster);
+    return config;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
