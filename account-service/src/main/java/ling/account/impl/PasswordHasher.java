@@ -40,6 +40,14 @@ final class PasswordHasher {
 
   /** False for a wrong password and for anything that is not a hash this class wrote. */
   boolean verify(String password, String encoded) {
+    try {
+      return verifyEncoded(password, encoded);
+    } catch (IllegalArgumentException e) {
+      return false; // a number or base64 part that does not parse
+    }
+  }
+
+  private static boolean verifyEncoded(String password, String encoded) {
     String[] parts = encoded.split("\\$");
     if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
       return false;
