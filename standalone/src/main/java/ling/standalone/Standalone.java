@@ -36,7 +36,8 @@ public final class Standalone implements AutoCloseable {
     JsonObject effective = config.copy();
     EmbeddedMariaDb embedded = null;
     JsonObject db = effective.getJsonObject("db");
-    if (db.getString("host") == null) {
+    String host = db.getString("host");
+    if (host == null || host.isBlank()) {
       Path root = DataDirectory.of(effective).resolve("mariadb");
       embedded = EmbeddedMariaDb.start(root, db.getInteger("embeddedPort"), db.getString("name"), db.getString("user"));
       db.mergeIn(embedded.connection());

@@ -16,7 +16,7 @@ public final class Database {
 
   /** A pool named after its owner, so that its metrics stand apart from other pools in the JVM. */
   public static Pool pool(Vertx vertx, JsonObject db, String owner) {
-    if (db == null || db.getString("host") == null) {
+    if (db == null || db.getString("host") == null || db.getString("host").isBlank()) {
       throw new IllegalArgumentException("no database configured: set LING_DB_HOST (and LING_DB_PASSWORD)");
     }
     MySQLConnectOptions connect = new MySQLConnectOptions()

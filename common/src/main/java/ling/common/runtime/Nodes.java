@@ -29,12 +29,16 @@ public final class Nodes {
 
   public static Future<Vertx> clustered(JsonObject config) {
     JsonObject cluster = config.getJsonObject("cluster", new JsonObject());
-    String host = cluster.getString("host", "127.0.0.1");
-    String publicHost = cluster.getString("publicHost");
-    VertxOptions options = options(config).setEventBusOptions(new EventBusOptions()
-        .setHost(host)
-        .setPort(0)
-        .setClusterPublicHost(publicHost == null ? host : publicHost));
+    String host = blankToNull(cluster.getString("host"));
+    String publicHost = blankToNull(cluster.getString("publicHost"));
+    EventBusOptions eventBus = new EventBusOptions().setPort(0);
+    // without a host the cluster manager's own address is used (what containers want)
+    if (host != null) {
+      eventBus.setHost(host).setClusterPublicHost(publicHost == null ? host : publicHost);
+    } else if (publicHost != null) {
+      eventBus.setClusterPublicHost(publicHost);
+    }
+    VertxOptions options = options(config).setEventBusOptions(eventBus);
     return Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory())
@@ -51,6 +55,10 @@ public final class Nodes {
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
   }
 
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
   /** TCP-IP join on the configured members; no multicast, nothing bound beyond the interface. */
   static Config hazelcast(JsonObject cluster) {
     Config hz = new Config();
@@ -62,8 +70,8 @@ public final class Nodes {
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     NetworkConfig network = hz.getNetworkConfig();
     network.setPort(cluster.getInteger("port", 5701)).setPortAutoIncrement(true).setPortCount(20);
-    String networkInterface = cluster.getString("interface");
-    if (networkInterface != null && !networkInterface.isBlank()) {
+    String networkInterface = blankToNull(cluster.getString("interface"));
+    if (networkInterface != null) {
       hz.setProperty("hazelcast.socket.bind.any", "false");
       network.getInterfaces().setEnabled(true).addInterface(networkInterface);
     }
