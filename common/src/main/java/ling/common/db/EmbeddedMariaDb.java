@@ -44,6 +44,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       throw new IllegalArgumentException("database and user names must be plain identifiers");
     }
     Files.createDirectories(root);
+    if (root.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+      LOG.warn("{} is under the temp dir: the embedded database there is wiped at every start", root);
+    }
     DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
         .setPort(port)
         .setBaseDir(root.resolve("base").toFile())
