@@ -1,6 +1,5 @@
 package ling.common;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,15 +35,10 @@ public final class TestDatabase {
 
   /** The defaults (no file, no environment) pointed at the test database, a port picked freely and a data dir in target/. */
   public static JsonObject config() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      JsonObject config = LingConfig.load(vertx, Map.of()).await();
-      config.getJsonObject("db").mergeIn(connection());
-      config.getJsonObject("http").put("port", 0);
-      config.put("dataDir", Path.of("target", "test-data").toAbsolutePath().toString());
-      return config;
-    } finally {
-      vertx.close().await();
-    }
+    JsonObject config = LingConfig.loadNow(Map.of());
+    config.getJsonObject("db").mergeIn(connection());
+    config.getJsonObject("http").put("port", 0);
+    config.put("dataDir", Path.of("target", "test-data").toAbsolutePath().toString());
+    return config;
   }
 }

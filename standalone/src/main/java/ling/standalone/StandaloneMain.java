@@ -1,6 +1,5 @@
 package ling.standalone;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import ling.common.config.LingConfig;
 import ling.common.runtime.ServiceMain;
@@ -18,13 +17,7 @@ public final class StandaloneMain {
   public static void main(String[] args) {
     ServiceMain.routeJulToSlf4j();
     try {
-      Vertx bootstrap = Vertx.vertx();
-      JsonObject config;
-      try {
-        config = LingConfig.load(bootstrap).await();
-      } finally {
-        bootstrap.close().await();
-      }
+      JsonObject config = LingConfig.loadNow(System.getenv());
       Standalone server = Standalone.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("Ling stopping");

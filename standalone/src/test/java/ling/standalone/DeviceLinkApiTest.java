@@ -7,25 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeviceLinkApiTest {
-
-  private TestStack stack;
-  private Api api;
-
-  @BeforeEach
-  void connect() {
-    stack = TestStack.shared();
-    api = new Api(stack.vertx, stack.port);
-  }
-
-  @AfterEach
-  void disconnect() {
-    api.close();
-  }
+class DeviceLinkApiTest extends SharedStackTest {
 
   @Test
   void aSignedInUserApprovesTheCodeAndTheNewDeviceCollectsItsTokensOnce() {

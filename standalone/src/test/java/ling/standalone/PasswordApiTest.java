@@ -12,27 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PasswordApiTest {
+class PasswordApiTest extends SharedStackTest {
 
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-
-  private TestStack stack;
-  private Api api;
-
-  @BeforeEach
-  void connect() {
-    stack = TestStack.shared();
-    api = new Api(stack.vertx, stack.port);
-  }
-
-  @AfterEach
-  void disconnect() {
-    api.close();
-  }
 
   @Test
   void resetByEmailedCodeRevokesEverySessionAndSocket() {

@@ -12,25 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProfileApiTest {
-
-  private TestStack stack;
-  private Api api;
-
-  @BeforeEach
-  void connect() {
-    stack = TestStack.shared();
-    api = new Api(stack.vertx, stack.port);
-  }
-
-  @AfterEach
-  void disconnect() {
-    api.close();
-  }
+class ProfileApiTest extends SharedStackTest {
 
   @Test
   void patchMeChangesOnlyWhatIsGivenAndNullClears() {

@@ -3,7 +3,6 @@ package ling.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ class StandaloneRestartTest {
   @Test
   void accountsSurviveARestartOnTheEmbeddedDatabase() throws Exception {
     Path dataDir = Path.of("target", "restart-data").toAbsolutePath();
-    JsonObject config = defaults();
+    JsonObject config = LingConfig.loadNow(Map.of());
     config.put("dataDir", dataDir.toString());
     config.getJsonObject("http").put("port", 0);
     config.getJsonObject("metrics").put("registryName", "ling-restart");
@@ -36,15 +35,6 @@ class StandaloneRestartTest {
       assertEquals(200, login.status(), login.text());
       // tokens signed before the restart are still valid: the key came from the data directory
       assertEquals(200, api.get("/me", "Bearer " + login.json().getString("accessToken")).status());
-    }
-  }
-
-  private static JsonObject defaults() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      return LingConfig.load(vertx, Map.of()).await();
-    } finally {
-      vertx.close().await();
     }
   }
 }

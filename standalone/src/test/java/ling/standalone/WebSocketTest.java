@@ -10,25 +10,9 @@ import io.vertx.core.json.JsonObject;
 import ling.api.Addresses;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WebSocketTest {
-
-  private TestStack stack;
-  private Api api;
-
-  @BeforeEach
-  void connect() {
-    stack = TestStack.shared();
-    api = new Api(stack.vertx, stack.port);
-  }
-
-  @AfterEach
-  void disconnect() {
-    api.close();
-  }
+class WebSocketTest extends SharedStackTest {
 
   @Test
   void theUpgradeNeedsAValidToken() {

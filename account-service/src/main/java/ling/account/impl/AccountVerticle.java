@@ -11,19 +11,8 @@ public class AccountVerticle extends ServiceVerticle<AccountService> {
 
   private ResetMailer mailer;
 
-  @Override
-  protected String schema() {
-    return "account";
-  }
-
-  @Override
-  protected Class<AccountService> serviceInterface() {
-    return AccountService.class;
-  }
-
-  @Override
-  protected String address() {
-    return AccountService.ADDRESS;
+  public AccountVerticle() {
+    super("account", AccountService.class, AccountService.ADDRESS);
   }
 
   @Override

@@ -8,19 +8,8 @@ import ling.common.runtime.ServiceVerticle;
 /** Serves {@link ChatService} over its own tables. */
 public class ChatVerticle extends ServiceVerticle<ChatService> {
 
-  @Override
-  protected String schema() {
-    return "chat";
-  }
-
-  @Override
-  protected Class<ChatService> serviceInterface() {
-    return ChatService.class;
-  }
-
-  @Override
-  protected String address() {
-    return ChatService.ADDRESS;
+  public ChatVerticle() {
+    super("chat", ChatService.class, ChatService.ADDRESS);
   }
 
   @Override

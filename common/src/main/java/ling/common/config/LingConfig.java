@@ -23,8 +23,14 @@ public final class LingConfig {
   private LingConfig() {
   }
 
-  public static Future<JsonObject> load(Vertx vertx) {
-    return load(vertx, System.getenv());
+  /** Loads with a short-lived Vert.x of its own, blocking: for {@code main} methods and tests only. */
+  public static JsonObject loadNow(Map<String, String> env) {
+    Vertx bootstrap = Vertx.vertx();
+    try {
+      return load(bootstrap, env).await();
+    } finally {
+      bootstrap.close().await();
+    }
   }
 
   public static Future<JsonObject> load(Vertx vertx, Map<String, String> env) {

@@ -21,13 +21,7 @@ public final class ServiceMain {
   public static void run(String name, Supplier<? extends Deployable> verticle) {
     routeJulToSlf4j();
     try {
-      Vertx bootstrap = Vertx.vertx();
-      JsonObject config;
-      try {
-        config = LingConfig.load(bootstrap).await();
-      } finally {
-        bootstrap.close().await();
-      }
+      JsonObject config = LingConfig.loadNow(System.getenv());
       Vertx vertx = Nodes.clustered(config).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("{} stopping", name);

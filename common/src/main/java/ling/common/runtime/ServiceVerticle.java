@@ -17,15 +17,22 @@ import ling.common.db.Migrations;
  */
 public abstract class ServiceVerticle<S> extends VerticleBase {
 
+  private final String schema;
+  private final Class<S> serviceInterface;
+  private final String address;
   protected Pool pool;
   private MessageConsumer<JsonObject> consumer;
 
-  /** The migration folder and history table prefix: {@code db/<schema>/V<n>.sql}. */
-  protected abstract String schema();
-
-  protected abstract Class<S> serviceInterface();
-
-  protected abstract String address();
+  /**
+   * @param schema the migration folder and history table prefix: {@code db/<schema>/V<n>.sql}
+   * @param serviceInterface the interface served
+   * @param address where it is served
+   */
+  protected ServiceVerticle(String schema, Class<S> serviceInterface, String address) {
+    this.schema = schema;
+    this.serviceInterface = serviceInterface;
+    this.address = address;
+  }
 
   /** Builds the implementation once the schema is current. */
   protected abstract Future<S> createService(JsonObject config);
@@ -37,11 +44,11 @@ public abstract class ServiceVerticle<S> extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pool = Database.pool(vertx, config().getJsonObject("db"), schema());
-    return Migrations.migrate(vertx, pool, schema(), getClass().getClassLoader())
+    pool = Database.pool(vertx, config().getJsonObject("db"), schema);
+    return Migrations.migrate(vertx, pool, schema, getClass().getClassLoader())
         .compose(version -> createService(config()))
         .compose(service -> {
-          consumer = new ServiceBinder(vertx).setAddress(address()).register(serviceInterface(), service);
+          consumer = new ServiceBinder(vertx).setAddress(address).register(serviceInterface, service);
           return consumer.completion();
         });
   }

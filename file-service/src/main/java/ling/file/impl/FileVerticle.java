@@ -8,19 +8,8 @@ import ling.common.runtime.ServiceVerticle;
 /** Serves {@link FileService} over its own tables. */
 public class FileVerticle extends ServiceVerticle<FileService> {
 
-  @Override
-  protected String schema() {
-    return "file";
-  }
-
-  @Override
-  protected Class<FileService> serviceInterface() {
-    return FileService.class;
-  }
-
-  @Override
-  protected String address() {
-    return FileService.ADDRESS;
+  public FileVerticle() {
+    super("file", FileService.class, FileService.ADDRESS);
   }
 
   @Override

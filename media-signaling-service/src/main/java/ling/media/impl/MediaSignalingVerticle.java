@@ -8,19 +8,8 @@ import ling.common.runtime.ServiceVerticle;
 /** Serves {@link MediaSignalingService} over its own tables. */
 public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingService> {
 
-  @Override
-  protected String schema() {
-    return "media";
-  }
-
-  @Override
-  protected Class<MediaSignalingService> serviceInterface() {
-    return MediaSignalingService.class;
-  }
-
-  @Override
-  protected String address() {
-    return MediaSignalingService.ADDRESS;
+  public MediaSignalingVerticle() {
+    super("media", MediaSignalingService.class, MediaSignalingService.ADDRESS);
   }
 
   @Override
