@@ -46,12 +46,13 @@ public final class Standalone implements AutoCloseable {
     try {
       GatewayVerticle gateway = deploy(vertx, effective).await();
       return new Standalone(vertx, embedded, gateway);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // await() rethrows checked exceptions as they are
       vertx.close().await();
       if (embedded != null) {
         embedded.close();
       }
-      throw e;
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
   }
 

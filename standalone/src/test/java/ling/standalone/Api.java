@@ -1,5 +1,6 @@
 package ling.standalone;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -51,20 +52,24 @@ final class Api implements AutoCloseable {
   }
 
   Reply call(HttpMethod method, String path, String bearer, Object body) {
+    return callAsync(method, path, bearer, body).await();
+  }
+
+  /** For tests that fire requests in parallel. */
+  Future<Reply> callAsync(HttpMethod method, String path, String bearer, Object body) {
     HttpRequest<Buffer> request = client.request(method, "/api/v1" + path);
     if (bearer != null) {
       request.putHeader("Authorization", bearer);
     }
-    HttpResponse<Buffer> response;
+    Future<HttpResponse<Buffer>> response;
     if (body == null) {
-      response = request.send().await();
-    } else if (body instanceof Buffer raw) {
-      response = request.putHeader("Content-Type", "application/json").sendBuffer(raw).await();
+      response = request.send();
     } else {
-      response = request.putHeader("Content-Type", "application/json")
-          .sendBuffer(Buffer.buffer(body instanceof JsonObject o ? o.encode() : body.toString())).await();
+      Buffer raw = body instanceof Buffer b ? b
+          : Buffer.buffer(body instanceof JsonObject o ? o.encode() : body.toString());
+      response = request.putHeader("Content-Type", "application/json").sendBuffer(raw);
     }
-    return new Reply(response.statusCode(), response.body(), response.headers());
+    return response.map(r -> new Reply(r.statusCode(), r.body(), r.headers()));
   }
 
   Reply get(String path, String bearer) {

@@ -207,7 +207,8 @@ class AuthApiTest extends SharedStackTest {
         .encodeToString(claims.encode().getBytes()) + "." + parts[2];
     assertUnauthorized("Bearer " + tampered);
 
-    JsonObject good = new JsonObject().put("sub", Long.toString(s.id())).put("iat_ms", System.currentTimeMillis());
+    JsonObject good = new JsonObject().put("sub", Long.toString(s.id())).put("sid", Long.MAX_VALUE - s.id())
+        .put("iat_ms", System.currentTimeMillis());
     String expired = TestStack.sign(stack.vertx, TestStack.KEYS, good, -120, "ling-clients");
     assertUnauthorized("Bearer " + expired);
     String foreign = TestStack.sign(stack.vertx, TestStack.generate(), good, 600, "ling-clients");
@@ -218,12 +219,62 @@ class AuthApiTest extends SharedStackTest {
         .generateToken(good, new io.vertx.ext.auth.JWTOptions().setAlgorithm("ES256").setIssuer("ling")
             .addAudience("ling-clients"));
     assertUnauthorized("Bearer " + neverExpires);
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String payload = b64.encodeToString(good.copy().put("exp", System.currentTimeMillis() / 1000 + 600)
+        .put("iss", "ling").put("aud", "ling-clients").encode().getBytes());
+    String unsigned = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + payload + ".";
+    assertUnauthorized("Bearer " + unsigned);
+    // HS256 "signed" with the public key as the shared secret: the classic key confusion
+    String hsHeader = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes());
+    String confused = hsHeader + "." + payload + "." + b64.encodeToString(hmac(
+        TestStack.SIGNING_KEYS.getString("publicKeyPem").getBytes(), (hsHeader + "." + payload).getBytes()));
+    assertUnauthorized("Bearer " + confused);
     String otherAudience = TestStack.sign(stack.vertx, TestStack.KEYS, good, 600, "someone-else");
     assertUnauthorized("Bearer " + otherAudience);
 
     // the same claims, properly signed, are accepted: the refusals above are about the token
     String valid = TestStack.sign(stack.vertx, TestStack.KEYS, good, 600, "ling-clients");
     assertEquals(200, api.get("/me", "Bearer " + valid).status());
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void logoutAndRefreshReuseVoidThatSessionsAccessTokenAndSocketsOnly() {
+    Session s = api.register("void");
+    Session other = Api.session(api.login(s.username(), s.password()).json(), s.password());
+    try (Socket mine = Socket.connect(stack.vertx, stack.port, s.bearer());
+         Socket theirs = Socket.connect(stack.vertx, stack.port, other.bearer())) {
+      ping(mine);
+      ping(theirs);
+      assertEquals(204, api.post("/auth/logout", new JsonObject().put("refreshToken", s.refreshToken())).status());
+      assertEquals("session.revoked", mine.next().getString("type"));
+      assertEquals(4401, mine.closeCode(5_000));
+      ping(theirs);
+    }
+    assertEquals(401, api.get("/me", s.bearer()).status());
+    assertEquals(200, api.get("/me", other.bearer()).status());
+
+    // a replayed refresh token ends its session's access tokens too
+    Reply rotated = api.post("/auth/refresh", new JsonObject().put("refreshToken", other.refreshToken()));
+    String newAccess = "Bearer " + rotated.json().getString("accessToken");
+    assertEquals(200, api.get("/me", newAccess).status());
+    assertEquals(401, api.post("/auth/refresh", new JsonObject().put("refreshToken", other.refreshToken())).status());
+    assertEquals(401, api.get("/me", newAccess).status());
+    assertEquals(401, api.get("/me", other.bearer()).status());
+  }
+
+  private static void ping(Socket socket) {
+    socket.send(new JsonObject().put("type", "ping"));
+    assertEquals("pong", socket.next().getString("type"));
   }
 
   private void assertUnauthorized(String authorization) {

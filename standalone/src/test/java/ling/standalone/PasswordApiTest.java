@@ -18,6 +18,8 @@ class PasswordApiTest extends SharedStackTest {
 
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
+  private String lastCode;
+
   @Test
   void resetByEmailedCodeRevokesEverySessionAndSocket() {
     String email = TestStack.uniqueName("r") + "@example.com";
@@ -26,6 +28,7 @@ class PasswordApiTest extends SharedStackTest {
     try (Socket socket = Socket.connect(stack.vertx, stack.port, s.bearer())) {
       assertEquals(202, api.post("/auth/password-reset", new JsonObject().put("username", s.username())).status());
       String code = codeMailedTo(email);
+      lastCode = code;
 
       Reply weak = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
           .put("code", code).put("newPassword", "short"));
@@ -44,18 +47,49 @@ class PasswordApiTest extends SharedStackTest {
     assertEquals(401, api.post("/auth/refresh", new JsonObject().put("refreshToken", other.refreshToken())).status());
     assertEquals(401, api.get("/me", s.bearer()).status());
     // a code works once
-    assertEquals(400, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-        .put("code", "000000").put("newPassword", "new-password-3")).status());
+    String used = lastCode;
+    Reply again = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+        .put("code", used).put("newPassword", "new-password-3"));
+    assertEquals(400, again.status());
+    assertEquals("invalid_code", again.errorCode());
+    assertEquals(200, api.login(s.username(), "new-password-2").status());
   }
 
   @Test
-  void sixWrongCodesUseUpTheCode() {
+  void fourWrongCodesStillLeaveTheRightOneWorking() {
+    String email = TestStack.uniqueName("f") + "@example.com";
+    Session s = api.register(TestStack.uniqueName("four"), "old-password-1", new JsonObject().put("email", email));
+    api.post("/auth/password-reset", new JsonObject().put("username", s.username()));
+    String code = codeMailedTo(email);
+    String wrong = code.equals("123456") ? "654321" : "123456";
+    for (int i = 0; i < 4; i++) {
+      assertEquals(400, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+          .put("code", wrong).put("newPassword", "new-password-2")).status());
+    }
+    assertEquals(204, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+        .put("code", code).put("newPassword", "new-password-2")).status());
+  }
+
+  @Test
+  void anAccountWithoutEmailGetsNoCodeWhenMailIsConfigured() throws Exception {
+    Session s = api.register("nomail");
+    int before = stack.mail.getReceivedMessages().length;
+    assertEquals(202, api.post("/auth/password-reset", new JsonObject().put("username", s.username())).status());
+    Thread.sleep(300);
+    assertEquals(before, stack.mail.getReceivedMessages().length);
+    // no code was stored either: nothing can be guessed
+    assertEquals("invalid_code", api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+        .put("code", "123456").put("newPassword", "new-password-2")).errorCode());
+  }
+
+  @Test
+  void fiveWrongCodesUseUpTheCode() {
     String email = TestStack.uniqueName("w") + "@example.com";
     Session s = api.register(TestStack.uniqueName("wrong"), "old-password-1", new JsonObject().put("email", email));
     api.post("/auth/password-reset", new JsonObject().put("username", s.username()));
     String code = codeMailedTo(email);
     String wrong = code.equals("123456") ? "654321" : "123456";
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 5; i++) {
       Reply reply = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
           .put("code", wrong).put("newPassword", "new-password-2"));
       assertEquals(400, reply.status());

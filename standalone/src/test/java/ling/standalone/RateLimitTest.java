@@ -3,7 +3,10 @@ package ling.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +25,8 @@ class RateLimitTest {
         .put("loginFailuresPerUser", 3)
         .put("loginFailuresPerAddress", 6)
         .put("loginWindowSeconds", 120)
-        .put("registrationsPerAddress", 2));
+        .put("registrationsPerAddress", 2)
+        .put("resetFailuresPerUser", 3));
     api = new Api(stack.vertx, stack.port);
   }
 
@@ -54,6 +58,33 @@ class RateLimitTest {
     Reply addressLimited = api.login(bystander.username(), bystander.password());
     assertEquals(429, addressLimited.status());
     assertTrue(addressLimited.headers().contains("Retry-After"));
+  }
+
+  @Test
+  void aParallelBurstOfGuessesGetsNoMoreTriesThanTheLimit() {
+    Session victim = api.register("burst");
+    List<Future<Reply>> guesses = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String guess = "parallel-guess-" + i;
+      guesses.add(api.callAsync(io.vertx.core.http.HttpMethod.POST, "/auth/login", null,
+          new JsonObject().put("username", victim.username()).put("password", guess)));
+    }
+    List<Integer> statuses = Future.all(guesses).await().<Reply>list().stream().map(Reply::status).toList();
+    assertEquals(3, statuses.stream().filter(status -> status == 401).count(), statuses.toString());
+    assertEquals(27, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+  }
+
+  @Test
+  void guessingResetCodesIsLimitedPerUsername() {
+    Session s = api.register("guess");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(400, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+          .put("code", String.format("%06d", i)).put("newPassword", "new-password-1")).status());
+    }
+    Reply limited = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+        .put("code", "000009").put("newPassword", "new-password-1"));
+    assertEquals(429, limited.status());
+    assertTrue(limited.headers().contains("Retry-After"));
   }
 
   @Test

@@ -45,7 +45,10 @@ final class TestStack implements AutoCloseable {
       // many tests sign up and fail logins from 127.0.0.1: the per-address limits have their own test
       shared = start(config -> config.getJsonObject("rateLimit")
           .put("registrationsPerAddress", 100_000)
-          .put("loginFailuresPerAddress", 100_000));
+          .put("loginFailuresPerAddress", 100_000)
+          .put("resetFailuresPerUser", 100)
+          .put("resetFailuresPerAddress", 100_000)
+          .put("deviceLinksPerAddress", 100_000));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-stack-stop"));
     }
     return shared;

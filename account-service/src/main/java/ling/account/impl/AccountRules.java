@@ -22,6 +22,10 @@ final class AccountRules {
   private final int pageDefault;
   private final int pageMax;
   private final int searchQueryMax;
+  private final int folderNameMax;
+  private final int remarkMax;
+  private final int requestMessageMax;
+  final int foldersMax;
 
   AccountRules(JsonObject limits) {
     usernameMin = limits.getInteger("usernameMin");
@@ -35,6 +39,10 @@ final class AccountRules {
     pageDefault = limits.getInteger("pageDefault");
     pageMax = limits.getInteger("pageMax");
     searchQueryMax = limits.getInteger("searchQueryMax");
+    folderNameMax = limits.getInteger("folderNameMax");
+    remarkMax = limits.getInteger("remarkMax");
+    requestMessageMax = limits.getInteger("requestMessageMax");
+    foldersMax = limits.getInteger("foldersMax");
   }
 
   String username(String value) {
@@ -124,6 +132,36 @@ final class AccountRules {
     if (v.isEmpty() || v.codePointCount(0, v.length()) > searchQueryMax) {
       throw Failures.invalid("q", "must be 1-" + searchQueryMax + " characters");
     }
+    return v;
+  }
+
+  String folderName(String value) {
+    String v = required("name", value).strip();
+    if (v.isEmpty() || v.codePointCount(0, v.length()) > folderNameMax) {
+      throw Failures.invalid("name", "must be 1-" + folderNameMax + " characters");
+    }
+    noControlCharacters("name", v);
+    return v;
+  }
+
+  /** Blank clears the remark. */
+  String remark(String value) {
+    return optionalText("remark", value, remarkMax);
+  }
+
+  String requestMessage(String value) {
+    return optionalText("message", value, requestMessageMax);
+  }
+
+  private static String optionalText(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.codePointCount(0, v.length()) > max) {
+      throw Failures.invalid(field, "must be at most " + max + " characters");
+    }
+    noControlCharacters(field, v.replace('\n', ' '));
     return v;
   }
 

@@ -20,6 +20,10 @@ import ling.api.account.AccountService;
 import ling.api.account.AuthResult;
 import ling.api.account.DeviceLink;
 import ling.api.account.DeviceLinkPoll;
+import ling.api.account.Friend;
+import ling.api.account.FriendFolder;
+import ling.api.account.FriendRequest;
+import ling.api.chat.ChatService;
 import ling.api.account.Registration;
 import ling.api.account.UserProfile;
 import ling.common.Times;
@@ -52,6 +56,10 @@ final class AccountServiceImpl implements AccountService {
   private final Duration resetLifetime;
   private final int resetTries;
   private final int deviceLinkSeconds;
+  private final String defaultFolderName;
+  private final io.vertx.core.WorkerExecutor hashing;
+  private final Friends friends;
+  private final Presence presence;
   /** Verified against when the username is unknown, so both failures cost the same time. */
   private final String dummyHash;
 
@@ -73,7 +81,21 @@ final class AccountServiceImpl implements AccountService {
     this.resetLifetime = Duration.ofMinutes(auth.getInteger("resetCodeMinutes"));
     this.resetTries = auth.getInteger("resetCodeTries");
     this.deviceLinkSeconds = auth.getInteger("deviceLinkSeconds");
+    this.defaultFolderName = config.getJsonObject("social").getString("defaultFolderName");
     this.dummyHash = hasher.hash(TokenIssuer.newSecret());
+    this.hashing = vertx.createSharedWorkerExecutor("ling-password-hashing", auth.getInteger("hashingThreads"));
+    UserEvents events = new UserEvents(vertx);
+    this.friends = new Friends(pool, users, rules, ChatService.createProxy(vertx), events);
+    this.presence = new Presence(vertx, pool, friends::friendIds, events, config.getJsonObject("presence"));
+  }
+
+  void start() {
+    presence.start();
+  }
+
+  void stop() {
+    presence.stop();
+    hashing.close();
   }
 
   @Override
@@ -89,7 +111,7 @@ final class AccountServiceImpl implements AccountService {
       String email = rules.email(registration.getEmail());
       String phone = rules.phone(registration.getPhone());
       return blocking(() -> hasher.hash(password))
-          .compose(hash -> users.insert(username, displayName, hash, email, phone))
+          .compose(hash -> users.insert(username, displayName, hash, email, phone, defaultFolderName))
           .recover(err -> UserRepository.isDuplicateKey(err)
               ? Future.failedFuture(Failures.of(USERNAME_TAKEN, "username is taken"))
               : Future.failedFuture(err))
@@ -109,10 +131,10 @@ final class AccountServiceImpl implements AccountService {
             String hash = found.map(UserRow::passwordHash).orElse(dummyHash);
             return blocking(() -> hasher.verify(password, hash))
                 .compose(ok -> ok && found.isPresent()
-                    ? sessions.open(found.get().id())
-                    : Future.failedFuture(invalidCredentials()));
+                    ? sessions.openIfPasswordUnchanged(found.get().id(), hash)
+                    : Future.succeededFuture(null));
           })
-          .compose(this::signedIn);
+          .compose(issued -> issued == null ? Future.failedFuture(invalidCredentials()) : signedIn(issued));
     });
   }
 
@@ -123,9 +145,11 @@ final class AccountServiceImpl implements AccountService {
         return Future.failedFuture(Failures.of(INVALID_TOKEN, "invalid refresh token"));
       }
       return sessions.rotate(refreshToken).compose(rotation -> {
-        if (rotation.reused()) {
-          return Future.failedFuture(Failures.of(INVALID_TOKEN,
-              "refresh token was already used; the session has been ended"));
+        if (rotation.reusedSessionId() != null) {
+          return revoker.revokeSession(rotation.reusedByUserId(), rotation.reusedSessionId())
+              .otherwise(err -> logRevocationFailure(rotation.reusedByUserId(), err))
+              .compose(x -> Future.failedFuture(Failures.of(INVALID_TOKEN,
+                  "refresh token was already used; the session has been ended")));
         }
         if (rotation.issued() == null) {
           return Future.failedFuture(Failures.of(INVALID_TOKEN, "invalid refresh token"));
@@ -141,26 +165,28 @@ final class AccountServiceImpl implements AccountService {
       if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 128) {
         return Future.succeededFuture();
       }
-      return sessions.revokeByToken(refreshToken, "logout");
+      return sessions.revokeByToken(refreshToken, "logout").compose(ended -> ended == null
+          ? Future.succeededFuture()
+          : revoker.revokeSession(ended.userId(), ended.sessionId())
+              .otherwise(err -> logRevocationFailure(ended.userId(), err)));
     });
   }
 
+  /** Answers at once whatever the account: the work (and its time) happens afterwards. */
   @Override
   public Future<Void> requestPasswordReset(String username) {
-    return guard(() -> {
-      if (!rules.plausibleUsername(username)) {
-        return Future.succeededFuture();
-      }
-      return users.findByUsername(username).compose(found -> {
-        if (found.isEmpty()) {
+    if (rules.plausibleUsername(username)) {
+      guard(() -> users.findByUsername(username).compose(found -> {
+        if (found.isEmpty() || !mailer.canDeliver(found.get().email())) {
           return Future.succeededFuture();
         }
         UserRow user = found.get();
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         return resets.store(user.id(), resetCodeHash(user.id(), code), resetLifetime, RESET_COOLDOWN)
             .compose(stored -> stored ? mailer.send(user.username(), user.email(), code) : Future.succeededFuture());
-      });
-    });
+      }));
+    }
+    return Future.succeededFuture();
   }
 
   @Override
@@ -172,14 +198,15 @@ final class AccountServiceImpl implements AccountService {
       }
       return users.findByUsername(username).compose(found -> {
         if (found.isEmpty()) {
-          return Future.failedFuture(invalidCode());
+          // the same work as for a real account, so that timing does not tell them apart
+          return blocking(() -> hasher.hash(password)).compose(x -> Future.failedFuture(invalidCode()));
         }
         long userId = found.get().id();
         return blocking(() -> hasher.hash(password))
             .compose(hash -> resets.redeem(userId, resetCodeHash(userId, code), resetTries,
                 conn -> users.updatePasswordHash(conn, userId, hash)
-                    .compose(x -> sessions.revokeAllOfUser(conn, userId, "password_reset"))))
-            .compose(ok -> ok ? revoker.revokeAccess(userId) : Future.failedFuture(invalidCode()));
+                    .compose(x -> endEverySession(conn, userId, "password_reset"))))
+            .compose(ok -> ok ? revokeAccess(userId) : Future.failedFuture(invalidCode()));
       });
     });
   }
@@ -196,8 +223,8 @@ final class AccountServiceImpl implements AccountService {
           .compose(ok -> ok ? blocking(() -> hasher.hash(password))
               : Future.failedFuture(Failures.of(WRONG_PASSWORD, "oldPassword is wrong")))
           .compose(hash -> pool.withTransaction(conn -> users.updatePasswordHash(conn, userId, hash)
-              .compose(x -> sessions.revokeAllOfUser(conn, userId, "password_change"))))
-          .compose(x -> revoker.revokeAccess(userId));
+              .compose(x -> endEverySession(conn, userId, "password_change"))))
+          .compose(x -> revokeAccess(userId));
     });
   }
 
@@ -232,21 +259,21 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<UserProfile> getUser(long userId) {
-    return guard(() -> users.findById(userId).compose(found -> found
+  public Future<UserProfile> getUser(long viewerId, long userId) {
+    return guard(() -> users.findById(viewerId, userId).compose(found -> found
         .map(user -> Future.succeededFuture(publicView(user)))
         .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user")))));
   }
 
   @Override
-  public Future<List<UserProfile>> searchUsers(String query, Integer limit, Long beforeId) {
+  public Future<List<UserProfile>> searchUsers(long viewerId, String query, Integer limit, Long beforeId) {
     return guard(() -> {
       String q = rules.searchQuery(query);
       int size = rules.limit(limit);
       if (beforeId != null && beforeId < 1) {
         throw Failures.invalid("beforeId", "must be a positive id");
       }
-      return users.search(AccountRules.escapeLike(q), size, beforeId)
+      return users.search(viewerId, AccountRules.escapeLike(q), size, beforeId)
           .map(rows -> rows.stream().map(AccountServiceImpl::publicView).toList());
     });
   }
@@ -295,6 +322,83 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
+  public Future<FriendRequest> sendFriendRequest(long fromUserId, long toUserId, String message) {
+    return guard(() -> friends.sendRequest(fromUserId, toUserId, message));
+  }
+
+  @Override
+  public Future<List<FriendRequest>> listFriendRequests(long userId, String box) {
+    return guard(() -> friends.pendingRequests(userId, box));
+  }
+
+  @Override
+  public Future<Friend> acceptFriendRequest(long userId, long requestId, Long folderId, String remark) {
+    return guard(() -> friends.accept(userId, requestId, folderId, remark));
+  }
+
+  @Override
+  public Future<Void> rejectFriendRequest(long userId, long requestId) {
+    return guard(() -> friends.reject(userId, requestId));
+  }
+
+  @Override
+  public Future<List<Friend>> listFriends(long userId) {
+    return guard(() -> friends.list(userId));
+  }
+
+  @Override
+  public Future<Friend> updateFriend(long userId, long friendId, JsonObject changes) {
+    return guard(() -> friends.update(userId, friendId, changes));
+  }
+
+  @Override
+  public Future<Void> removeFriend(long userId, long friendId) {
+    return guard(() -> friends.remove(userId, friendId));
+  }
+
+  @Override
+  public Future<List<FriendFolder>> listFolders(long userId) {
+    return guard(() -> friends.folders(userId));
+  }
+
+  @Override
+  public Future<FriendFolder> createFolder(long userId, String name) {
+    return guard(() -> friends.createFolder(userId, name));
+  }
+
+  @Override
+  public Future<FriendFolder> renameFolder(long userId, long folderId, String name) {
+    return guard(() -> friends.renameFolder(userId, folderId, name));
+  }
+
+  @Override
+  public Future<Void> deleteFolder(long userId, long folderId) {
+    return guard(() -> friends.deleteFolder(userId, folderId));
+  }
+
+  @Override
+  public Future<Void> socketsOpened(long userId, String nodeId) {
+    return guard(() -> presence.opened(userId, validNode(nodeId)));
+  }
+
+  @Override
+  public Future<Void> socketsClosed(long userId, String nodeId) {
+    return guard(() -> presence.closed(userId, validNode(nodeId)));
+  }
+
+  @Override
+  public Future<Void> nodeHeartbeat(String nodeId, List<Long> userIds) {
+    return guard(() -> presence.heartbeat(validNode(nodeId), userIds == null ? List.of() : userIds));
+  }
+
+  private static String validNode(String nodeId) {
+    if (nodeId == null || nodeId.isEmpty() || nodeId.length() > 64) {
+      throw Failures.invalid("nodeId", "must be 1-64 characters");
+    }
+    return nodeId;
+  }
+
+  @Override
   public Future<String> accessTokenPublicKey() {
     return Future.succeededFuture(keys.publicPem());
   }
@@ -304,10 +408,25 @@ final class AccountServiceImpl implements AccountService {
     return Database.health(pool);
   }
 
+  /** Refresh tokens and approved device links die in the transaction that changes the password. */
+  private Future<Void> endEverySession(io.vertx.sqlclient.SqlConnection conn, long userId, String reason) {
+    return sessions.revokeAllOfUser(conn, userId, reason).compose(x -> links.cancelApproved(conn, userId));
+  }
+
+  /** The password already changed: a failure here is logged, not turned into a failed change. */
+  private Future<Void> revokeAccess(long userId) {
+    return revoker.revokeAccess(userId).otherwise(err -> logRevocationFailure(userId, err));
+  }
+
+  private static Void logRevocationFailure(long userId, Throwable err) {
+    LOG.error("could not void the access tokens of user {}: {}", userId, err.getMessage());
+    return null;
+  }
+
   private Future<AuthResult> signedIn(Issued issued) {
     return existing(issued.userId()).map(user -> new AuthResult()
         .setUser(ownView(user))
-        .setAccessToken(tokens.accessToken(issued.userId(), issued.sessionId()))
+        .setAccessToken(tokens.accessToken(issued.userId(), issued.sessionId(), issued.checkedAt()))
         .setRefreshToken(issued.refreshToken())
         .setExpiresIn(tokens.accessSeconds()));
   }
@@ -318,8 +437,9 @@ final class AccountServiceImpl implements AccountService {
         .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user"))));
   }
 
+  /** On the hashing pool, whose size bounds the CPU and memory argon2 may take. */
   private <T> Future<T> blocking(Callable<T> work) {
-    return vertx.executeBlocking(work, false);
+    return hashing.executeBlocking(work, false);
   }
 
   /** Turns validation throws into failed futures and hides unexpected errors behind a 500. */
@@ -377,7 +497,8 @@ final class AccountServiceImpl implements AccountService {
         .setUsername(user.username())
         .setDisplayName(user.displayName())
         .setSignature(user.signature())
-        .setAvatarUrl(user.avatarFileId() == null ? null : "/api/v1/files/" + user.avatarFileId());
+        .setAvatarUrl(user.avatarFileId() == null ? null : "/api/v1/files/" + user.avatarFileId())
+        .setOnline(user.online());
   }
 
   static UserProfile ownView(UserRow user) {

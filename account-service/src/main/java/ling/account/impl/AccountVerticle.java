@@ -10,6 +10,7 @@ import ling.common.runtime.ServiceVerticle;
 public class AccountVerticle extends ServiceVerticle<AccountService> {
 
   private ResetMailer mailer;
+  private AccountServiceImpl service;
 
   public AccountVerticle() {
     super("account", AccountService.class, AccountService.ADDRESS);
@@ -25,11 +26,18 @@ public class AccountVerticle extends ServiceVerticle<AccountService> {
       PasswordHasher hasher = new PasswordHasher(auth.getInteger("argon2MemoryKiB"),
           auth.getInteger("argon2Iterations"), auth.getInteger("argon2Parallelism"));
       return new AccountServiceImpl(vertx, pool, config, keys, hasher, mailer);
+    }).map(impl -> {
+      service = impl;
+      impl.start();
+      return impl;
     });
   }
 
   @Override
   protected Future<Void> closeService() {
+    if (service != null) {
+      service.stop();
+    }
     return mailer == null ? Future.succeededFuture() : mailer.close();
   }
 }

@@ -45,6 +45,12 @@ final class DeviceLinkRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
+  /** Approved links not yet collected stop working (the account's password changed). */
+  Future<Void> cancelApproved(io.vertx.sqlclient.SqlClient client, long userId) {
+    return client.preparedQuery("UPDATE device_link SET status = 'consumed' WHERE user_id = ? AND status = 'approved'")
+        .execute(Tuple.of(userId)).mapEmpty();
+  }
+
   /** Reads a link; an approved one is collected exactly once, opening its session in the same transaction. */
   <T> Future<Poll<T>> poll(long id, BiFunction<SqlConnection, Long, Future<T>> openSession) {
     return pool.withTransaction(conn -> conn

@@ -42,8 +42,8 @@ final class PasswordHasher {
   boolean verify(String password, String encoded) {
     try {
       return verifyEncoded(password, encoded);
-    } catch (IllegalArgumentException e) {
-      return false; // a number or base64 part that does not parse
+    } catch (RuntimeException e) {
+      return false; // a part that is missing or does not parse
     }
   }
 

@@ -27,18 +27,18 @@ final class PasswordResetRepository {
    */
   Future<Boolean> store(long userId, Buffer codeHash, Duration lifetime, Duration cooldown) {
     LocalDateTime now = Times.nowUtc();
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("SELECT created_at FROM password_reset WHERE user_id = ? FOR UPDATE")
-        .execute(Tuple.of(userId))
-        .compose(rows -> {
-          if (rows.size() > 0 && rows.iterator().next().getLocalDateTime("created_at").isAfter(now.minus(cooldown))) {
-            return Future.succeededFuture(false);
-          }
-          return conn.preparedQuery("REPLACE INTO password_reset (user_id, code_hash, expires_at, attempts, created_at) "
-                  + "VALUES (?, ?, ?, 0, ?)")
-              .execute(Tuple.of(userId, codeHash, now.plus(lifetime), now))
-              .map(true);
-        }));
+    LocalDateTime cooledDown = now.minus(cooldown);
+    // one atomic statement: concurrent first requests cannot deadlock on gap locks. Assignments
+    // run left to right, so created_at is set last and the others still see the old value.
+    return pool.preparedQuery("INSERT INTO password_reset (user_id, code_hash, expires_at, attempts, created_at) "
+            + "VALUES (?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE "
+            + "code_hash = IF(created_at < ?, VALUES(code_hash), code_hash), "
+            + "expires_at = IF(created_at < ?, VALUES(expires_at), expires_at), "
+            + "attempts = IF(created_at < ?, 0, attempts), "
+            + "created_at = IF(created_at < ?, VALUES(created_at), created_at)")
+        .execute(Tuple.of(userId, codeHash, now.plus(lifetime), now, cooledDown, cooledDown, cooledDown, cooledDown))
+        // 1: inserted, 2: replaced, 0: left alone inside the cooldown
+        .map(rows -> rows.rowCount() > 0);
   }
 
   /**

@@ -17,13 +17,17 @@ import ling.common.Times;
  */
 final class SessionRepository {
 
-  record Issued(long userId, long sessionId, String refreshToken) {
+  /** A session's new refresh token; {@code checkedAt} is when its validity was established. */
+  record Issued(long userId, long sessionId, String refreshToken, long checkedAt) {
   }
 
   /** The result of presenting a refresh token: a new token, or why there is none. */
-  record Rotation(Issued issued, boolean reused) {
-    static final Rotation INVALID = new Rotation(null, false);
-    static final Rotation REUSED = new Rotation(null, true);
+  record Rotation(Issued issued, Long reusedSessionId, Long reusedByUserId) {
+    static final Rotation INVALID = new Rotation(null, null, null);
+  }
+
+  /** A session that logout ended. */
+  record Ended(long userId, long sessionId) {
   }
 
   private final Pool pool;
@@ -36,11 +40,12 @@ final class SessionRepository {
 
   /** Opens a session for the user with its first refresh token. */
   Future<Issued> open(SqlClient client, long userId) {
+    long checkedAt = System.currentTimeMillis();
     return client.preparedQuery("INSERT INTO user_session (user_id, created_at) VALUES (?, ?)")
         .execute(Tuple.of(userId, Times.nowUtc()))
         .compose(rows -> {
           long sessionId = rows.property(MySQLClient.LAST_INSERTED_ID);
-          return addToken(client, sessionId).map(token -> new Issued(userId, sessionId, token));
+          return addToken(client, sessionId).map(token -> new Issued(userId, sessionId, token, checkedAt));
         });
   }
 
@@ -48,7 +53,21 @@ final class SessionRepository {
     return pool.withTransaction(conn -> open(conn, userId));
   }
 
+  /**
+   * Opens a session only if the password hash is still the one just verified: a password change
+   * committed in between (which locks the same row) makes the login fail instead of outliving it.
+   */
+  Future<Issued> openIfPasswordUnchanged(long userId, String verifiedHash) {
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("SELECT password_hash FROM app_user WHERE id = ? FOR UPDATE")
+        .execute(Tuple.of(userId))
+        .compose(rows -> rows.size() == 1 && verifiedHash.equals(rows.iterator().next().getString(0))
+            ? open(conn, userId)
+            : Future.succeededFuture(null)));
+  }
+
   Future<Rotation> rotate(String refreshToken) {
+    long checkedAt = System.currentTimeMillis();
     return pool.withTransaction(conn -> conn.preparedQuery(
                 "SELECT rt.id, rt.session_id, rt.expires_at, rt.rotated_at, s.user_id, s.revoked_at "
                     + "FROM refresh_token rt JOIN user_session s ON s.id = rt.session_id "
@@ -65,7 +84,8 @@ final class SessionRepository {
               }
               if (row.getLocalDateTime("rotated_at") != null) {
                 // someone holds a token that was already exchanged: end the whole family
-                return revokeSession(conn, sessionId, "reuse").map(Rotation.REUSED);
+                return revokeSession(conn, sessionId, "reuse")
+                    .map(new Rotation(null, sessionId, row.getLong("user_id")));
               }
               if (row.getLocalDateTime("expires_at").isBefore(Times.nowUtc())) {
                 return Future.succeededFuture(Rotation.INVALID);
@@ -74,16 +94,24 @@ final class SessionRepository {
               return conn.preparedQuery("UPDATE refresh_token SET rotated_at = ? WHERE id = ?")
                   .execute(Tuple.of(Times.nowUtc(), row.getLong("id")))
                   .compose(x -> addToken(conn, sessionId))
-                  .map(token -> new Rotation(new Issued(userId, sessionId, token), false));
+                  .map(token -> new Rotation(new Issued(userId, sessionId, token, checkedAt), null, null));
             }));
   }
 
-  /** Revokes the session that a refresh token belongs to; an unknown token changes nothing. */
-  Future<Void> revokeByToken(String refreshToken, String reason) {
-    return pool.preparedQuery("UPDATE user_session s JOIN refresh_token rt ON rt.session_id = s.id "
-            + "SET s.revoked_at = ?, s.revoke_reason = ? WHERE rt.token_hash = ? AND s.revoked_at IS NULL")
-        .execute(Tuple.of(Times.nowUtc(), reason, TokenIssuer.sha256(refreshToken)))
-        .mapEmpty();
+  /** Revokes the session that a refresh token belongs to; null when the token names no live session. */
+  Future<Ended> revokeByToken(String refreshToken, String reason) {
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT s.id, s.user_id FROM user_session s "
+                + "JOIN refresh_token rt ON rt.session_id = s.id WHERE rt.token_hash = ? AND s.revoked_at IS NULL "
+                + "FOR UPDATE")
+        .execute(Tuple.of(TokenIssuer.sha256(refreshToken)))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(null);
+          }
+          Row row = rows.iterator().next();
+          Ended ended = new Ended(row.getLong("user_id"), row.getLong("id"));
+          return revokeSession(conn, ended.sessionId(), reason).map(ended);
+        }));
   }
 
   Future<Void> revokeAllOfUser(SqlClient client, long userId, String reason) {

@@ -20,6 +20,7 @@ final class SessionRevoker {
     this.accessTokenMillis = accessTokenSeconds * 1000L;
   }
 
+  /** Every session of the user (password change or reset). */
   Future<Void> revokeAccess(long userId) {
     long now = System.currentTimeMillis();
     return vertx.sharedData().<Long, Long>getAsyncMap(AccessTokens.REVOCATIONS_MAP)
@@ -27,5 +28,13 @@ final class SessionRevoker {
         .compose(map -> map.put(userId, now, accessTokenMillis + 60_000))
         .onSuccess(x -> vertx.eventBus().publish(Addresses.user(userId),
             new JsonObject().put("type", AccessTokens.SESSION_REVOKED_EVENT)));
+  }
+
+  /** One session (logout, or a stolen refresh token replayed). */
+  Future<Void> revokeSession(long userId, long sessionId) {
+    return vertx.sharedData().<Long, Boolean>getAsyncMap(AccessTokens.SESSION_REVOCATIONS_MAP)
+        .compose(map -> map.put(sessionId, Boolean.TRUE, accessTokenMillis + 60_000))
+        .onSuccess(x -> vertx.eventBus().publish(Addresses.user(userId),
+            new JsonObject().put("type", AccessTokens.SESSION_REVOKED_EVENT).put("sessionId", sessionId)));
   }
 }

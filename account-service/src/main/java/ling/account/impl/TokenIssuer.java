@@ -33,11 +33,15 @@ final class TokenIssuer {
     this.accessSeconds = auth.getInteger("accessTokenSeconds");
   }
 
-  String accessToken(long userId, long sessionId) {
+  /**
+   * @param issuedMs when the session was checked: taken before the transaction that opened or
+   *     rotated it, so that a revocation committed after that transaction is always later
+   */
+  String accessToken(long userId, long sessionId, long issuedMs) {
     JsonObject claims = new JsonObject()
         .put("sub", Long.toString(userId))
         .put(AccessTokens.CLAIM_SESSION, sessionId)
-        .put(AccessTokens.CLAIM_ISSUED_MS, System.currentTimeMillis());
+        .put(AccessTokens.CLAIM_ISSUED_MS, issuedMs);
     return jwt.generateToken(claims, new JWTOptions()
         .setAlgorithm("ES256")
         .setExpiresInSeconds(accessSeconds)

@@ -19,11 +19,15 @@ import ling.common.Times;
 final class UserRepository {
 
   static final int DUPLICATE_KEY = 1062;
-  private static final String COLUMNS =
-      "id, username, display_name, password_hash, email, phone, signature, avatar_file_id, created_at";
+  /** The user columns plus whether the viewer (the two parameters) may see the user online. */
+  static final String COLUMNS_AS_SEEN_BY = "u.id, u.username, u.display_name, u.password_hash, u.email, "
+      + "u.phone, u.signature, u.avatar_file_id, u.created_at, "
+      + "(EXISTS (SELECT 1 FROM presence p WHERE p.user_id = u.id) AND (u.id = ? OR EXISTS "
+      + "(SELECT 1 FROM friendship f WHERE f.user_id = ? AND f.friend_id = u.id))) AS online";
+  static final String SELECT_AS_SEEN_BY = "SELECT " + COLUMNS_AS_SEEN_BY + " FROM app_user u ";
 
   record UserRow(long id, String username, String displayName, String passwordHash, String email, String phone,
-                 String signature, Long avatarFileId, LocalDateTime createdAt) {
+                 String signature, Long avatarFileId, LocalDateTime createdAt, boolean online) {
   }
 
   private final Pool pool;
@@ -32,27 +36,56 @@ final class UserRepository {
     this.pool = pool;
   }
 
-  /** The new user's id; fails with MySQL error 1062 when the username is taken. */
-  Future<Long> insert(String username, String displayName, String passwordHash, String email, String phone) {
+  /**
+   * The new user's id, created with the default contact folder every user has; fails with MySQL
+   * error 1062 when the username is taken.
+   */
+  Future<Long> insert(String username, String displayName, String passwordHash, String email, String phone,
+                      String defaultFolderName) {
     LocalDateTime now = Times.nowUtc();
-    return pool.preparedQuery("INSERT INTO app_user (username, display_name, password_hash, email, phone, "
-            + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO app_user (username, display_name, "
+                + "password_hash, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .execute(Tuple.of(username, displayName, passwordHash, email, phone, now, now))
-        .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+        .compose(rows -> {
+          long id = rows.property(MySQLClient.LAST_INSERTED_ID);
+          return conn.preparedQuery("INSERT INTO friend_folder (user_id, name, is_default, created_at) "
+                  + "VALUES (?, ?, TRUE, ?)")
+              .execute(Tuple.of(id, defaultFolderName, now))
+              .map(id);
+        }));
   }
 
-  Future<Optional<UserRow>> findById(SqlClient client, long id) {
-    return client.preparedQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = ?")
-        .execute(Tuple.of(id)).map(UserRepository::first);
+  /** A user as {@code viewerId} sees them (online only to themselves and their friends). */
+  Future<Optional<UserRow>> findById(long viewerId, long id) {
+    return pool.preparedQuery(SELECT_AS_SEEN_BY + "WHERE u.id = ?")
+        .execute(Tuple.of(viewerId, viewerId, id)).map(UserRepository::first);
   }
 
+  /** Users by id as {@code viewerId} sees them; unknown ids are left out. */
+  Future<Map<Long, UserRow>> findByIds(long viewerId, java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<Long> distinct = ids.stream().distinct().toList();
+    String marks = String.join(", ", java.util.Collections.nCopies(distinct.size(), "?"));
+    Tuple params = Tuple.of(viewerId, viewerId);
+    distinct.forEach(params::addValue);
+    return pool.preparedQuery(SELECT_AS_SEEN_BY + "WHERE u.id IN (" + marks + ")").execute(params)
+        .map(rows -> {
+          Map<Long, UserRow> out = new java.util.HashMap<>();
+          rows.forEach(row -> out.put(row.getLong("id"), map(row)));
+          return out;
+        });
+  }
+
+  /** A user as they see themselves. */
   Future<Optional<UserRow>> findById(long id) {
-    return findById(pool, id);
+    return findById(id, id);
   }
 
   Future<Optional<UserRow>> findByUsername(String username) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM app_user WHERE username = ?")
-        .execute(Tuple.of(username)).map(UserRepository::first);
+    return pool.preparedQuery(SELECT_AS_SEEN_BY + "WHERE u.username = ?")
+        .execute(Tuple.of(0L, 0L, username)).map(UserRepository::first);
   }
 
   Future<Void> updatePasswordHash(SqlClient client, long id, String passwordHash) {
@@ -77,11 +110,11 @@ final class UserRepository {
   }
 
   /** Users whose username or display name contains the query (already LIKE-escaped), newest first. */
-  Future<List<UserRow>> search(String likeEscaped, int limit, Long beforeId) {
+  Future<List<UserRow>> search(long viewerId, String likeEscaped, int limit, Long beforeId) {
     String pattern = "%" + likeEscaped + "%";
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM app_user "
-            + "WHERE (username LIKE ? OR display_name LIKE ?) AND id < ? ORDER BY id DESC LIMIT ?")
-        .execute(Tuple.of(pattern, pattern, beforeId == null ? Long.MAX_VALUE : beforeId, limit))
+    return pool.preparedQuery(SELECT_AS_SEEN_BY
+            + "WHERE (u.username LIKE ? OR u.display_name LIKE ?) AND u.id < ? ORDER BY u.id DESC LIMIT ?")
+        .execute(Tuple.of(viewerId, viewerId, pattern, pattern, beforeId == null ? Long.MAX_VALUE : beforeId, limit))
         .map(rows -> {
           List<UserRow> out = new ArrayList<>();
           rows.forEach(row -> out.add(map(row)));
@@ -98,9 +131,9 @@ final class UserRepository {
     return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
   }
 
-  private static UserRow map(Row row) {
+  static UserRow map(Row row) {
     return new UserRow(row.getLong("id"), row.getString("username"), row.getString("display_name"),
         row.getString("password_hash"), row.getString("email"), row.getString("phone"), row.getString("signature"),
-        row.getLong("avatar_file_id"), row.getLocalDateTime("created_at"));
+        row.getLong("avatar_file_id"), row.getLocalDateTime("created_at"), row.getBoolean("online"));
   }
 }

@@ -15,7 +15,16 @@ public final class AccessTokens {
    */
   public static final String REVOCATIONS_MAP = "ling.access-token-revocations";
 
-  /** The push event after which a user's sockets are closed with 4401. */
+  /**
+   * Cluster-wide map from session id to true for sessions ended early (logout, refresh-token
+   * reuse): their access tokens are void at once.
+   */
+  public static final String SESSION_REVOCATIONS_MAP = "ling.session-revocations";
+
+  /**
+   * The push event after which the user's sockets are closed with 4401; with a {@code sessionId}
+   * field only the sockets of that session are.
+   */
   public static final String SESSION_REVOKED_EVENT = "session.revoked";
 
   private AccessTokens() {

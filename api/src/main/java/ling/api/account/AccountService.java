@@ -31,6 +31,17 @@ public interface AccountService {
   /** The old password given to a password change is wrong. */
   int WRONG_PASSWORD = 40002;
   int USERNAME_TAKEN = 40901;
+  /** A friend request to oneself. */
+  int SELF_REQUEST = 40902;
+  int ALREADY_FRIENDS = 40903;
+  /** A pending request between the two users exists already (in either direction). */
+  int REQUEST_PENDING = 40904;
+  /** The friend request was already accepted or rejected. */
+  int REQUEST_CLOSED = 40905;
+  /** A contact folder of that name exists. */
+  int FOLDER_EXISTS = 40906;
+  /** The default contact folder cannot be deleted. */
+  int DEFAULT_FOLDER = 40907;
   /** A device link that expired or was already used. */
   int LINK_EXPIRED = 41001;
 
@@ -67,14 +78,14 @@ public interface AccountService {
    */
   Future<UserProfile> updateProfile(long userId, JsonObject changes);
 
-  /** Another user's public profile. */
-  Future<UserProfile> getUser(long userId);
+  /** Another user's public profile; {@code online} only shows to the user's friends. */
+  Future<UserProfile> getUser(long viewerId, long userId);
 
   /**
    * Users whose username or display name contains {@code query}, case-insensitively, newest
    * first; {@code limit} defaults to the page size, {@code beforeId} pages backwards.
    */
-  Future<List<UserProfile>> searchUsers(String query, @Nullable Integer limit, @Nullable Long beforeId);
+  Future<List<UserProfile>> searchUsers(long viewerId, String query, @Nullable Integer limit, @Nullable Long beforeId);
 
   /** Starts a sign-in for a new device; the code is shown there and approved elsewhere. */
   Future<DeviceLink> createDeviceLink();
@@ -84,6 +95,56 @@ public interface AccountService {
 
   /** The state of a device link; tokens are handed out exactly once. */
   Future<DeviceLinkPoll> pollDeviceLink(long linkId);
+
+  // ---- friends
+
+  /** Asks another user to be friends; they are told with a {@code friend.request} event. */
+  Future<FriendRequest> sendFriendRequest(long fromUserId, long toUserId, @Nullable String message);
+
+  /** Pending requests: {@code incoming} (to the user) or {@code outgoing} (from the user), newest first. */
+  Future<List<FriendRequest>> listFriendRequests(long userId, String box);
+
+  /**
+   * The recipient accepts, optionally into one of their folders with a remark; both sides get
+   * {@code friend.added} and their direct conversation exists from now on.
+   */
+  Future<Friend> acceptFriendRequest(long userId, long requestId, @Nullable Long folderId, @Nullable String remark);
+
+  /** The recipient declines; the sender is not told. */
+  Future<Void> rejectFriendRequest(long userId, long requestId);
+
+  Future<List<Friend>> listFriends(long userId);
+
+  /** Changes the remark ({@code null} clears it) and/or the folder ({@code groupId}) of a friend. */
+  Future<Friend> updateFriend(long userId, long friendId, JsonObject changes);
+
+  /** Ends a friendship for both sides (both get {@code friend.removed}); the history stays. */
+  Future<Void> removeFriend(long userId, long friendId);
+
+  // ---- contact folders
+
+  Future<List<FriendFolder>> listFolders(long userId);
+
+  Future<FriendFolder> createFolder(long userId, String name);
+
+  Future<FriendFolder> renameFolder(long userId, long folderId, String name);
+
+  /** Deletes a folder; its friends move to the default folder. */
+  Future<Void> deleteFolder(long userId, long folderId);
+
+  // ---- presence, reported by gateways
+
+  /** The first socket of a user opened on a gateway node. */
+  Future<Void> socketsOpened(long userId, String nodeId);
+
+  /** The last socket of a user on a gateway node closed. */
+  Future<Void> socketsClosed(long userId, String nodeId);
+
+  /**
+   * A gateway node is alive and holds sockets of exactly these users; presence is reconciled to
+   * it. Nodes that stop calling this are taken for dead and their users go offline.
+   */
+  Future<Void> nodeHeartbeat(String nodeId, List<Long> userIds);
 
   /** The PEM public key that verifies access tokens. */
   Future<String> accessTokenPublicKey();

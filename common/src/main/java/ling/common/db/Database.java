@@ -11,6 +11,8 @@ import io.vertx.sqlclient.PoolOptions;
 /** Connection pools to the MySQL-compatible database described by the {@code db} config section. */
 public final class Database {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+
   private Database() {
   }
 
@@ -43,6 +45,9 @@ public final class Database {
   public static Future<JsonObject> check(Pool pool) {
     return pool.query("SELECT 1").execute()
         .map(rows -> new JsonObject().put("status", "UP"))
-        .otherwise(err -> new JsonObject().put("status", "DOWN").put("reason", String.valueOf(err.getMessage())));
+        .otherwise(err -> {
+          LOG.warn("database check failed: {}", err.getMessage());
+          return new JsonObject().put("status", "DOWN").put("reason", "the database does not answer");
+        });
   }
 }

@@ -9,7 +9,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-import io.vertx.core.shareddata.AsyncMap;
 import ling.api.account.AccessTokens;
 
 /**
@@ -18,6 +17,10 @@ import ling.api.account.AccessTokens;
  * earlier tokens at once, not only when they expire).
  */
 final class AccessTokenVerifier {
+
+  /** Who a valid token speaks for. */
+  record Caller(long userId, long sessionId, String token) {
+  }
 
   private static final ApiError UNAUTHORIZED = ApiError.of(401, "a valid access token is required");
 
@@ -35,7 +38,7 @@ final class AccessTokenVerifier {
   }
 
   /** The user id of the request's bearer token ({@code Authorization} header, or {@code access_token} query). */
-  Future<Long> verify(HttpServerRequest request, boolean allowQueryToken) {
+  Future<Caller> verify(HttpServerRequest request, boolean allowQueryToken) {
     String token = null;
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -46,7 +49,7 @@ final class AccessTokenVerifier {
     return verify(token);
   }
 
-  Future<Long> verify(String token) {
+  Future<Caller> verify(String token) {
     if (token == null || token.isEmpty() || token.length() > 4096) {
       return Future.failedFuture(new ApiException(UNAUTHORIZED));
     }
@@ -55,25 +58,28 @@ final class AccessTokenVerifier {
         .compose(user -> {
           JsonObject claims = user.principal();
           long userId;
+          long sessionId;
+          long issuedMs;
           try {
             userId = Long.parseLong(claims.getString("sub"));
+            sessionId = claims.getLong(AccessTokens.CLAIM_SESSION);
+            issuedMs = claims.getLong(AccessTokens.CLAIM_ISSUED_MS);
           } catch (RuntimeException e) {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
-          Long issuedMs = claims.getLong(AccessTokens.CLAIM_ISSUED_MS);
           // the library checks exp only when present: a token that never expires is not ours
-          if (issuedMs == null || !user.containsKey("exp")) {
+          if (!user.containsKey("exp")) {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
-          return revocations()
+          return vertx.sharedData().<Long, Long>getAsyncMap(AccessTokens.REVOCATIONS_MAP)
               .compose(map -> map.get(userId))
               .compose(revokedBefore -> revokedBefore != null && issuedMs <= revokedBefore
+                  ? Future.<Boolean>failedFuture(new ApiException(UNAUTHORIZED))
+                  : vertx.sharedData().<Long, Boolean>getAsyncMap(AccessTokens.SESSION_REVOCATIONS_MAP)
+                      .compose(map -> map.get(sessionId)))
+              .compose(sessionRevoked -> sessionRevoked != null
                   ? Future.failedFuture(new ApiException(UNAUTHORIZED))
-                  : Future.succeededFuture(userId));
+                  : Future.succeededFuture(new Caller(userId, sessionId, token)));
         });
-  }
-
-  private Future<AsyncMap<Long, Long>> revocations() {
-    return vertx.sharedData().getAsyncMap(AccessTokens.REVOCATIONS_MAP);
   }
 }

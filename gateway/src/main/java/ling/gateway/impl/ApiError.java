@@ -31,7 +31,13 @@ record ApiError(int status, String code, String message) {
       Map.entry(AccountService.INVALID_CODE, "invalid_code"),
       Map.entry(AccountService.WRONG_PASSWORD, "wrong_password"),
       Map.entry(AccountService.USERNAME_TAKEN, "username_taken"),
-      Map.entry(AccountService.LINK_EXPIRED, "link_expired"));
+      Map.entry(AccountService.LINK_EXPIRED, "link_expired"),
+      Map.entry(AccountService.SELF_REQUEST, "self_request"),
+      Map.entry(AccountService.ALREADY_FRIENDS, "already_friends"),
+      Map.entry(AccountService.REQUEST_PENDING, "request_pending"),
+      Map.entry(AccountService.REQUEST_CLOSED, "request_closed"),
+      Map.entry(AccountService.FOLDER_EXISTS, "folder_exists"),
+      Map.entry(AccountService.DEFAULT_FOLDER, "default_folder"));
 
   static ApiError of(int status, String message) {
     return new ApiError(status, CODES.getOrDefault(status, "internal"), message);

@@ -1,12 +1,14 @@
 package ling.gateway.impl;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.serviceproxy.ServiceException;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
+import ling.gateway.impl.LimitedAttempt.Limit;
 import ling.api.account.AccountService;
 import ling.api.account.Registration;
 
@@ -17,16 +19,29 @@ final class AuthRoutes {
   private final FailureLimiter loginsPerUser;
   private final FailureLimiter loginsPerAddress;
   private final FailureLimiter registrationsPerAddress;
+  private final FailureLimiter resetsPerUser;
+  private final FailureLimiter resetsPerAddress;
+  private final FailureLimiter passwordChangesPerUser;
+  private final FailureLimiter deviceLinksPerAddress;
 
   AuthRoutes(Vertx vertx, AccountService accounts, JsonObject rateLimit) {
     this.accounts = accounts;
     long loginWindow = rateLimit.getInteger("loginWindowSeconds");
+    long resetWindow = rateLimit.getInteger("resetWindowSeconds");
     this.loginsPerUser = new FailureLimiter(vertx, "ling.limits.login-user",
         rateLimit.getInteger("loginFailuresPerUser"), loginWindow);
     this.loginsPerAddress = new FailureLimiter(vertx, "ling.limits.login-address",
         rateLimit.getInteger("loginFailuresPerAddress"), loginWindow);
     this.registrationsPerAddress = new FailureLimiter(vertx, "ling.limits.register-address",
         rateLimit.getInteger("registrationsPerAddress"), rateLimit.getInteger("registrationWindowSeconds"));
+    this.resetsPerUser = new FailureLimiter(vertx, "ling.limits.reset-user",
+        rateLimit.getInteger("resetFailuresPerUser"), resetWindow);
+    this.resetsPerAddress = new FailureLimiter(vertx, "ling.limits.reset-address",
+        rateLimit.getInteger("resetFailuresPerAddress"), resetWindow);
+    this.passwordChangesPerUser = new FailureLimiter(vertx, "ling.limits.password-change-user",
+        rateLimit.getInteger("passwordChangeFailuresPerUser"), loginWindow);
+    this.deviceLinksPerAddress = new FailureLimiter(vertx, "ling.limits.device-link-address",
+        rateLimit.getInteger("deviceLinksPerAddress"), rateLimit.getInteger("deviceLinkWindowSeconds"));
   }
 
   void mount(Router api, io.vertx.core.Handler<RoutingContext> authenticated) {
@@ -50,10 +65,9 @@ final class AuthRoutes {
         .setDisplayName(Requests.optionalString(body, "displayName"))
         .setEmail(Requests.optionalString(body, "email"))
         .setPhone(Requests.optionalString(body, "phone"));
-    String address = clientAddress(ctx);
-    Responses.answer(ctx, limited(registrationsPerAddress.retryAfter(address))
-            .compose(x -> accounts.register(registration))
-            .compose(auth -> registrationsPerAddress.record(address).map(auth)),
+    Responses.answer(ctx, LimitedAttempt.run(
+            List.of(new Limit(registrationsPerAddress, clientAddress(ctx))),
+            () -> accounts.register(registration), true, err -> false),
         auth -> Responses.json(ctx, 201, auth.toJson()));
   }
 
@@ -61,17 +75,10 @@ final class AuthRoutes {
     JsonObject body = Requests.body(ctx);
     String username = Requests.requiredString(body, "username");
     String password = Requests.requiredString(body, "password");
-    String userKey = username.toLowerCase(Locale.ROOT);
-    String address = clientAddress(ctx);
-    Future<Void> allowed = loginsPerUser.retryAfter(userKey)
-        .compose(userWait -> loginsPerAddress.retryAfter(address).map(addressWait -> Math.max(userWait, addressWait)))
-        .compose(wait -> limited(Future.succeededFuture(wait)));
-    Responses.answer(ctx, allowed
-            .compose(x -> accounts.login(username, password))
-            .recover(err -> isInvalidCredentials(err)
-                ? loginsPerUser.record(userKey).compose(y -> loginsPerAddress.record(address))
-                    .compose(y -> Future.failedFuture(err))
-                : Future.failedFuture(err)),
+    Responses.answer(ctx, LimitedAttempt.run(
+            List.of(new Limit(loginsPerUser, username.toLowerCase(Locale.ROOT)),
+                new Limit(loginsPerAddress, clientAddress(ctx))),
+            () -> accounts.login(username, password), false, failedWith(AccountService.INVALID_CREDENTIALS)),
         auth -> Responses.json(ctx, 200, auth.toJson()));
   }
 
@@ -95,20 +102,31 @@ final class AuthRoutes {
     String username = Requests.requiredString(body, "username");
     String code = Requests.requiredString(body, "code");
     String newPassword = Requests.requiredString(body, "newPassword");
-    Responses.answer(ctx, accounts.confirmPasswordReset(username, code, newPassword), x -> Responses.empty(ctx, 204));
+    Responses.answer(ctx, LimitedAttempt.run(
+            List.of(new Limit(resetsPerUser, username.toLowerCase(Locale.ROOT)),
+                new Limit(resetsPerAddress, clientAddress(ctx))),
+            () -> accounts.confirmPasswordReset(username, code, newPassword), false,
+            failedWith(AccountService.INVALID_CODE)),
+        x -> Responses.empty(ctx, 204));
   }
 
   private void changePassword(RoutingContext ctx) {
     JsonObject body = Requests.body(ctx);
     String oldPassword = Requests.requiredString(body, "oldPassword");
     String newPassword = Requests.requiredString(body, "newPassword");
-    Responses.answer(ctx, accounts.changePassword(Authenticated.userId(ctx), oldPassword, newPassword),
+    long userId = Authenticated.userId(ctx);
+    Responses.answer(ctx, LimitedAttempt.run(
+            List.of(new Limit(passwordChangesPerUser, Long.toString(userId))),
+            () -> accounts.changePassword(userId, oldPassword, newPassword), false,
+            failedWith(AccountService.WRONG_PASSWORD)),
         x -> Responses.empty(ctx, 204));
   }
 
   private void createDeviceLink(RoutingContext ctx) {
     Requests.body(ctx, true);
-    Responses.answer(ctx, accounts.createDeviceLink(), link -> Responses.json(ctx, 201, link.toJson()));
+    Responses.answer(ctx, LimitedAttempt.run(List.of(new Limit(deviceLinksPerAddress, clientAddress(ctx))),
+            accounts::createDeviceLink, true, err -> false),
+        link -> Responses.json(ctx, 201, link.toJson()));
   }
 
   private void approveDeviceLink(RoutingContext ctx) {
@@ -127,14 +145,8 @@ final class AuthRoutes {
     });
   }
 
-  private static Future<Void> limited(Future<Long> retryAfter) {
-    return retryAfter.compose(wait -> wait > 0
-        ? Future.failedFuture(new RateLimited(wait))
-        : Future.succeededFuture());
-  }
-
-  private static boolean isInvalidCredentials(Throwable err) {
-    return err instanceof ServiceException e && e.failureCode() == AccountService.INVALID_CREDENTIALS;
+  private static Predicate<Throwable> failedWith(int code) {
+    return err -> err instanceof ServiceException e && e.failureCode() == code;
   }
 
   static String clientAddress(RoutingContext ctx) {

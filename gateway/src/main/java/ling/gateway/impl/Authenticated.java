@@ -18,7 +18,7 @@ final class Authenticated implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     verifier.verify(ctx.request(), false).onComplete(ar -> {
       if (ar.succeeded()) {
-        ctx.put(USER_ID, ar.result());
+        ctx.put(USER_ID, ar.result().userId());
         ctx.next();
       } else {
         Responses.fail(ctx, ar.cause());

@@ -34,7 +34,7 @@ public class GatewayVerticle extends VerticleBase {
     return accessTokenKey(config.getJsonObject("auth"), accounts, KEY_FETCH_ATTEMPTS)
         .compose(publicKey -> {
           AccessTokenVerifier verifier = new AccessTokenVerifier(vertx, publicKey, config.getJsonObject("auth"));
-          hub = new SocketHub(vertx, config.getJsonObject("ws"));
+          hub = new SocketHub(vertx, accounts, verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
           hub.start();
           Router root = router(config, accounts, verifier);
           JsonObject http = config.getJsonObject("http");
@@ -74,6 +74,7 @@ public class GatewayVerticle extends VerticleBase {
     new HealthRoutes(vertx, config.getJsonObject("metrics").getString("registryName")).mount(api);
     new AuthRoutes(vertx, accounts, config.getJsonObject("rateLimit")).mount(api, authenticated);
     new UserRoutes(accounts).mount(api, authenticated);
+    new FriendRoutes(accounts).mount(api, authenticated);
     api.route().failureHandler(GatewayVerticle::failure);
 
     Router root = Router.router(vertx);

@@ -60,6 +60,6 @@ final class HealthRoutes {
   private Future<JsonObject> check(Supplier<Future<JsonObject>> probe) {
     return probe.get()
         .timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .otherwise(err -> new JsonObject().put("status", "DOWN").put("reason", "no answer: " + err.getMessage()));
+        .otherwise(err -> new JsonObject().put("status", "DOWN").put("reason", "no answer on the event bus"));
   }
 }

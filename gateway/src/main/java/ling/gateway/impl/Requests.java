@@ -56,6 +56,26 @@ final class Requests {
     return (String) value;
   }
 
+  /** A positive integer id in the body, or null when absent (or null). */
+  static Long optionalId(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
+      throw ApiException.invalid(field, "must be a positive integer id");
+    }
+    return ((Number) value).longValue();
+  }
+
+  static long requiredId(JsonObject body, String field) {
+    Long value = optionalId(body, field);
+    if (value == null) {
+      throw ApiException.invalid(field, "is required");
+    }
+    return value;
+  }
+
   /** A positive integer id from the path. */
   static long pathId(RoutingContext ctx, String name) {
     return positiveLong(name, ctx.pathParam(name));

@@ -1,7 +1,6 @@
 package ling.gateway.impl;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ling.api.account.AccountService;
@@ -40,15 +39,12 @@ final class UserRoutes {
     }
     Integer limit = Requests.queryInt(ctx, "limit", null);
     Long beforeId = Requests.queryId(ctx, "beforeId");
-    Responses.answer(ctx, accounts.searchUsers(q, limit, beforeId), users -> {
-      JsonArray out = new JsonArray();
-      users.stream().map(UserProfile::toJson).forEach(out::add);
-      Responses.json(ctx, 200, out);
-    });
+    Responses.answer(ctx, accounts.searchUsers(Authenticated.userId(ctx), q, limit, beforeId),
+        users -> Responses.json(ctx, 200, FriendRoutes.array(users, UserProfile::toJson)));
   }
 
   private void user(RoutingContext ctx) {
-    Responses.answer(ctx, accounts.getUser(Requests.pathId(ctx, "id")),
+    Responses.answer(ctx, accounts.getUser(Authenticated.userId(ctx), Requests.pathId(ctx, "id")),
         profile -> Responses.json(ctx, 200, profile.toJson()));
   }
 }

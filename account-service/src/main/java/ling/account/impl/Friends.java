@@ -1,0 +1,272 @@
+package ling.account.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ling.account.impl.FolderRepository.FolderRow;
+import ling.account.impl.FriendRepository.FriendRow;
+import ling.account.impl.FriendRepository.RequestRow;
+import ling.api.Failures;
+import ling.api.account.AccountService;
+import ling.api.account.Friend;
+import ling.api.account.FriendFolder;
+import ling.api.account.FriendRequest;
+import ling.api.chat.ChatService;
+import ling.common.Times;
+
+/**
+ * Friend requests, friendships and contact folders. Every operation is scoped to the user who
+ * asks: someone else's request, friend or folder is "not found".
+ */
+final class Friends {
+
+  private final Pool pool;
+  private final UserRepository users;
+  private final FriendRepository friends;
+  private final FolderRepository folders;
+  private final AccountRules rules;
+  private final ChatService chat;
+  private final UserEvents events;
+
+  Friends(Pool pool, UserRepository users, AccountRules rules, ChatService chat, UserEvents events) {
+    this.pool = pool;
+    this.users = users;
+    this.friends = new FriendRepository(pool);
+    this.folders = new FolderRepository(pool);
+    this.rules = rules;
+    this.chat = chat;
+    this.events = events;
+  }
+
+  Future<FriendRequest> sendRequest(long fromId, long toId, String message) {
+    String text = rules.requestMessage(message);
+    if (fromId == toId) {
+      return Future.failedFuture(Failures.of(AccountService.SELF_REQUEST, "you cannot befriend yourself"));
+    }
+    return users.findById(fromId, toId)
+        .compose(found -> found.isPresent() ? friends.areFriends(fromId, toId)
+            : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user")))
+        .compose(already -> already
+            ? Future.failedFuture(Failures.of(AccountService.ALREADY_FRIENDS, "you are friends already"))
+            : friends.pending(toId, fromId))
+        .compose(theyAsked -> theyAsked
+            ? Future.failedFuture(Failures.of(AccountService.REQUEST_PENDING,
+                "that user has already sent you a request: accept it"))
+            : friends.insertRequest(fromId, toId, text))
+        .recover(err -> UserRepository.isDuplicateKey(err)
+            ? Future.failedFuture(Failures.of(AccountService.REQUEST_PENDING, "your request is already pending"))
+            : Future.failedFuture(err))
+        .compose(friends::findRequest)
+        .compose(row -> requestViews(toId, List.of(row.orElseThrow())))
+        .map(list -> {
+          FriendRequest request = list.get(0);
+          events.send(toId, "friend.request", new JsonObject().put("request", request.toJson()));
+          return request;
+        });
+  }
+
+  Future<List<FriendRequest>> pendingRequests(long userId, String box) {
+    if (!"incoming".equals(box) && !"outgoing".equals(box)) {
+      throw Failures.invalid("box", "must be incoming or outgoing");
+    }
+    return friends.pendingRequests(userId, box.equals("incoming")).compose(rows -> requestViews(userId, rows));
+  }
+
+  Future<Friend> accept(long userId, long requestId, Long folderId, String remark) {
+    String note = rules.remark(remark);
+    return recipientsRequest(userId, requestId)
+        .compose(request -> folder(userId, folderId, "groupId").map(folder -> request))
+        .compose(request -> chat.openDirectConversation(request.fromId(), userId)
+            .compose(conversationId -> pool.withTransaction(conn -> friends.lockPending(conn, requestId)
+                .compose(locked -> locked.isEmpty()
+                    ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"))
+                    : folders.defaultFolderId(conn, request.fromId()))
+                .compose(requesterFolder -> friends.insertSide(conn, request.fromId(), userId, requesterFolder,
+                    null, conversationId))
+                .compose(x -> folderId == null ? folders.defaultFolderId(conn, userId) : Future.succeededFuture(folderId))
+                .compose(myFolder -> friends.insertSide(conn, userId, request.fromId(), myFolder, note, conversationId))
+                .compose(x -> friends.decide(conn, userId, request.fromId(), "accepted"))))
+            .compose(x -> announceFriendship(userId, request.fromId())));
+  }
+
+  Future<Void> reject(long userId, long requestId) {
+    return recipientsRequest(userId, requestId)
+        .compose(request -> pool.withTransaction(conn -> friends.lockPending(conn, requestId)
+            .compose(locked -> locked.isEmpty()
+                ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"))
+                : friends.decide(conn, requestId, "rejected"))));
+  }
+
+  Future<List<Friend>> list(long userId) {
+    return friends.friends(userId).map(rows -> rows.stream().map(Friends::view).toList());
+  }
+
+  Future<Friend> update(long userId, long friendId, JsonObject changes) {
+    if (changes == null) {
+      throw Failures.invalid("body", "is required");
+    }
+    Map<String, Object> columns = new LinkedHashMap<>();
+    Long folderId = null;
+    for (String field : changes.fieldNames()) {
+      Object value = changes.getValue(field);
+      switch (field) {
+        case "remark" -> {
+          if (value != null && !(value instanceof String)) {
+            throw Failures.invalid("remark", "must be a string");
+          }
+          columns.put("remark", rules.remark((String) value));
+        }
+        case "groupId" -> {
+          if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
+            throw Failures.invalid("groupId", "must be the id of one of your folders");
+          }
+          folderId = ((Number) value).longValue();
+          columns.put("folder_id", folderId);
+        }
+        default -> throw Failures.invalid(field, "is not a friend field");
+      }
+    }
+    Long chosenFolder = folderId;
+    return existingFriend(userId, friendId)
+        .compose(friend -> chosenFolder == null ? Future.succeededFuture() : folder(userId, chosenFolder, "groupId"))
+        .compose(x -> friends.updateSide(userId, friendId, columns))
+        .compose(x -> existingFriend(userId, friendId))
+        .map(Friends::view);
+  }
+
+  Future<Void> remove(long userId, long friendId) {
+    return existingFriend(userId, friendId)
+        // closing first: if the delete fails, a retry finds the friendship and finishes the job
+        .compose(friend -> chat.closeDirectConversation(userId, friendId))
+        .compose(x -> friends.deleteFriendship(userId, friendId))
+        .map(deleted -> {
+          if (deleted) {
+            events.send(userId, "friend.removed", new JsonObject().put("userId", friendId));
+            events.send(friendId, "friend.removed", new JsonObject().put("userId", userId));
+          }
+          return null;
+        });
+  }
+
+  Future<List<Long>> friendIds(long userId) {
+    return friends.friendIds(userId);
+  }
+
+  // ---- folders
+
+  Future<List<FriendFolder>> folders(long userId) {
+    return folders.list(userId).map(rows -> rows.stream().map(Friends::view).toList());
+  }
+
+  Future<FriendFolder> createFolder(long userId, String name) {
+    String clean = rules.folderName(name);
+    return folders.count(userId)
+        .compose(count -> count >= rules.foldersMax
+            ? Future.failedFuture(Failures.of(Failures.CONFLICT, "at most " + rules.foldersMax + " folders"))
+            : folders.insert(userId, clean))
+        .recover(err -> Future.failedFuture(folderNameConflict(err)))
+        .compose(id -> folder(userId, id, "id"))
+        .map(Friends::view);
+  }
+
+  Future<FriendFolder> renameFolder(long userId, long folderId, String name) {
+    String clean = rules.folderName(name);
+    return folder(userId, folderId, null)
+        .compose(folder -> folders.rename(userId, folderId, clean))
+        .recover(err -> Future.failedFuture(folderNameConflict(err)))
+        .compose(x -> folder(userId, folderId, null))
+        .map(Friends::view);
+  }
+
+  Future<Void> deleteFolder(long userId, long folderId) {
+    return folder(userId, folderId, null).compose(folder -> folder.isDefault()
+        ? Future.failedFuture(Failures.of(AccountService.DEFAULT_FOLDER, "the default folder cannot be deleted"))
+        : folders.delete(userId, folderId));
+  }
+
+  // ----
+
+  /** The request if it exists and was sent to this user; anyone else's is "not found". */
+  private Future<RequestRow> recipientsRequest(long userId, long requestId) {
+    return friends.findRequest(requestId).compose(found -> {
+      if (found.isEmpty() || found.get().toId() != userId) {
+        return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such friend request"));
+      }
+      if (!found.get().status().equals("pending")) {
+        return Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"));
+      }
+      return Future.succeededFuture(found.get());
+    });
+  }
+
+  /**
+   * One of the user's folders. Given a field name, a missing folder is a 400 naming it (the folder
+   * was an argument); without one it is a 404 (the folder was the resource). Null id: no check.
+   */
+  private Future<FolderRow> folder(long userId, Long folderId, String field) {
+    if (folderId == null) {
+      return Future.succeededFuture();
+    }
+    return folders.find(userId, folderId).compose(found -> found.map(Future::succeededFuture).orElseGet(() ->
+        Future.failedFuture(field == null
+            ? Failures.of(Failures.NOT_FOUND, "no such folder")
+            : Failures.invalid(field, "is not one of your folders"))));
+  }
+
+  private Future<FriendRow> existingFriend(long userId, long friendId) {
+    return friends.friend(userId, friendId).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such friend"))));
+  }
+
+  /** Tells both sides, each with the friend as they see them; answers the acceptor's view. */
+  private Future<Friend> announceFriendship(long acceptorId, long requesterId) {
+    return existingFriend(acceptorId, requesterId)
+        .compose(mine -> existingFriend(requesterId, acceptorId).map(theirs -> {
+          Friend myView = view(mine);
+          events.send(acceptorId, "friend.added", new JsonObject().put("friend", myView.toJson()));
+          events.send(requesterId, "friend.added", new JsonObject().put("friend", view(theirs).toJson()));
+          return myView;
+        }));
+  }
+
+  private Future<List<FriendRequest>> requestViews(long viewerId, List<RequestRow> rows) {
+    List<Long> ids = new ArrayList<>();
+    rows.forEach(r -> {
+      ids.add(r.fromId());
+      ids.add(r.toId());
+    });
+    return users.findByIds(viewerId, ids).map(byId -> rows.stream()
+        .filter(r -> byId.containsKey(r.fromId()) && byId.containsKey(r.toId()))
+        .map(r -> new FriendRequest()
+            .setId(r.id())
+            .setFrom(AccountServiceImpl.publicView(byId.get(r.fromId())))
+            .setTo(AccountServiceImpl.publicView(byId.get(r.toId())))
+            .setMessage(r.message())
+            .setStatus(r.status())
+            .setCreatedAt(Times.iso(r.createdAt())))
+        .toList());
+  }
+
+  private static Throwable folderNameConflict(Throwable err) {
+    return UserRepository.isDuplicateKey(err)
+        ? Failures.of(AccountService.FOLDER_EXISTS, "you have a folder of that name") : err;
+  }
+
+  static Friend view(FriendRow row) {
+    return new Friend()
+        .setUser(AccountServiceImpl.publicView(row.user()))
+        .setRemark(row.remark())
+        .setGroupId(row.folderId())
+        .setConversationId(row.conversationId())
+        .setSince(Times.iso(row.since()));
+  }
+
+  static FriendFolder view(FolderRow row) {
+    return new FriendFolder().setId(row.id()).setName(row.name()).setDefaultFolder(row.isDefault())
+        .setFriendCount(row.friendCount());
+  }
+}

@@ -1,0 +1,154 @@
+package ling.account.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import ling.common.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is online: a user is while any gateway node reports at least one socket of theirs. Rows of
+ * {@code presence} are (user, node); {@code gateway_node} records when each node last spoke.
+ * Friends hear {@code presence} on a user's first row and on their last. A node that stops
+ * speaking is swept after the timeout, so nobody stays online after their gateway died.
+ */
+final class Presence {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Function<Long, Future<List<Long>>> friendsOf;
+  private final UserEvents events;
+  private final long nodeTimeoutMillis;
+  private final long heartbeatMillis;
+  private long sweeper = -1;
+
+  Presence(Vertx vertx, Pool pool, Function<Long, Future<List<Long>>> friendsOf, UserEvents events,
+           JsonObject presence) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.friendsOf = friendsOf;
+    this.events = events;
+    this.nodeTimeoutMillis = presence.getInteger("nodeTimeoutSeconds") * 1000L;
+    this.heartbeatMillis = presence.getInteger("heartbeatSeconds") * 1000L;
+  }
+
+  void start() {
+    sweeper = vertx.setPeriodic(Math.max(200, nodeTimeoutMillis / 3), id -> sweep());
+  }
+
+  void stop() {
+    vertx.cancelTimer(sweeper);
+  }
+
+  Future<Void> opened(long userId, String nodeId) {
+    LocalDateTime now = Times.nowUtc();
+    return pool.withTransaction(conn -> conn
+            .preparedQuery("INSERT INTO gateway_node (node_id, last_seen) VALUES (?, ?) "
+                + "ON DUPLICATE KEY UPDATE last_seen = VALUES(last_seen)")
+            .execute(Tuple.of(nodeId, now))
+            // the user row serialises presence changes of one user across nodes
+            .compose(x -> conn.preparedQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").execute(Tuple.of(userId)))
+            .compose(user -> user.size() == 0 ? Future.succeededFuture(false) : conn
+                .preparedQuery("SELECT COUNT(*) FROM presence WHERE user_id = ?").execute(Tuple.of(userId))
+                .compose(before -> conn.preparedQuery("INSERT IGNORE INTO presence (user_id, node_id, since) VALUES (?, ?, ?)")
+                    .execute(Tuple.of(userId, nodeId, now))
+                    .map(inserted -> inserted.rowCount() == 1 && count(before.iterator().next()) == 0))))
+        .compose(cameOnline -> cameOnline ? announce(userId, true) : Future.succeededFuture());
+  }
+
+  Future<Void> closed(long userId, String nodeId) {
+    return pool.withTransaction(conn -> conn
+            .preparedQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").execute(Tuple.of(userId))
+            .compose(x -> conn.preparedQuery("DELETE FROM presence WHERE user_id = ? AND node_id = ?")
+                .execute(Tuple.of(userId, nodeId)))
+            .compose(deleted -> deleted.rowCount() == 0 ? Future.succeededFuture(false) : conn
+                .preparedQuery("SELECT COUNT(*) FROM presence WHERE user_id = ?").execute(Tuple.of(userId))
+                .map(after -> count(after.iterator().next()) == 0)))
+        .compose(wentOffline -> wentOffline ? announce(userId, false) : Future.succeededFuture());
+  }
+
+  /**
+   * Reconciles a node's rows with the users it reports (users connected for a while: a report
+   * can be older than a socket that opened or closed just now). Rows the node no longer reports
+   * go only once they are older than two heartbeats, for the same reason.
+   */
+  Future<Void> heartbeat(String nodeId, List<Long> userIds) {
+    LocalDateTime now = Times.nowUtc();
+    LocalDateTime settled = now.minusNanos(2 * heartbeatMillis * 1_000_000);
+    return pool.preparedQuery("INSERT INTO gateway_node (node_id, last_seen) VALUES (?, ?) "
+            + "ON DUPLICATE KEY UPDATE last_seen = VALUES(last_seen)")
+        .execute(Tuple.of(nodeId, now))
+        .compose(x -> pool.preparedQuery("SELECT user_id, since FROM presence WHERE node_id = ?").execute(Tuple.of(nodeId)))
+        .compose(rows -> {
+          Set<Long> reported = new HashSet<>(userIds);
+          Set<Long> present = new HashSet<>();
+          Future<Void> chain = Future.succeededFuture();
+          for (Row row : rows) {
+            long userId = row.getLong("user_id");
+            present.add(userId);
+            if (!reported.contains(userId) && row.getLocalDateTime("since").isBefore(settled)) {
+              chain = chain.compose(y -> closed(userId, nodeId));
+            }
+          }
+          for (long userId : reported) {
+            if (!present.contains(userId)) {
+              chain = chain.compose(y -> opened(userId, nodeId));
+            }
+          }
+          return chain;
+        });
+  }
+
+  /** Takes every user of silent nodes offline. */
+  private void sweep() {
+    LocalDateTime cutoff = Times.nowUtc().minusNanos(nodeTimeoutMillis * 1_000_000);
+    pool.preparedQuery("SELECT node_id FROM gateway_node WHERE last_seen < ?").execute(Tuple.of(cutoff))
+        .compose(nodes -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Row node : nodes) {
+            String nodeId = node.getString("node_id");
+            chain = chain.compose(x -> forgetNode(nodeId));
+          }
+          return chain;
+        })
+        .onFailure(err -> LOG.warn("presence sweep failed: {}", err.getMessage()));
+  }
+
+  private Future<Void> forgetNode(String nodeId) {
+    LOG.info("gateway node {} went silent; its users are offline", nodeId);
+    return pool.preparedQuery("SELECT user_id FROM presence WHERE node_id = ?").execute(Tuple.of(nodeId))
+        .compose(rows -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Row row : rows) {
+            long userId = row.getLong("user_id");
+            chain = chain.compose(x -> closed(userId, nodeId));
+          }
+          return chain;
+        })
+        .compose(x -> pool.preparedQuery("DELETE FROM gateway_node WHERE node_id = ? AND last_seen < ?")
+            .execute(Tuple.of(nodeId, Times.nowUtc().minusNanos(nodeTimeoutMillis * 1_000_000))))
+        .mapEmpty();
+  }
+
+  private Future<Void> announce(long userId, boolean online) {
+    return friendsOf.apply(userId).map(friends -> {
+      events.send(friends, "presence", new JsonObject().put("userId", userId).put("online", online));
+      return null;
+    });
+  }
+
+  private static long count(Row row) {
+    return row.getLong(0);
+  }
+}
