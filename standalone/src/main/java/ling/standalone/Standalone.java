@@ -21,14 +21,34 @@ import ling.media.impl.MediaSignalingVerticle;
  */
 public final class Standalone implements AutoCloseable {
 
+  /** What {@link #deploy} started: the gateway, which stops first so that it can still reach the services. */
+  public record Deployment(GatewayVerticle gateway, String gatewayId) {
+
+    public int port() {
+      return gateway.actualPort();
+    }
+
+    /**
+     * Undeploys the gateway, then closes Vert.x with the services and their pools. Blocking, for
+     * main and tests: a future chained onto a closing Vert.x may never be completed.
+     */
+    public void closeNow(Vertx vertx) {
+      try {
+        vertx.undeploy(gatewayId).await();
+      } finally {
+        vertx.close().await();
+      }
+    }
+  }
+
   private final Vertx vertx;
   private final EmbeddedMariaDb embedded;
-  private final GatewayVerticle gateway;
+  private final Deployment deployment;
 
-  private Standalone(Vertx vertx, EmbeddedMariaDb embedded, GatewayVerticle gateway) {
+  private Standalone(Vertx vertx, EmbeddedMariaDb embedded, Deployment deployment) {
     this.vertx = vertx;
     this.embedded = embedded;
-    this.gateway = gateway;
+    this.deployment = deployment;
   }
 
   /** Starts everything (blocking: call it from main, not from an event loop). */
@@ -44,8 +64,7 @@ public final class Standalone implements AutoCloseable {
     }
     Vertx vertx = Nodes.plain(effective);
     try {
-      GatewayVerticle gateway = deploy(vertx, effective).await();
-      return new Standalone(vertx, embedded, gateway);
+      return new Standalone(vertx, embedded, deploy(vertx, effective).await());
     } catch (Exception e) {
       // await() rethrows checked exceptions as they are
       vertx.close().await();
@@ -57,7 +76,7 @@ public final class Standalone implements AutoCloseable {
   }
 
   /** Deploys the services, then the gateway that fronts them. */
-  public static Future<GatewayVerticle> deploy(Vertx vertx, JsonObject config) {
+  public static Future<Deployment> deploy(Vertx vertx, JsonObject config) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     GatewayVerticle gateway = new GatewayVerticle();
     return Future.all(
@@ -66,21 +85,21 @@ public final class Standalone implements AutoCloseable {
             vertx.deployVerticle(new FileVerticle(), options),
             vertx.deployVerticle(new MediaSignalingVerticle(), options))
         .compose(x -> vertx.deployVerticle(gateway, options))
-        .map(id -> gateway);
+        .map(id -> new Deployment(gateway, id));
   }
 
   public int port() {
-    return gateway.actualPort();
+    return deployment.port();
   }
 
   public Vertx vertx() {
     return vertx;
   }
 
-  /** Closes servers and pools (by undeploying everything), then the embedded database. */
+  /** Closes the gateway, then the services and their pools, then the embedded database. */
   @Override
   public void close() {
-    vertx.close().await();
+    deployment.closeNow(vertx);
     if (embedded != null) {
       embedded.close();
     }

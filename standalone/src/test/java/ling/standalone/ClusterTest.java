@@ -29,6 +29,7 @@ class ClusterTest {
   private Vertx nodeB;
   private Api viaA;
   private Api viaB;
+  private String gatewayBId;
 
   @BeforeEach
   void formCluster() {
@@ -42,7 +43,7 @@ class ClusterTest {
         nodeB.deployVerticle(new FileVerticle(), b),
         nodeB.deployVerticle(new MediaSignalingVerticle(), b)).await();
     GatewayVerticle gatewayB = new GatewayVerticle();
-    nodeB.deployVerticle(gatewayB, b).await();
+    gatewayBId = nodeB.deployVerticle(gatewayB, b).await();
     // A's gateway has no key: it asks the account service on B for it over the cluster
     GatewayVerticle gatewayA = new GatewayVerticle();
     nodeA.deployVerticle(gatewayA, new DeploymentOptions().setConfig(nodeConfig(cluster, "a"))).await();
@@ -55,7 +56,7 @@ class ClusterTest {
     viaA.close();
     viaB.close();
     nodeA.close().await();
-    nodeB.close().await();
+    new Standalone.Deployment(null, gatewayBId).closeNow(nodeB);
   }
 
   @Test
@@ -91,6 +92,33 @@ class ClusterTest {
       assertEquals(4401, socket.closeCode(5_000));
     }
     assertEquals(401, viaA.get("/me", s.bearer()).status());
+  }
+
+  @Test
+  void aUserWithSocketsOnBothGatewaysIsOnlineUntilTheLastOneCloses() {
+    Session xena = registerWhenReady();
+    Session yuri = Api.session(viaB.post("/auth/register", new JsonObject().put("username", TestStack.uniqueName("yu"))
+        .put("password", "cluster-pw-1")).json(), "cluster-pw-1");
+    long requestId = viaA.post("/friend-requests", xena.bearer(), new JsonObject().put("toUserId", yuri.id()))
+        .json().getLong("id");
+    assertEquals(200, viaB.post("/friend-requests/" + requestId + "/accept", yuri.bearer(), null).status());
+    try (Socket yuriSocket = Socket.connect(nodeB, viaB.port, yuri.bearer())) {
+      FriendsApiTest.ping(yuriSocket);
+      Socket onA = Socket.connect(nodeA, viaA.port, xena.bearer());
+      assertEquals(true, FriendsApiTest.nextOfType(yuriSocket, "presence").getBoolean("online"));
+      Socket onB = Socket.connect(nodeB, viaB.port, xena.bearer());
+      FriendsApiTest.ping(onB);
+      // the gateways report to the account service on their own; give B's report time to land
+      // first, or the close on A may be counted before it (a brief, truthful offline)
+      sleep(500);
+      onA.close();
+      FriendsApiTest.ping(onB);
+      assertEquals(true, viaB.get("/users/" + xena.id(), yuri.bearer()).json().getBoolean("online"));
+      onB.close();
+      JsonObject offline = FriendsApiTest.nextOfType(yuriSocket, "presence");
+      assertEquals(false, offline.getBoolean("online"), "the only presence news after the first is the last close");
+      assertEquals(false, viaA.get("/users/" + xena.id(), yuri.bearer()).json().getBoolean("online"));
+    }
   }
 
   /** The first request may race the cluster-wide registration of the service. */

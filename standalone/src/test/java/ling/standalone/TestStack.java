@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import ling.common.TestDatabase;
 import ling.common.runtime.Nodes;
-import ling.gateway.impl.GatewayVerticle;
 
 /**
  * The whole server on the shared test database, with GreenMail as its SMTP server and a signing
@@ -32,11 +31,13 @@ final class TestStack implements AutoCloseable {
   final JsonObject config;
   final int port;
   final GreenMail mail;
+  private final Standalone.Deployment deployment;
 
-  private TestStack(Vertx vertx, JsonObject config, int port, GreenMail mail) {
+  private TestStack(Vertx vertx, JsonObject config, Standalone.Deployment deployment, GreenMail mail) {
     this.vertx = vertx;
     this.config = config;
-    this.port = port;
+    this.deployment = deployment;
+    this.port = deployment.port();
     this.mail = mail;
   }
 
@@ -64,13 +65,12 @@ final class TestStack implements AutoCloseable {
     config.getJsonObject("metrics").put("registryName", "ling-test-" + NAMES.incrementAndGet());
     adjust.accept(config);
     Vertx vertx = Nodes.plain(config);
-    GatewayVerticle gateway = Standalone.deploy(vertx, config).await();
-    return new TestStack(vertx, config, gateway.actualPort(), mail);
+    return new TestStack(vertx, config, Standalone.deploy(vertx, config).await(), mail);
   }
 
   @Override
   public void close() {
-    vertx.close().await();
+    deployment.closeNow(vertx);
     mail.stop();
   }
 

@@ -86,7 +86,7 @@ final class AccountServiceImpl implements AccountService {
     this.hashing = vertx.createSharedWorkerExecutor("ling-password-hashing", auth.getInteger("hashingThreads"));
     UserEvents events = new UserEvents(vertx);
     this.friends = new Friends(pool, users, rules, ChatService.createProxy(vertx), events);
-    this.presence = new Presence(vertx, pool, friends::friendIds, events, config.getJsonObject("presence"));
+    this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
   }
 
   void start() {

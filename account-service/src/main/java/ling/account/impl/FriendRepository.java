@@ -136,16 +136,6 @@ final class FriendRepository {
     return pool.preparedQuery(sql.toString()).execute(params).mapEmpty();
   }
 
-  Future<List<Long>> friendIds(long userId) {
-    return pool.preparedQuery("SELECT friend_id FROM friendship WHERE user_id = ?")
-        .execute(Tuple.of(userId))
-        .map(rows -> {
-          List<Long> out = new ArrayList<>();
-          rows.forEach(row -> out.add(row.getLong(0)));
-          return out;
-        });
-  }
-
   private static List<FriendRow> mapFriends(RowSet<Row> rows) {
     List<FriendRow> out = new ArrayList<>();
     rows.forEach(row -> out.add(new FriendRow(UserRepository.map(row), row.getString("remark"),

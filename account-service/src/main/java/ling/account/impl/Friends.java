@@ -152,10 +152,6 @@ final class Friends {
         });
   }
 
-  Future<List<Long>> friendIds(long userId) {
-    return friends.friendIds(userId);
-  }
-
   // ---- folders
 
   Future<List<FriendFolder>> folders(long userId) {

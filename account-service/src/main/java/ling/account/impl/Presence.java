@@ -6,11 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import ling.common.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +28,14 @@ final class Presence {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final Function<Long, Future<List<Long>>> friendsOf;
   private final UserEvents events;
   private final long nodeTimeoutMillis;
   private final long heartbeatMillis;
   private long sweeper = -1;
 
-  Presence(Vertx vertx, Pool pool, Function<Long, Future<List<Long>>> friendsOf, UserEvents events,
-           JsonObject presence) {
+  Presence(Vertx vertx, Pool pool, UserEvents events, JsonObject presence) {
     this.vertx = vertx;
     this.pool = pool;
-    this.friendsOf = friendsOf;
     this.events = events;
     this.nodeTimeoutMillis = presence.getInteger("nodeTimeoutSeconds") * 1000L;
     this.heartbeatMillis = presence.getInteger("heartbeatSeconds") * 1000L;
@@ -49,6 +47,10 @@ final class Presence {
 
   void stop() {
     vertx.cancelTimer(sweeper);
+  }
+
+  /** A change to announce: the friends are read in the transaction, so that publishing after the commit needs no further wait. */
+  private record Change(boolean online, List<Long> friends) {
   }
 
   Future<Void> opened(long userId, String nodeId) {
@@ -63,8 +65,9 @@ final class Presence {
                 .preparedQuery("SELECT COUNT(*) FROM presence WHERE user_id = ?").execute(Tuple.of(userId))
                 .compose(before -> conn.preparedQuery("INSERT IGNORE INTO presence (user_id, node_id, since) VALUES (?, ?, ?)")
                     .execute(Tuple.of(userId, nodeId, now))
-                    .map(inserted -> inserted.rowCount() == 1 && count(before.iterator().next()) == 0))))
-        .compose(cameOnline -> cameOnline ? announce(userId, true) : Future.succeededFuture());
+                    .map(inserted -> inserted.rowCount() == 1 && count(before.iterator().next()) == 0)))
+            .compose(cameOnline -> cameOnline ? friendsOf(conn, userId, true) : Future.succeededFuture(null)))
+        .map(change -> announce(userId, change));
   }
 
   Future<Void> closed(long userId, String nodeId) {
@@ -74,8 +77,9 @@ final class Presence {
                 .execute(Tuple.of(userId, nodeId)))
             .compose(deleted -> deleted.rowCount() == 0 ? Future.succeededFuture(false) : conn
                 .preparedQuery("SELECT COUNT(*) FROM presence WHERE user_id = ?").execute(Tuple.of(userId))
-                .map(after -> count(after.iterator().next()) == 0)))
-        .compose(wentOffline -> wentOffline ? announce(userId, false) : Future.succeededFuture());
+                .map(after -> count(after.iterator().next()) == 0))
+            .compose(wentOffline -> wentOffline ? friendsOf(conn, userId, false) : Future.succeededFuture(null)))
+        .map(change -> announce(userId, change));
   }
 
   /**
@@ -126,9 +130,11 @@ final class Presence {
   }
 
   private Future<Void> forgetNode(String nodeId) {
-    LOG.info("gateway node {} went silent; its users are offline", nodeId);
     return pool.preparedQuery("SELECT user_id FROM presence WHERE node_id = ?").execute(Tuple.of(nodeId))
         .compose(rows -> {
+          if (rows.size() > 0) {
+            LOG.info("gateway node {} went silent; its {} users are offline", nodeId, rows.size());
+          }
           Future<Void> chain = Future.succeededFuture();
           for (Row row : rows) {
             long userId = row.getLong("user_id");
@@ -141,11 +147,21 @@ final class Presence {
         .mapEmpty();
   }
 
-  private Future<Void> announce(long userId, boolean online) {
-    return friendsOf.apply(userId).map(friends -> {
-      events.send(friends, "presence", new JsonObject().put("userId", userId).put("online", online));
-      return null;
-    });
+  private static Future<Change> friendsOf(SqlConnection conn, long userId, boolean online) {
+    return conn.preparedQuery("SELECT friend_id FROM friendship WHERE user_id = ?").execute(Tuple.of(userId))
+        .map(rows -> {
+          List<Long> friends = new ArrayList<>();
+          rows.forEach(row -> friends.add(row.getLong(0)));
+          return new Change(online, friends);
+        });
+  }
+
+  /** Right after the commit, with nothing to wait for: changes of one user go out in commit order. */
+  private Void announce(long userId, Change change) {
+    if (change != null) {
+      events.send(change.friends(), "presence", new JsonObject().put("userId", userId).put("online", change.online()));
+    }
+    return null;
   }
 
   private static long count(Row row) {
