@@ -26,6 +26,10 @@ final class AccountRules {
   private final int remarkMax;
   private final int requestMessageMax;
   final int foldersMax;
+  final int groupMembersMax;
+  private final int groupNameMax;
+  private final int announcementMax;
+  private final int nicknameMax;
 
   AccountRules(JsonObject limits) {
     usernameMin = limits.getInteger("usernameMin");
@@ -43,6 +47,10 @@ final class AccountRules {
     remarkMax = limits.getInteger("remarkMax");
     requestMessageMax = limits.getInteger("requestMessageMax");
     foldersMax = limits.getInteger("foldersMax");
+    groupMembersMax = limits.getInteger("groupMembersMax");
+    groupNameMax = limits.getInteger("groupNameMax");
+    announcementMax = limits.getInteger("announcementMax");
+    nicknameMax = limits.getInteger("nicknameMax");
   }
 
   String username(String value) {
@@ -142,6 +150,33 @@ final class AccountRules {
     }
     noControlCharacters("name", v);
     return v;
+  }
+
+  String groupName(Object value) {
+    if (!(value instanceof String text)) {
+      throw Failures.invalid("name", value == null ? "is required" : "must be a string");
+    }
+    String v = text.strip();
+    if (v.isEmpty() || v.codePointCount(0, v.length()) > groupNameMax) {
+      throw Failures.invalid("name", "must be 1-" + groupNameMax + " characters");
+    }
+    noControlCharacters("name", v);
+    return v;
+  }
+
+  String announcement(String value) {
+    return optionalText("announcement", value, announcementMax);
+  }
+
+  String nickname(String value) {
+    return optionalText("nickname", value, nicknameMax);
+  }
+
+  String joinPolicy(Object value) {
+    if (!"open".equals(value) && !"approval".equals(value) && !"invite".equals(value)) {
+      throw Failures.invalid("joinPolicy", "must be open, approval or invite");
+    }
+    return (String) value;
   }
 
   /** Blank clears the remark. */

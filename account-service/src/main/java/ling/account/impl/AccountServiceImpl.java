@@ -23,6 +23,10 @@ import ling.api.account.DeviceLinkPoll;
 import ling.api.account.Friend;
 import ling.api.account.FriendFolder;
 import ling.api.account.FriendRequest;
+import ling.api.account.Group;
+import ling.api.account.GroupJoinRequest;
+import ling.api.account.GroupJoinResult;
+import ling.api.account.GroupMember;
 import ling.api.chat.ChatService;
 import ling.api.account.Registration;
 import ling.api.account.UserProfile;
@@ -59,6 +63,7 @@ final class AccountServiceImpl implements AccountService {
   private final String defaultFolderName;
   private final io.vertx.core.WorkerExecutor hashing;
   private final Friends friends;
+  private final Groups groups;
   private final Presence presence;
   /** Verified against when the username is unknown, so both failures cost the same time. */
   private final String dummyHash;
@@ -85,7 +90,9 @@ final class AccountServiceImpl implements AccountService {
     this.dummyHash = hasher.hash(TokenIssuer.newSecret());
     this.hashing = vertx.createSharedWorkerExecutor("ling-password-hashing", auth.getInteger("hashingThreads"));
     UserEvents events = new UserEvents(vertx);
-    this.friends = new Friends(pool, users, rules, ChatService.createProxy(vertx), events);
+    ChatService chat = ChatService.createProxy(vertx);
+    this.friends = new Friends(pool, users, rules, chat, events);
+    this.groups = new Groups(vertx, pool, users, rules, chat, events);
     this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
   }
 
@@ -374,6 +381,81 @@ final class AccountServiceImpl implements AccountService {
   @Override
   public Future<Void> deleteFolder(long userId, long folderId) {
     return guard(() -> friends.deleteFolder(userId, folderId));
+  }
+
+  @Override
+  public Future<Group> createGroup(long userId, JsonObject spec) {
+    return guard(() -> groups.create(userId, spec));
+  }
+
+  @Override
+  public Future<List<Group>> listGroups(long userId) {
+    return guard(() -> groups.mine(userId));
+  }
+
+  @Override
+  public Future<List<Group>> searchGroups(long userId, String query, Integer limit) {
+    return guard(() -> groups.search(userId, query, limit));
+  }
+
+  @Override
+  public Future<Group> getGroup(long userId, long groupId) {
+    return guard(() -> groups.get(userId, groupId));
+  }
+
+  @Override
+  public Future<Group> updateGroup(long userId, long groupId, JsonObject changes) {
+    return guard(() -> groups.update(userId, groupId, changes));
+  }
+
+  @Override
+  public Future<List<GroupMember>> listGroupMembers(long userId, long groupId) {
+    return guard(() -> groups.members(userId, groupId));
+  }
+
+  @Override
+  public Future<GroupJoinResult> joinGroup(long userId, long groupId, String message) {
+    return guard(() -> groups.join(userId, groupId, message));
+  }
+
+  @Override
+  public Future<List<GroupJoinRequest>> listGroupJoinRequests(long userId, long groupId) {
+    return guard(() -> groups.joinRequests(userId, groupId));
+  }
+
+  @Override
+  public Future<Void> decideGroupJoinRequest(long userId, long groupId, long requestId, boolean accept) {
+    return guard(() -> groups.decide(userId, groupId, requestId, accept));
+  }
+
+  @Override
+  public Future<List<GroupMember>> inviteGroupMembers(long userId, long groupId, List<Long> userIds) {
+    return guard(() -> groups.invite(userId, groupId, userIds));
+  }
+
+  @Override
+  public Future<Void> removeGroupMember(long userId, long groupId, long memberId) {
+    return guard(() -> groups.remove(userId, groupId, memberId));
+  }
+
+  @Override
+  public Future<GroupMember> setGroupNickname(long userId, long groupId, String nickname) {
+    return guard(() -> groups.nickname(userId, groupId, nickname));
+  }
+
+  @Override
+  public Future<GroupMember> setGroupRole(long userId, long groupId, long memberId, String role) {
+    return guard(() -> groups.role(userId, groupId, memberId, role));
+  }
+
+  @Override
+  public Future<Group> transferGroup(long userId, long groupId, long newOwnerId) {
+    return guard(() -> groups.transfer(userId, groupId, newOwnerId));
+  }
+
+  @Override
+  public Future<Void> dissolveGroup(long userId, long groupId) {
+    return guard(() -> groups.dissolve(userId, groupId));
   }
 
   @Override

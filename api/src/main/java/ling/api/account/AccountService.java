@@ -42,6 +42,12 @@ public interface AccountService {
   int FOLDER_EXISTS = 40906;
   /** The default contact folder cannot be deleted. */
   int DEFAULT_FOLDER = 40907;
+  /** Already a member of the group. */
+  int ALREADY_MEMBER = 40908;
+  /** The group has reached its member limit. */
+  int GROUP_FULL = 40909;
+  /** The owner must transfer the group or dissolve it instead of leaving. */
+  int OWNER_CANNOT_LEAVE = 40910;
   /** A device link that expired or was already used. */
   int LINK_EXPIRED = 41001;
 
@@ -131,6 +137,52 @@ public interface AccountService {
 
   /** Deletes a folder; its friends move to the default folder. */
   Future<Void> deleteFolder(long userId, long folderId);
+
+  // ---- groups
+
+  /** {@code {name, memberIds[], avatarFileId?, joinPolicy?}}: the creator owns it; members must be their friends. */
+  Future<Group> createGroup(long userId, JsonObject spec);
+
+  /** The groups the user is a member of. */
+  Future<List<Group>> listGroups(long userId);
+
+  /** Groups whose name contains the query; invite-only groups only for their members. */
+  Future<List<Group>> searchGroups(long userId, String query, @Nullable Integer limit);
+
+  Future<Group> getGroup(long userId, long groupId);
+
+  /** {@code {name?, announcement?, avatarFileId?, joinPolicy?}} by the owner or an admin. */
+  Future<Group> updateGroup(long userId, long groupId, JsonObject changes);
+
+  /** Members of the group; of an invite-only group, for its members only. */
+  Future<List<GroupMember>> listGroupMembers(long userId, long groupId);
+
+  /** Joins an open group, or asks to join one that needs approval. */
+  Future<GroupJoinResult> joinGroup(long userId, long groupId, @Nullable String message);
+
+  /** Pending join requests, for the owner and admins. */
+  Future<List<GroupJoinRequest>> listGroupJoinRequests(long userId, long groupId);
+
+  /** The owner or an admin accepts or rejects a join request. */
+  Future<Void> decideGroupJoinRequest(long userId, long groupId, long requestId, boolean accept);
+
+  /** A member adds friends of theirs; those already in are left alone. */
+  Future<List<GroupMember>> inviteGroupMembers(long userId, long groupId, List<Long> userIds);
+
+  /** Leaves (the user themselves) or removes a member (owner, or an admin removing a member). */
+  Future<Void> removeGroupMember(long userId, long groupId, long memberId);
+
+  /** The user's own name in the group; blank or null clears it. */
+  Future<GroupMember> setGroupNickname(long userId, long groupId, @Nullable String nickname);
+
+  /** The owner makes a member an admin or back. */
+  Future<GroupMember> setGroupRole(long userId, long groupId, long memberId, String role);
+
+  /** The owner hands the group to a member and becomes an admin. */
+  Future<Group> transferGroup(long userId, long groupId, long newOwnerId);
+
+  /** The owner ends the group for everyone. */
+  Future<Void> dissolveGroup(long userId, long groupId);
 
   // ---- presence, reported by gateways
 

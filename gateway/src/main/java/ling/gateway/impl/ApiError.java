@@ -37,7 +37,10 @@ record ApiError(int status, String code, String message) {
       Map.entry(AccountService.REQUEST_PENDING, "request_pending"),
       Map.entry(AccountService.REQUEST_CLOSED, "request_closed"),
       Map.entry(AccountService.FOLDER_EXISTS, "folder_exists"),
-      Map.entry(AccountService.DEFAULT_FOLDER, "default_folder"));
+      Map.entry(AccountService.DEFAULT_FOLDER, "default_folder"),
+      Map.entry(AccountService.ALREADY_MEMBER, "already_member"),
+      Map.entry(AccountService.GROUP_FULL, "group_full"),
+      Map.entry(AccountService.OWNER_CANNOT_LEAVE, "owner_cannot_leave"));
 
   static ApiError of(int status, String message) {
     return new ApiError(status, CODES.getOrDefault(status, "internal"), message);

@@ -75,6 +75,7 @@ public class GatewayVerticle extends VerticleBase {
     new AuthRoutes(vertx, accounts, config.getJsonObject("rateLimit")).mount(api, authenticated);
     new UserRoutes(accounts).mount(api, authenticated);
     new FriendRoutes(accounts).mount(api, authenticated);
+    new GroupRoutes(accounts).mount(api, authenticated);
     api.route().failureHandler(GatewayVerticle::failure);
 
     Router root = Router.router(vertx);

@@ -1,0 +1,476 @@
+package ling.account.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ling.account.impl.GroupRepository.GroupRow;
+import ling.account.impl.GroupRepository.JoinRequestRow;
+import ling.account.impl.GroupRepository.MemberRow;
+import ling.api.Failures;
+import ling.api.account.AccountEvents;
+import ling.api.account.AccountService;
+import ling.api.account.Group;
+import ling.api.account.GroupJoinRequest;
+import ling.api.account.GroupJoinResult;
+import ling.api.account.GroupMember;
+import ling.api.chat.ChatService;
+import ling.common.Times;
+
+/**
+ * Groups: roles ({@code owner}, {@code admin}, {@code member}), join policies, requests, invites,
+ * nicknames. Member changes go to the chat service first (it decides who may read and send),
+ * then to the tables; every change is announced to the members and published as a domain event.
+ */
+final class Groups {
+
+  private static final String OWNER = "owner";
+  private static final String ADMIN = "admin";
+  private static final String MEMBER = "member";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final GroupRepository groups;
+  private final FriendRepository friends;
+  private final UserRepository users;
+  private final AccountRules rules;
+  private final ChatService chat;
+  private final UserEvents events;
+
+  Groups(Vertx vertx, Pool pool, UserRepository users, AccountRules rules, ChatService chat, UserEvents events) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.groups = new GroupRepository(pool);
+    this.friends = new FriendRepository(pool);
+    this.users = users;
+    this.rules = rules;
+    this.chat = chat;
+    this.events = events;
+  }
+
+  Future<Group> create(long userId, JsonObject spec) {
+    if (spec == null) {
+      throw Failures.invalid("body", "is required");
+    }
+    for (String field : spec.fieldNames()) {
+      if (!Set.of("name", "memberIds", "avatarFileId", "joinPolicy").contains(field)) {
+        throw Failures.invalid(field, "is not a group field");
+      }
+    }
+    String name = rules.groupName(spec.getValue("name"));
+    String policy = spec.getValue("joinPolicy") == null ? "approval" : rules.joinPolicy(spec.getValue("joinPolicy"));
+    Long avatar = fileId("avatarFileId", spec.getValue("avatarFileId"));
+    List<Long> invited = ids("memberIds", spec.getValue("memberIds"));
+    invited.remove(userId);
+    if (invited.size() + 1 > rules.groupMembersMax) {
+      throw Failures.of(AccountService.GROUP_FULL, "a group has at most " + rules.groupMembersMax + " members");
+    }
+    List<Long> everyone = new ArrayList<>(invited);
+    everyone.add(0, userId);
+    return allFriends(userId, invited, "memberIds")
+        .compose(x -> pool.withTransaction(conn -> groups.insert(conn, name, avatar, policy, userId)
+            .compose(groupId -> groups.addMembers(conn, groupId, List.of(userId), OWNER)
+                .compose(y -> groups.addMembers(conn, groupId, invited, MEMBER))
+                .map(groupId))))
+        .compose(groupId -> chat.openGroupConversation(groupId, everyone)
+            .compose(conversationId -> groups.setConversation(groupId, conversationId))
+            // without its conversation the group is useless: take it back
+            .recover(err -> groups.delete(groupId).transform(y -> Future.failedFuture(err)))
+            .compose(y -> liveGroup(groupId)))
+        .map(group -> {
+          Group view = view(group);
+          events.send(everyone, "group.updated", new JsonObject().put("group", view.toJson()));
+          domainEvent("created", group, userId, everyone, null);
+          return view;
+        });
+  }
+
+  Future<List<Group>> mine(long userId) {
+    return groups.ofMember(userId).map(rows -> rows.stream().map(Groups::view).toList());
+  }
+
+  Future<List<Group>> search(long userId, String query, Integer limit) {
+    String q = rules.searchQuery(query);
+    int size = rules.limit(limit);
+    return groups.search(userId, AccountRules.escapeLike(q), size).map(rows -> rows.stream().map(Groups::view).toList());
+  }
+
+  /** A group the user may see: any group they are in, and any that is not invite-only. */
+  Future<Group> get(long userId, long groupId) {
+    return visibleGroup(userId, groupId).map(Groups::view);
+  }
+
+  Future<Group> update(long userId, long groupId, JsonObject changes) {
+    if (changes == null) {
+      throw Failures.invalid("body", "is required");
+    }
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (String field : changes.fieldNames()) {
+      Object value = changes.getValue(field);
+      switch (field) {
+        case "name" -> columns.put("name", rules.groupName(value));
+        case "announcement" -> columns.put("announcement", rules.announcement(text(field, value)));
+        case "avatarFileId" -> columns.put("avatar_file_id", fileId(field, value));
+        case "joinPolicy" -> columns.put("join_policy", rules.joinPolicy(value));
+        default -> throw Failures.invalid(field, "is not a group field");
+      }
+    }
+    return requireRole(userId, groupId, OWNER, ADMIN)
+        .compose(role -> columns.isEmpty() ? Future.succeededFuture() : groups.update(pool, groupId, columns))
+        .compose(x -> liveGroup(groupId))
+        .compose(group -> announceGroup(group).map(view -> {
+          domainEvent("updated", group, userId, null, changes.copy());
+          return view;
+        }));
+  }
+
+  Future<List<GroupMember>> members(long userId, long groupId) {
+    return liveGroup(groupId)
+        .compose(group -> groups.role(groupId, userId).compose(role -> role == null && group.joinPolicy().equals("invite")
+            ? Future.failedFuture(Failures.of(Failures.FORBIDDEN, "only members see who is in an invite-only group"))
+            : groups.members(userId, groupId)))
+        .map(rows -> rows.stream().map(Groups::view).toList());
+  }
+
+  Future<GroupJoinResult> join(long userId, long groupId, String message) {
+    String text = rules.requestMessage(message);
+    return visibleGroup(userId, groupId)
+        .compose(group -> groups.role(groupId, userId).compose(role -> {
+          if (role != null) {
+            return Future.failedFuture(Failures.of(AccountService.ALREADY_MEMBER, "you are in this group already"));
+          }
+          return switch (group.joinPolicy()) {
+            case "open" -> addMembers(userId, group, List.of(userId), "joined")
+                .compose(x -> liveGroup(groupId))
+                .map(g -> new GroupJoinResult().setStatus("joined").setGroup(view(g)));
+            case "approval" -> groups.insertJoinRequest(groupId, userId, text)
+                .recover(err -> Future.failedFuture(UserRepository.isDuplicateKey(err)
+                    ? Failures.of(AccountService.REQUEST_PENDING, "your request to join is already pending") : err))
+                .compose(groups::joinRequest)
+                .compose(request -> requestViews(userId, List.of(request.orElseThrow())))
+                .compose(views -> announceJoinRequest(groupId, views.get(0))
+                    .map(new GroupJoinResult().setStatus("pending").setRequest(views.get(0))));
+            default -> Future.failedFuture(Failures.of(Failures.FORBIDDEN, "this group is invite-only"));
+          };
+        }));
+  }
+
+  Future<List<GroupJoinRequest>> joinRequests(long userId, long groupId) {
+    return requireRole(userId, groupId, OWNER, ADMIN)
+        .compose(role -> groups.pendingJoinRequests(groupId))
+        .compose(rows -> requestViews(userId, rows));
+  }
+
+  Future<Void> decide(long userId, long groupId, long requestId, boolean accept) {
+    return requireRole(userId, groupId, OWNER, ADMIN)
+        .compose(role -> groups.joinRequest(requestId))
+        .compose(found -> {
+          if (found.isEmpty() || found.get().groupId() != groupId) {
+            return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such join request"));
+          }
+          JoinRequestRow request = found.get();
+          if (!request.status().equals("pending")) {
+            return Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"));
+          }
+          if (!accept) {
+            return groups.decideJoinRequest(pool, groupId, request.userId(), "rejected", userId);
+          }
+          return liveGroup(groupId).compose(group -> addMembers(userId, group, List.of(request.userId()), "joined"));
+        });
+  }
+
+  Future<List<GroupMember>> invite(long userId, long groupId, List<Long> userIds) {
+    List<Long> invited = ids("userIds", userIds == null ? null : new JsonArray(new ArrayList<>(userIds)));
+    invited.remove(userId);
+    return requireRole(userId, groupId, OWNER, ADMIN, MEMBER)
+        .compose(role -> allFriends(userId, invited, "userIds"))
+        .compose(x -> liveGroup(groupId))
+        .compose(group -> addMembers(userId, group, invited, "joined"))
+        .compose(x -> groups.members(userId, groupId))
+        .map(rows -> rows.stream().filter(m -> invited.contains(m.user().id())).map(Groups::view).toList());
+  }
+
+  Future<Void> remove(long userId, long groupId, long memberId) {
+    return liveGroup(groupId).compose(group -> groups.role(groupId, userId).compose(myRole -> {
+      if (myRole == null) {
+        return Future.failedFuture(notMember());
+      }
+      if (memberId == userId) {
+        return myRole.equals(OWNER)
+            ? Future.failedFuture(Failures.of(AccountService.OWNER_CANNOT_LEAVE,
+                "transfer the group to a member or dissolve it"))
+            : removeMember(userId, group, userId, "left");
+      }
+      return groups.role(groupId, memberId).compose(theirRole -> {
+        if (theirRole == null) {
+          return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such member"));
+        }
+        boolean allowed = myRole.equals(OWNER) || (myRole.equals(ADMIN) && theirRole.equals(MEMBER));
+        return allowed ? removeMember(userId, group, memberId, "removed")
+            : Future.failedFuture(Failures.of(Failures.FORBIDDEN, "you cannot remove that member"));
+      });
+    }));
+  }
+
+  Future<GroupMember> nickname(long userId, long groupId, String nickname) {
+    String clean = rules.nickname(nickname);
+    return requireRole(userId, groupId, OWNER, ADMIN, MEMBER)
+        .compose(role -> groups.setMember(pool, groupId, userId, "nickname", clean))
+        .compose(x -> announceMember(userId, groupId, userId));
+  }
+
+  Future<GroupMember> role(long userId, long groupId, long memberId, String role) {
+    if (!ADMIN.equals(role) && !MEMBER.equals(role)) {
+      throw Failures.invalid("role", "must be admin or member");
+    }
+    return requireRole(userId, groupId, OWNER)
+        .compose(x -> groups.role(groupId, memberId))
+        .compose(theirRole -> {
+          if (theirRole == null) {
+            return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such member"));
+          }
+          if (theirRole.equals(OWNER)) {
+            return Future.failedFuture(Failures.invalid("userId", "is the owner; transfer the group instead"));
+          }
+          return groups.setMember(pool, groupId, memberId, "role", role);
+        })
+        .compose(x -> liveGroup(groupId))
+        .compose(group -> {
+          domainEvent("role_changed", group, userId, List.of(memberId), new JsonObject().put("role", role));
+          return announceMember(userId, groupId, memberId);
+        });
+  }
+
+  Future<Group> transfer(long userId, long groupId, long newOwnerId) {
+    if (newOwnerId == userId) {
+      throw Failures.invalid("userId", "is you already");
+    }
+    return requireRole(userId, groupId, OWNER)
+        .compose(x -> groups.role(groupId, newOwnerId))
+        .compose(theirRole -> theirRole == null
+            ? Future.failedFuture(Failures.invalid("userId", "is not a member of the group"))
+            : pool.withTransaction(conn -> groups.lock(conn, groupId)
+                .compose(g -> groups.setMember(conn, groupId, newOwnerId, "role", OWNER))
+                .compose(y -> groups.setMember(conn, groupId, userId, "role", ADMIN))
+                .compose(y -> groups.update(conn, groupId, Map.of("owner_id", newOwnerId)))))
+        .compose(x -> liveGroup(groupId))
+        .compose(group -> announceGroup(group).map(view -> {
+          domainEvent("transferred", group, userId, List.of(newOwnerId), null);
+          return view;
+        }));
+  }
+
+  Future<Void> dissolve(long userId, long groupId) {
+    return requireRole(userId, groupId, OWNER)
+        .compose(x -> liveGroup(groupId))
+        .compose(group -> groups.memberIds(groupId).compose(members -> chat.closeGroupConversation(
+                group.conversationId())
+            .compose(y -> pool.withTransaction(conn -> groups.dissolve(conn, groupId)))
+            .map(y -> {
+              events.send(members, "group.dissolved", new JsonObject().put("groupId", groupId));
+              domainEvent("dissolved", group, userId, members, null);
+              return null;
+            })));
+  }
+
+  // ----
+
+  /**
+   * Adds users to a group: to its conversation first, then to the table within the member limit
+   * (the group row is locked so that concurrent joins cannot overshoot it); pending requests of
+   * the newcomers are closed. Members new and old hear of it.
+   */
+  private Future<Void> addMembers(long actorId, GroupRow group, List<Long> userIds, String what) {
+    if (userIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.withTransaction(conn -> groups.lock(conn, group.id())
+            .compose(locked -> groups.memberIds(conn, group.id()))
+            .compose(current -> {
+              List<Long> newcomers = userIds.stream().filter(id -> !current.contains(id)).distinct().toList();
+              if (current.size() + newcomers.size() > rules.groupMembersMax) {
+                return Future.failedFuture(Failures.of(AccountService.GROUP_FULL,
+                    "a group has at most " + rules.groupMembersMax + " members"));
+              }
+              return chat.addMembers(group.conversationId(), newcomers)
+                  .compose(x -> groups.addMembers(conn, group.id(), newcomers, MEMBER))
+                  .compose(x -> closeRequests(conn, group.id(), newcomers, actorId))
+                  .map(newcomers);
+            }))
+        .compose(newcomers -> newcomers.isEmpty() ? Future.succeededFuture()
+            : liveGroup(group.id()).compose(updated -> groups.memberIds(group.id()).compose(all ->
+                users.findByIds(actorId, newcomers).map(profiles -> {
+                  JsonObject groupJson = view(updated).toJson();
+                  for (long id : newcomers) {
+                    if (profiles.containsKey(id)) {
+                      events.send(all, "group.member_joined", new JsonObject().put("groupId", group.id())
+                          .put("user", AccountServiceImpl.publicView(profiles.get(id)).toJson()));
+                    }
+                  }
+                  events.send(newcomers, "group.updated", new JsonObject().put("group", groupJson));
+                  domainEvent(what, updated, actorId, newcomers, null);
+                  return null;
+                }))));
+  }
+
+  private Future<Void> closeRequests(io.vertx.sqlclient.SqlConnection conn, long groupId, List<Long> userIds, long by) {
+    Future<Void> chain = Future.succeededFuture();
+    for (long id : userIds) {
+      chain = chain.compose(x -> groups.decideJoinRequest(conn, groupId, id, "accepted", by));
+    }
+    return chain;
+  }
+
+  /** Out of the conversation first (no more messages reach them), then out of the group. */
+  private Future<Void> removeMember(long actorId, GroupRow group, long memberId, String what) {
+    return users.findById(actorId, memberId)
+        .compose(profile -> chat.removeMembers(group.conversationId(), List.of(memberId))
+            .compose(x -> groups.memberIds(group.id()))
+            .compose(before -> pool.withTransaction(conn -> groups.removeMember(conn, group.id(), memberId))
+                .map(x -> {
+                  JsonObject user = profile.map(p -> AccountServiceImpl.publicView(p).toJson())
+                      .orElse(new JsonObject().put("id", memberId));
+                  events.send(before, "group.member_left", new JsonObject().put("groupId", group.id()).put("user", user));
+                  domainEvent(what, group, actorId, List.of(memberId), null);
+                  return null;
+                })));
+  }
+
+  private Future<GroupRow> liveGroup(long groupId) {
+    return groups.find(groupId).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such group"))));
+  }
+
+  /** Invite-only groups do not exist for outsiders. */
+  private Future<GroupRow> visibleGroup(long userId, long groupId) {
+    return liveGroup(groupId).compose(group -> !group.joinPolicy().equals("invite")
+        ? Future.succeededFuture(group)
+        : groups.role(groupId, userId).compose(role -> role != null ? Future.succeededFuture(group)
+            : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such group"))));
+  }
+
+  /** The user's role if it is one of those allowed; a non-member of a visible group gets 403. */
+  private Future<String> requireRole(long userId, long groupId, String... allowed) {
+    return visibleGroup(userId, groupId).compose(group -> groups.role(groupId, userId)).compose(role -> {
+      if (role == null) {
+        return Future.failedFuture(notMember());
+      }
+      return List.of(allowed).contains(role) ? Future.succeededFuture(role)
+          : Future.failedFuture(Failures.of(Failures.FORBIDDEN, "your role in the group does not allow this"));
+    });
+  }
+
+  private Future<Void> allFriends(long userId, List<Long> ids, String field) {
+    Future<Void> chain = Future.succeededFuture();
+    for (long id : ids) {
+      chain = chain.compose(x -> friends.areFriends(userId, id)).compose(friend -> friend
+          ? Future.<Void>succeededFuture()
+          : Future.failedFuture(Failures.invalid(field, id + " is not one of your friends")));
+    }
+    return chain;
+  }
+
+  private Future<Group> announceGroup(GroupRow group) {
+    Group view = view(group);
+    return groups.memberIds(group.id()).map(members -> {
+      events.send(members, "group.updated", new JsonObject().put("group", view.toJson()));
+      return view;
+    });
+  }
+
+  private Future<GroupMember> announceMember(long viewerId, long groupId, long memberId) {
+    return groups.member(viewerId, groupId, memberId)
+        .map(found -> view(found.orElseThrow()))
+        .compose(member -> groups.memberIds(groupId).map(members -> {
+          events.send(members, "group.member_updated",
+              new JsonObject().put("groupId", groupId).put("member", member.toJson()));
+          return member;
+        }));
+  }
+
+  private Future<Void> announceJoinRequest(long groupId, GroupJoinRequest request) {
+    return groups.members(0, groupId).map(members -> {
+      List<Long> deciders = members.stream().filter(m -> !m.role().equals(MEMBER)).map(m -> m.user().id()).toList();
+      events.send(deciders, "group.join_request", new JsonObject().put("request", request.toJson()));
+      return null;
+    });
+  }
+
+  private Future<List<GroupJoinRequest>> requestViews(long viewerId, List<JoinRequestRow> rows) {
+    return users.findByIds(viewerId, rows.stream().map(JoinRequestRow::userId).toList())
+        .map(profiles -> rows.stream().filter(r -> profiles.containsKey(r.userId()))
+            .map(r -> new GroupJoinRequest().setId(r.id()).setGroupId(r.groupId())
+                .setUser(AccountServiceImpl.publicView(profiles.get(r.userId()))).setMessage(r.message())
+                .setStatus(r.status()).setCreatedAt(Times.iso(r.createdAt())))
+            .toList());
+  }
+
+  private void domainEvent(String what, GroupRow group, long actorId, List<Long> userIds, JsonObject changes) {
+    JsonObject event = new JsonObject().put("what", what).put("groupId", group.id())
+        .put("conversationId", group.conversationId()).put("actorId", actorId);
+    if (userIds != null) {
+      event.put("userIds", new JsonArray(new ArrayList<>(userIds)));
+    }
+    if (changes != null) {
+      event.put("changes", changes);
+    }
+    vertx.eventBus().publish(AccountEvents.GROUP_CHANGED, event);
+  }
+
+  private static ServiceException notMember() {
+    return Failures.of(Failures.FORBIDDEN, "you are not a member of this group");
+  }
+
+  private static String text(String field, Object value) {
+    if (value != null && !(value instanceof String)) {
+      throw Failures.invalid(field, "must be a string");
+    }
+    return (String) value;
+  }
+
+  private static Long fileId(String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
+      throw Failures.invalid(field, "must be a file id");
+    }
+    return ((Number) value).longValue();
+  }
+
+  /** A JSON array of distinct positive ids. */
+  private static List<Long> ids(String field, Object value) {
+    if (!(value instanceof JsonArray array)) {
+      throw Failures.invalid(field, value == null ? "is required" : "must be an array of user ids");
+    }
+    Set<Long> out = new LinkedHashSet<>();
+    for (Object item : array) {
+      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 1) {
+        throw Failures.invalid(field, "must be an array of user ids");
+      }
+      out.add(((Number) item).longValue());
+    }
+    return new ArrayList<>(out);
+  }
+
+  static Group view(GroupRow row) {
+    return new Group().setId(row.id()).setName(row.name())
+        .setAvatarUrl(row.avatarFileId() == null ? null : "/api/v1/files/" + row.avatarFileId())
+        .setAnnouncement(row.announcement()).setOwnerId(row.ownerId()).setMemberCount(row.memberCount())
+        .setConversationId(row.conversationId() == null ? 0 : row.conversationId())
+        .setJoinPolicy(row.joinPolicy()).setCreatedAt(Times.iso(row.createdAt()));
+  }
+
+  static GroupMember view(MemberRow row) {
+    return new GroupMember().setUser(AccountServiceImpl.publicView(row.user())).setRole(row.role())
+        .setNickname(row.nickname()).setJoinedAt(Times.iso(row.joinedAt()));
+  }
+}
