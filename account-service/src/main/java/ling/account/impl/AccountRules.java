@@ -200,6 +200,25 @@ final class AccountRules {
     return v;
   }
 
+  /** A JSON value that must be a string or null. */
+  static String text(String field, Object value) {
+    if (value != null && !(value instanceof String)) {
+      throw Failures.invalid(field, "must be a string");
+    }
+    return (String) value;
+  }
+
+  /** A JSON value that must be a positive id or null (null clears). */
+  static Long fileId(String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
+      throw Failures.invalid(field, "must be a file id");
+    }
+    return ((Number) value).longValue();
+  }
+
   /** Escapes LIKE's wildcards so that a search for {@code 50%_off} means exactly that. */
   static String escapeLike(String value) {
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

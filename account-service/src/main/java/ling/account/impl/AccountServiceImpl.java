@@ -250,11 +250,11 @@ final class AccountServiceImpl implements AccountService {
       for (String field : changes.fieldNames()) {
         Object value = changes.getValue(field);
         switch (field) {
-          case "displayName" -> columns.put("display_name", rules.displayName(text(field, value)));
-          case "signature" -> columns.put("signature", rules.signature(text(field, value)));
-          case "email" -> columns.put("email", rules.email(text(field, value)));
-          case "phone" -> columns.put("phone", rules.phone(text(field, value)));
-          case "avatarFileId" -> columns.put("avatar_file_id", fileId(field, value));
+          case "displayName" -> columns.put("display_name", rules.displayName(AccountRules.text(field, value)));
+          case "signature" -> columns.put("signature", rules.signature(AccountRules.text(field, value)));
+          case "email" -> columns.put("email", rules.email(AccountRules.text(field, value)));
+          case "phone" -> columns.put("phone", rules.phone(AccountRules.text(field, value)));
+          case "avatarFileId" -> columns.put("avatar_file_id", AccountRules.fileId(field, value));
           default -> throw Failures.invalid(field, "is not a profile field");
         }
       }
@@ -554,23 +554,6 @@ final class AccountServiceImpl implements AccountService {
 
   private static io.vertx.core.buffer.Buffer resetCodeHash(long userId, String code) {
     return TokenIssuer.sha256(userId + ":" + code);
-  }
-
-  private static String text(String field, Object value) {
-    if (value != null && !(value instanceof String)) {
-      throw Failures.invalid(field, "must be a string");
-    }
-    return (String) value;
-  }
-
-  private static Long fileId(String field, Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
-      throw Failures.invalid(field, "must be a file id");
-    }
-    return ((Number) value).longValue();
   }
 
   static UserProfile publicView(UserRow user) {

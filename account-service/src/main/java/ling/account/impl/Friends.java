@@ -114,12 +114,7 @@ final class Friends {
     for (String field : changes.fieldNames()) {
       Object value = changes.getValue(field);
       switch (field) {
-        case "remark" -> {
-          if (value != null && !(value instanceof String)) {
-            throw Failures.invalid("remark", "must be a string");
-          }
-          columns.put("remark", rules.remark((String) value));
-        }
+        case "remark" -> columns.put("remark", rules.remark(AccountRules.text(field, value)));
         case "groupId" -> {
           if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
             throw Failures.invalid("groupId", "must be the id of one of your folders");

@@ -67,7 +67,7 @@ final class Groups {
     }
     String name = rules.groupName(spec.getValue("name"));
     String policy = spec.getValue("joinPolicy") == null ? "approval" : rules.joinPolicy(spec.getValue("joinPolicy"));
-    Long avatar = fileId("avatarFileId", spec.getValue("avatarFileId"));
+    Long avatar = AccountRules.fileId("avatarFileId", spec.getValue("avatarFileId"));
     List<Long> invited = ids("memberIds", spec.getValue("memberIds"));
     invited.remove(userId);
     if (invited.size() + 1 > rules.groupMembersMax) {
@@ -117,8 +117,8 @@ final class Groups {
       Object value = changes.getValue(field);
       switch (field) {
         case "name" -> columns.put("name", rules.groupName(value));
-        case "announcement" -> columns.put("announcement", rules.announcement(text(field, value)));
-        case "avatarFileId" -> columns.put("avatar_file_id", fileId(field, value));
+        case "announcement" -> columns.put("announcement", rules.announcement(AccountRules.text(field, value)));
+        case "avatarFileId" -> columns.put("avatar_file_id", AccountRules.fileId(field, value));
         case "joinPolicy" -> columns.put("join_policy", rules.joinPolicy(value));
         default -> throw Failures.invalid(field, "is not a group field");
       }
@@ -427,23 +427,6 @@ final class Groups {
 
   private static ServiceException notMember() {
     return Failures.of(Failures.FORBIDDEN, "you are not a member of this group");
-  }
-
-  private static String text(String field, Object value) {
-    if (value != null && !(value instanceof String)) {
-      throw Failures.invalid(field, "must be a string");
-    }
-    return (String) value;
-  }
-
-  private static Long fileId(String field, Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
-      throw Failures.invalid(field, "must be a file id");
-    }
-    return ((Number) value).longValue();
   }
 
   /** A JSON array of distinct positive ids. */
