@@ -68,6 +68,10 @@ class GroupsApiTest extends SharedStackTest {
       Reply promoted = api.patch("/groups/" + groupId + "/members/" + bob.id(), owner.bearer(),
           new JsonObject().put("role", "admin"));
       assertEquals("admin", promoted.json().getString("role"));
+      // Bob is online, but Carol is not his friend: the event she gets does not tell
+      JsonObject bobAsCarolSees = nextOfType(carolSocket, "group.member_updated").getJsonObject("member");
+      assertEquals(bob.id(), bobAsCarolSees.getJsonObject("user").getLong("id"));
+      assertEquals(false, bobAsCarolSees.getJsonObject("user").getBoolean("online"));
       assertEquals(403, api.patch("/groups/" + groupId + "/members/" + carol.id(), bob.bearer(),
           new JsonObject().put("role", "admin")).status());
       assertEquals(400, api.patch("/groups/" + groupId + "/members/" + carol.id(), owner.bearer(),

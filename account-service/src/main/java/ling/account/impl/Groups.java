@@ -224,7 +224,7 @@ final class Groups {
     String clean = rules.nickname(nickname);
     return requireRole(userId, groupId, OWNER, ADMIN, MEMBER)
         .compose(role -> groups.setMember(pool, groupId, userId, "nickname", clean))
-        .compose(x -> announceMember(userId, groupId, userId));
+        .compose(x -> announceMember(groupId, userId));
   }
 
   Future<GroupMember> role(long userId, long groupId, long memberId, String role) {
@@ -245,7 +245,7 @@ final class Groups {
         .compose(x -> liveGroup(groupId))
         .compose(group -> {
           domainEvent("role_changed", group, userId, List.of(memberId), new JsonObject().put("role", role));
-          return announceMember(userId, groupId, memberId);
+          return announceMember(groupId, memberId);
         });
   }
 
@@ -307,7 +307,7 @@ final class Groups {
             }))
         .compose(newcomers -> newcomers.isEmpty() ? Future.succeededFuture()
             : liveGroup(group.id()).compose(updated -> groups.memberIds(group.id()).compose(all ->
-                users.findByIds(actorId, newcomers).map(profiles -> {
+                users.findByIds(UserRepository.NOBODY, newcomers).map(profiles -> {
                   JsonObject groupJson = view(updated).toJson();
                   for (long id : newcomers) {
                     if (profiles.containsKey(id)) {
@@ -331,7 +331,7 @@ final class Groups {
 
   /** Out of the conversation first (no more messages reach them), then out of the group. */
   private Future<Void> removeMember(long actorId, GroupRow group, long memberId, String what) {
-    return users.findById(actorId, memberId)
+    return users.findById(UserRepository.NOBODY, memberId)
         .compose(profile -> chat.removeMembers(group.conversationId(), List.of(memberId))
             .compose(x -> groups.memberIds(group.id()))
             .compose(before -> pool.withTransaction(conn -> groups.removeMember(conn, group.id(), memberId))
@@ -386,8 +386,9 @@ final class Groups {
     });
   }
 
-  private Future<GroupMember> announceMember(long viewerId, long groupId, long memberId) {
-    return groups.member(viewerId, groupId, memberId)
+  /** Everyone gets the same member, so nobody's presence shows in it. */
+  private Future<GroupMember> announceMember(long groupId, long memberId) {
+    return groups.member(UserRepository.NOBODY, groupId, memberId)
         .map(found -> view(found.orElseThrow()))
         .compose(member -> groups.memberIds(groupId).map(members -> {
           events.send(members, "group.member_updated",
@@ -397,7 +398,7 @@ final class Groups {
   }
 
   private Future<Void> announceJoinRequest(long groupId, GroupJoinRequest request) {
-    return groups.members(0, groupId).map(members -> {
+    return groups.members(UserRepository.NOBODY, groupId).map(members -> {
       List<Long> deciders = members.stream().filter(m -> !m.role().equals(MEMBER)).map(m -> m.user().id()).toList();
       events.send(deciders, "group.join_request", new JsonObject().put("request", request.toJson()));
       return null;

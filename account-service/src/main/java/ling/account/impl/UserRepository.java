@@ -26,6 +26,9 @@ final class UserRepository {
       + "(SELECT 1 FROM friendship f WHERE f.user_id = ? AND f.friend_id = u.id))) AS online";
   static final String SELECT_AS_SEEN_BY = "SELECT " + COLUMNS_AS_SEEN_BY + " FROM app_user u ";
 
+  /** The viewer for what many people receive alike (group events): it sees nobody online. */
+  static final long NOBODY = 0L;
+
   record UserRow(long id, String username, String displayName, String passwordHash, String email, String phone,
                  String signature, Long avatarFileId, LocalDateTime createdAt, boolean online) {
   }
@@ -85,7 +88,7 @@ final class UserRepository {
 
   Future<Optional<UserRow>> findByUsername(String username) {
     return pool.preparedQuery(SELECT_AS_SEEN_BY + "WHERE u.username = ?")
-        .execute(Tuple.of(0L, 0L, username)).map(UserRepository::first);
+        .execute(Tuple.of(NOBODY, NOBODY, username)).map(UserRepository::first);
   }
 
   Future<Void> updatePasswordHash(SqlClient client, long id, String passwordHash) {
