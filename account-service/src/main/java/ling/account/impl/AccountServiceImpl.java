@@ -32,6 +32,7 @@ import ling.api.account.Registration;
 import ling.api.account.UserProfile;
 import ling.common.Times;
 import ling.common.db.Database;
+import ling.common.runtime.Guard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -270,6 +271,18 @@ final class AccountServiceImpl implements AccountService {
     return guard(() -> users.findById(viewerId, userId).compose(found -> found
         .map(user -> Future.succeededFuture(publicView(user)))
         .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user")))));
+  }
+
+  @Override
+  public Future<List<UserProfile>> getUsers(long viewerId, List<Long> userIds) {
+    return guard(() -> {
+      if (userIds == null || userIds.size() > 1000) {
+        throw Failures.invalid("userIds", "must list at most 1000 ids");
+      }
+      return users.findByIds(viewerId, userIds)
+          .map(found -> userIds.stream().distinct().filter(found::containsKey)
+              .map(id -> publicView(found.get(id))).toList());
+    });
   }
 
   @Override
@@ -524,24 +537,8 @@ final class AccountServiceImpl implements AccountService {
     return hashing.executeBlocking(work, false);
   }
 
-  /** Turns validation throws into failed futures and hides unexpected errors behind a 500. */
   private static <T> Future<T> guard(Supplier<Future<T>> work) {
-    Future<T> result;
-    try {
-      result = work.get();
-    } catch (ServiceException e) {
-      return Future.failedFuture(e);
-    } catch (RuntimeException e) {
-      LOG.error("account service failure", e);
-      return Future.failedFuture(Failures.of(Failures.INTERNAL, "internal error"));
-    }
-    return result.recover(err -> {
-      if (err instanceof ServiceException) {
-        return Future.failedFuture(err);
-      }
-      LOG.error("account service failure", err);
-      return Future.failedFuture(Failures.of(Failures.INTERNAL, "internal error"));
-    });
+    return Guard.run(LOG, work);
   }
 
   private static ServiceException invalidCredentials() {

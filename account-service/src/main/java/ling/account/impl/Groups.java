@@ -81,7 +81,8 @@ final class Groups {
                 .compose(y -> groups.addMembers(conn, groupId, invited, MEMBER))
                 .map(groupId))))
         .compose(groupId -> chat.openGroupConversation(groupId, everyone)
-            .compose(conversationId -> groups.setConversation(groupId, conversationId))
+            .compose(conversationId -> chat.setMemberRole(conversationId, userId, OWNER)
+                .compose(y -> groups.setConversation(groupId, conversationId)))
             // without its conversation the group is useless: take it back
             .recover(err -> groups.delete(groupId).transform(y -> Future.failedFuture(err)))
             .compose(y -> liveGroup(groupId)))
@@ -243,6 +244,7 @@ final class Groups {
           return groups.setMember(pool, groupId, memberId, "role", role);
         })
         .compose(x -> liveGroup(groupId))
+        .compose(group -> chat.setMemberRole(group.conversationId(), memberId, role).map(group))
         .compose(group -> {
           domainEvent("role_changed", group, userId, List.of(memberId), new JsonObject().put("role", role));
           return announceMember(groupId, memberId);
@@ -262,6 +264,9 @@ final class Groups {
                 .compose(y -> groups.setMember(conn, groupId, userId, "role", ADMIN))
                 .compose(y -> groups.update(conn, groupId, Map.of("owner_id", newOwnerId)))))
         .compose(x -> liveGroup(groupId))
+        .compose(group -> chat.setMemberRole(group.conversationId(), newOwnerId, OWNER)
+            .compose(y -> chat.setMemberRole(group.conversationId(), userId, ADMIN))
+            .map(group))
         .compose(group -> announceGroup(group).map(view -> {
           domainEvent("transferred", group, userId, List.of(newOwnerId), null);
           return view;

@@ -84,6 +84,9 @@ public interface AccountService {
    */
   Future<UserProfile> updateProfile(long userId, JsonObject changes);
 
+  /** Public profiles of the users with these ids (unknown ones are left out), as the viewer sees them. */
+  Future<List<UserProfile>> getUsers(long viewerId, List<Long> userIds);
+
   /** Another user's public profile; {@code online} only shows to the user's friends. */
   Future<UserProfile> getUser(long viewerId, long userId);
 

@@ -1,5 +1,6 @@
 package ling.api.chat;
 
+import io.vertx.codegen.annotations.Nullable;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -14,6 +15,14 @@ import java.util.List;
 public interface ChatService {
 
   String ADDRESS = "chat.service";
+
+  /** Sending to a conversation that is closed (friendship ended, group dissolved). */
+  int CONVERSATION_CLOSED = 40301;
+  /** A recall past the sender's window. */
+  int RECALL_EXPIRED = 40302;
+
+  /** The event pushed to every member for a new message: {@code {type, message}}. */
+  String MESSAGE_EVENT = "message";
 
   static ChatService createProxy(Vertx vertx) {
     return new ChatServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(10_000));
@@ -39,6 +48,41 @@ public interface ChatService {
 
   /** The group was dissolved: nobody can send any more. */
   Future<Void> closeGroupConversation(long conversationId);
+
+  /**
+   * Stores a message and answers once it is committed; every member's sockets then get the
+   * {@code message} event. The same {@code clientMsgId} from the same sender again returns the
+   * first message and stores nothing.
+   */
+  Future<ChatMessage> send(long userId, SendRequest request);
+
+  /**
+   * A page of a conversation, ascending by seq: the newest {@code limit} before {@code beforeSeq}
+   * (or the newest of all), or the oldest {@code limit} after {@code afterSeq}.
+   */
+  Future<List<ChatMessage>> history(long userId, long conversationId, @Nullable Long beforeSeq,
+                                    @Nullable Long afterSeq, @Nullable Integer limit);
+
+  /** Messages whose text contains the query, newest first. */
+  Future<List<ChatMessage>> searchMessages(long userId, long conversationId, String query, @Nullable Integer limit);
+
+  /** The user's conversations, most recent first, in one query whatever their number. */
+  Future<List<ConversationSummary>> listConversations(long userId);
+
+  /** The user has read up to {@code seq}; the peer of a direct conversation gets {@code read}. */
+  Future<Void> markRead(long userId, long conversationId, long seq);
+
+  /** Tells the other members that the user is typing (nothing is stored). */
+  Future<Void> typing(long userId, long conversationId);
+
+  /** Recalls a message: its sender within the window, or a group's owner or admins at any time. */
+  Future<ChatMessage> recall(long userId, long messageId);
+
+  /** {@code {muted?, pinned?}} for the user's own view of a conversation. */
+  Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes);
+
+  /** A member's role in a group conversation, which allows recalling others' messages. */
+  Future<Void> setMemberRole(long conversationId, long userId, String role);
 
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();

@@ -1,58 +1,122 @@
 package ling.chat.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.function.Supplier;
 import ling.api.Failures;
+import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
+import ling.api.chat.ConversationSummary;
+import ling.api.chat.SendRequest;
 import ling.common.db.Database;
+import ling.common.runtime.Guard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 final class ChatServiceImpl implements ChatService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ChatServiceImpl.class);
+
   private final Pool pool;
   private final ConversationRepository conversations;
+  private final Messaging messaging;
 
-  ChatServiceImpl(Pool pool) {
+  ChatServiceImpl(Vertx vertx, Pool pool, JsonObject config) {
     this.pool = pool;
     this.conversations = new ConversationRepository(pool);
+    this.messaging = new Messaging(vertx, new MessageRepository(pool), config);
   }
 
   @Override
   public Future<Long> openDirectConversation(long userA, long userB) {
-    if (userA == userB || userA < 1 || userB < 1) {
-      return Future.failedFuture(Failures.invalid("userB", "must be another user"));
-    }
-    return conversations.openDirect(userA, userB);
+    return guard(() -> {
+      if (userA == userB || userA < 1 || userB < 1) {
+        throw Failures.invalid("userB", "must be another user");
+      }
+      return conversations.openDirect(userA, userB);
+    });
   }
 
   @Override
   public Future<Void> closeDirectConversation(long userA, long userB) {
-    return conversations.closeDirect(userA, userB);
+    return guard(() -> conversations.closeDirect(userA, userB));
   }
 
   @Override
   public Future<Long> openGroupConversation(long groupId, List<Long> memberIds) {
-    return conversations.openGroup(groupId, List.copyOf(memberIds));
+    return guard(() -> conversations.openGroup(groupId, List.copyOf(memberIds)));
   }
 
   @Override
   public Future<Void> addMembers(long conversationId, List<Long> userIds) {
-    return conversations.addMembers(conversationId, List.copyOf(userIds));
+    return guard(() -> conversations.addMembers(conversationId, List.copyOf(userIds)));
   }
 
   @Override
   public Future<Void> removeMembers(long conversationId, List<Long> userIds) {
-    return conversations.removeMembers(conversationId, List.copyOf(userIds));
+    return guard(() -> conversations.removeMembers(conversationId, List.copyOf(userIds)));
   }
 
   @Override
   public Future<Void> closeGroupConversation(long conversationId) {
-    return conversations.close(conversationId);
+    return guard(() -> conversations.close(conversationId));
+  }
+
+  @Override
+  public Future<ChatMessage> send(long userId, SendRequest request) {
+    return guard(() -> messaging.send(userId, request));
+  }
+
+  @Override
+  public Future<List<ChatMessage>> history(long userId, long conversationId, Long beforeSeq, Long afterSeq,
+                                           Integer limit) {
+    return guard(() -> messaging.history(userId, conversationId, beforeSeq, afterSeq, limit));
+  }
+
+  @Override
+  public Future<List<ChatMessage>> searchMessages(long userId, long conversationId, String query, Integer limit) {
+    return guard(() -> messaging.search(userId, conversationId, query, limit));
+  }
+
+  @Override
+  public Future<List<ConversationSummary>> listConversations(long userId) {
+    return guard(() -> messaging.conversations(userId));
+  }
+
+  @Override
+  public Future<Void> markRead(long userId, long conversationId, long seq) {
+    return guard(() -> messaging.markRead(userId, conversationId, seq));
+  }
+
+  @Override
+  public Future<Void> typing(long userId, long conversationId) {
+    return guard(() -> messaging.typing(userId, conversationId));
+  }
+
+  @Override
+  public Future<ChatMessage> recall(long userId, long messageId) {
+    return guard(() -> messaging.recall(userId, messageId));
+  }
+
+  @Override
+  public Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes) {
+    return guard(() -> messaging.update(userId, conversationId, changes));
+  }
+
+  @Override
+  public Future<Void> setMemberRole(long conversationId, long userId, String role) {
+    return guard(() -> messaging.setRole(conversationId, userId, role));
   }
 
   @Override
   public Future<JsonObject> health() {
     return Database.health(pool);
+  }
+
+  private static <T> Future<T> guard(Supplier<Future<T>> work) {
+    return Guard.run(LOG, work);
   }
 }

@@ -14,6 +14,6 @@ public class ChatVerticle extends ServiceVerticle<ChatService> {
 
   @Override
   protected Future<ChatService> createService(JsonObject config) {
-    return Future.succeededFuture(new ChatServiceImpl(pool));
+    return Future.succeededFuture(new ChatServiceImpl(vertx, pool, config));
   }
 }

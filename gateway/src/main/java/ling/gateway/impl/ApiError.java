@@ -5,6 +5,7 @@ import io.vertx.serviceproxy.ServiceException;
 import java.util.Map;
 import ling.api.Failures;
 import ling.api.account.AccountService;
+import ling.api.chat.ChatService;
 
 /**
  * The one place where failures become the contract's error body: an HTTP status and a snake_case
@@ -40,7 +41,9 @@ record ApiError(int status, String code, String message) {
       Map.entry(AccountService.DEFAULT_FOLDER, "default_folder"),
       Map.entry(AccountService.ALREADY_MEMBER, "already_member"),
       Map.entry(AccountService.GROUP_FULL, "group_full"),
-      Map.entry(AccountService.OWNER_CANNOT_LEAVE, "owner_cannot_leave"));
+      Map.entry(AccountService.OWNER_CANNOT_LEAVE, "owner_cannot_leave"),
+      Map.entry(ChatService.CONVERSATION_CLOSED, "conversation_closed"),
+      Map.entry(ChatService.RECALL_EXPIRED, "recall_expired"));
 
   static ApiError of(int status, String message) {
     return new ApiError(status, CODES.getOrDefault(status, "internal"), message);

@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.TimeUnit;
 import ling.api.account.AccountService;
+import ling.api.chat.ChatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public class GatewayVerticle extends VerticleBase {
     return accessTokenKey(config.getJsonObject("auth"), accounts, KEY_FETCH_ATTEMPTS)
         .compose(publicKey -> {
           AccessTokenVerifier verifier = new AccessTokenVerifier(vertx, publicKey, config.getJsonObject("auth"));
-          hub = new SocketHub(vertx, accounts, verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
+          hub = new SocketHub(vertx, accounts, ChatService.createProxy(vertx), verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
           hub.start();
           Router root = router(config, accounts, verifier);
           JsonObject http = config.getJsonObject("http");
@@ -76,6 +77,7 @@ public class GatewayVerticle extends VerticleBase {
     new UserRoutes(accounts).mount(api, authenticated);
     new FriendRoutes(accounts).mount(api, authenticated);
     new GroupRoutes(accounts).mount(api, authenticated);
+    new ConversationRoutes(accounts, ChatService.createProxy(vertx)).mount(api, authenticated);
     api.route().failureHandler(GatewayVerticle::failure);
 
     Router root = Router.router(vertx);

@@ -93,6 +93,23 @@ final class Requests {
     }
   }
 
+  /** A non-negative integer query parameter, or null when absent. */
+  static Long queryLong(RoutingContext ctx, String name) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(raw.strip());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.invalid(name, "must be a non-negative integer");
+  }
+
   static Long queryId(RoutingContext ctx, String name) {
     String raw = ctx.queryParams().get(name);
     return raw == null ? null : positiveLong(name, raw);

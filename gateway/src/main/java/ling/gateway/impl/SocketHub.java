@@ -17,6 +17,9 @@ import java.util.Set;
 import ling.api.Addresses;
 import ling.api.account.AccessTokens;
 import ling.api.account.AccountService;
+import ling.api.chat.ChatMessage;
+import ling.api.chat.ChatService;
+import ling.api.chat.SendRequest;
 import ling.gateway.impl.AccessTokenVerifier.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,11 @@ final class SocketHub {
     long lastHeard = System.currentTimeMillis();
     long rateWindowStart = lastHeard;
     int framesInWindow;
+    /**
+     * Sends awaiting their ack, by clientMsgId, with the message event if it overtook the ack:
+     * the sending socket gets the ack first, then the message.
+     */
+    final Map<String, String> awaitingAck = new HashMap<>();
 
     Connection(long userId, long sessionId, ServerWebSocket socket) {
       this.userId = userId;
@@ -62,6 +70,7 @@ final class SocketHub {
 
   private final Vertx vertx;
   private final AccountService accounts;
+  private final ChatService chat;
   private final AccessTokenVerifier verifier;
   private final String nodeId = UUID.randomUUID().toString();
   private final long heartbeatMillis;
@@ -72,9 +81,11 @@ final class SocketHub {
   private long sweeper = -1;
   private long heartbeat = -1;
 
-  SocketHub(Vertx vertx, AccountService accounts, AccessTokenVerifier verifier, JsonObject ws, JsonObject presence) {
+  SocketHub(Vertx vertx, AccountService accounts, ChatService chat, AccessTokenVerifier verifier, JsonObject ws,
+            JsonObject presence) {
     this.vertx = vertx;
     this.accounts = accounts;
+    this.chat = chat;
     this.verifier = verifier;
     this.heartbeatMillis = presence.getInteger("heartbeatSeconds") * 1000L;
     this.idleMillis = ws.getInteger("idleSeconds") * 1000L;
@@ -155,8 +166,13 @@ final class SocketHub {
     boolean revoked = AccessTokens.SESSION_REVOKED_EVENT.equals(event.getString("type"));
     Long onlySession = revoked ? event.getLong("sessionId") : null;
     String text = event.encode();
+    String ownClientMsgId = ownMessage(userId, event);
     for (Connection c : Set.copyOf(mine.connections)) {
       if (onlySession != null && onlySession != c.sessionId) {
+        continue;
+      }
+      if (ownClientMsgId != null && c.awaitingAck.containsKey(ownClientMsgId)) {
+        c.awaitingAck.put(ownClientMsgId, text);
         continue;
       }
       c.socket.writeTextMessage(text);
@@ -199,14 +215,86 @@ final class SocketHub {
       sendError(connection, null, "invalid_request", "type: is required");
       return;
     }
-    switch ((String) type) {
-      case "ping" -> connection.socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
-      default -> sendError(connection, refOf(frame), "invalid_request", "type: unknown frame type '" + type + "'");
+    try {
+      switch ((String) type) {
+        case "ping" -> connection.socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+        case "send" -> onSend(connection, frame);
+        case "read" -> answerQuietly(connection, frame, chat.markRead(connection.userId,
+            requiredId(frame, "conversationId"), ConversationRoutes.requiredSeq(frame, "seq")));
+        case "typing" -> answerQuietly(connection, frame, chat.typing(connection.userId,
+            requiredId(frame, "conversationId")));
+        case "recall" -> onRecall(connection, frame);
+        default -> sendError(connection, refOf(frame), "invalid_request", "type: unknown frame type '" + type + "'");
+      }
+    } catch (ApiException e) {
+      sendError(connection, refOf(frame), e.error.code(), e.error.message());
     }
+  }
+
+  private void onSend(Connection connection, JsonObject frame) {
+    SendRequest request = ConversationRoutes.sendRequest(frame, requiredId(frame, "conversationId"));
+    String clientMsgId = request.getClientMsgId();
+    connection.awaitingAck.putIfAbsent(clientMsgId, "");
+    chat.send(connection.userId, request).onComplete(ar -> {
+      String overtaken = connection.awaitingAck.remove(clientMsgId);
+      if (ar.succeeded()) {
+        ChatMessage message = ar.result();
+        connection.socket.writeTextMessage(new JsonObject().put("type", "ack")
+            .put("clientMsgId", message.getClientMsgId()).put("messageId", message.getId())
+            .put("seq", message.getSeq()).put("createdAt", message.getCreatedAt()).encode());
+      } else {
+        sendFailure(connection, clientMsgId, ar.cause());
+      }
+      if (overtaken != null && !overtaken.isEmpty()) {
+        connection.socket.writeTextMessage(overtaken);
+      }
+    });
+  }
+
+  /** The clientMsgId of a message event about the user's own message, else null. */
+  private static String ownMessage(long userId, JsonObject event) {
+    if (!ChatService.MESSAGE_EVENT.equals(event.getString("type"))) {
+      return null;
+    }
+    JsonObject message = event.getJsonObject("message");
+    return message != null && Long.valueOf(userId).equals(message.getLong("senderId"))
+        ? message.getString("clientMsgId") : null;
+  }
+
+  private void onRecall(Connection connection, JsonObject frame) {
+    long messageId = requiredId(frame, "messageId");
+    chat.recall(connection.userId, messageId).onComplete(ar -> {
+      if (ar.succeeded()) {
+        connection.socket.writeTextMessage(new JsonObject().put("type", "recalled").put("messageId", messageId).encode());
+      } else {
+        sendFailure(connection, Long.toString(messageId), ar.cause());
+      }
+    });
+  }
+
+  /** Frames without an answer: only a failure is reported. */
+  private void answerQuietly(Connection connection, JsonObject frame, Future<Void> outcome) {
+    outcome.onFailure(err -> sendFailure(connection, refOf(frame), err));
+  }
+
+  private void sendFailure(Connection connection, String ref, Throwable failure) {
+    ApiError error = ApiError.fromService(failure);
+    if (error == null) {
+      LOG.error("frame of user {} failed", connection.userId, failure);
+      error = ApiError.internal();
+    }
+    sendError(connection, ref, error.code(), error.message());
+  }
+
+  private static long requiredId(JsonObject frame, String field) {
+    return Requests.requiredId(frame, field);
   }
 
   private static String refOf(JsonObject frame) {
     Object ref = frame.getValue("clientMsgId");
+    if (ref == null) {
+      ref = frame.getValue("ref");
+    }
     return ref instanceof String s ? s : null;
   }
 

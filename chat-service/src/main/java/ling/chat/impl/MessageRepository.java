@@ -1,0 +1,190 @@
+package ling.chat.impl;
+
+import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import ling.common.Times;
+
+/** Messages ({@code message}) and each member's view of a conversation (read seq, mute, pin). */
+final class MessageRepository {
+
+  /** What a user may do in a conversation: nothing when absent. */
+  record Access(String type, Long groupId, boolean closed, boolean active, String role, long lastSeq) {
+  }
+
+  record MessageRow(long id, long conversationId, long seq, long senderId, String clientMsgId, String kind,
+                    String body, Long fileId, Long replyToId, String meta, LocalDateTime createdAt,
+                    LocalDateTime recalledAt) {
+  }
+
+  record SummaryRow(long id, String type, Long groupId, Long peerId, long lastSeq, long readSeq, boolean muted,
+                    boolean pinned, boolean closed, LocalDateTime updatedAt, MessageRow last) {
+  }
+
+  private static final String MESSAGE_COLUMNS = "id, conversation_id, seq, sender_id, client_msg_id, kind, body, "
+      + "file_id, reply_to_id, meta, created_at, recalled_at";
+
+  private final Pool pool;
+
+  MessageRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Optional<Access>> access(long conversationId, long userId) {
+    return pool.preparedQuery("SELECT c.type, c.group_id, c.closed_at, c.last_seq, m.left_at, m.role "
+            + "FROM conversation c JOIN conversation_member m ON m.conversation_id = c.id AND m.user_id = ? WHERE c.id = ?")
+        .execute(Tuple.of(userId, conversationId))
+        .map(rows -> first(rows, row -> new Access(row.getString("type"), row.getLong("group_id"),
+            row.getLocalDateTime("closed_at") != null, row.getLocalDateTime("left_at") == null,
+            row.getString("role"), row.getLong("last_seq"))));
+  }
+
+  Future<Optional<MessageRow>> byClientId(long senderId, String clientMsgId) {
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE sender_id = ? AND client_msg_id = ?")
+        .execute(Tuple.of(senderId, clientMsgId))
+        .map(rows -> first(rows, MessageRepository::map));
+  }
+
+  Future<Optional<MessageRow>> find(long messageId) {
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE id = ?").execute(Tuple.of(messageId))
+        .map(rows -> first(rows, MessageRepository::map));
+  }
+
+  /**
+   * Takes the next seq and stores the message in one transaction: the row lock of the
+   * conversation orders concurrent senders, so seqs are gapless and in commit order whatever
+   * the number of instances. Empty when the conversation is closed.
+   */
+  Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind, String body,
+                                      Long fileId, Long replyToId, String meta) {
+    LocalDateTime now = Times.nowUtc();
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? "
+            + "WHERE id = ? AND closed_at IS NULL")
+        .execute(Tuple.of(now, conversationId))
+        .compose(updated -> {
+          if (updated.rowCount() == 0) {
+            return Future.succeededFuture(Optional.<MessageRow>empty());
+          }
+          long seq = updated.property(MySQLClient.LAST_INSERTED_ID);
+          return conn.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, "
+                  + "file_id, reply_to_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              .execute(Tuple.from(new Object[] {conversationId, seq, senderId, clientMsgId, kind, body, fileId,
+                  replyToId, meta, now}))
+              .compose(inserted -> conn.preparedQuery("UPDATE conversation_member SET read_seq = ? "
+                      + "WHERE conversation_id = ? AND user_id = ?")
+                  .execute(Tuple.of(seq, conversationId, senderId))
+                  .map(x -> Optional.of(new MessageRow(inserted.property(MySQLClient.LAST_INSERTED_ID), conversationId,
+                      seq, senderId, clientMsgId, kind, body, fileId, replyToId, meta, now, null))));
+        }));
+  }
+
+  Future<List<Long>> activeMembers(long conversationId) {
+    return pool.preparedQuery("SELECT user_id FROM conversation_member WHERE conversation_id = ? AND left_at IS NULL")
+        .execute(Tuple.of(conversationId))
+        .map(rows -> all(rows, row -> row.getLong(0)));
+  }
+
+  /** The newest {@code limit} messages before {@code beforeSeq}, ascending. */
+  Future<List<MessageRow>> before(long conversationId, long beforeSeq, int limit) {
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND seq < ? "
+            + "ORDER BY seq DESC LIMIT ?")
+        .execute(Tuple.of(conversationId, beforeSeq, limit))
+        .map(rows -> {
+          List<MessageRow> out = all(rows, MessageRepository::map);
+          Collections.reverse(out);
+          return out;
+        });
+  }
+
+  /** The oldest {@code limit} messages after {@code afterSeq}, ascending. */
+  Future<List<MessageRow>> after(long conversationId, long afterSeq, int limit) {
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? "
+            + "ORDER BY seq LIMIT ?")
+        .execute(Tuple.of(conversationId, afterSeq, limit))
+        .map(rows -> all(rows, MessageRepository::map));
+  }
+
+  Future<List<MessageRow>> search(long conversationId, String likeEscaped, int limit) {
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND kind = 'text' "
+            + "AND recalled_at IS NULL AND body LIKE ? ORDER BY seq DESC LIMIT ?")
+        .execute(Tuple.of(conversationId, "%" + likeEscaped + "%", limit))
+        .map(rows -> all(rows, MessageRepository::map));
+  }
+
+  /** Marks a message recalled (once); false when it already was. */
+  Future<Boolean> recall(long messageId) {
+    return pool.preparedQuery("UPDATE message SET recalled_at = ? WHERE id = ? AND recalled_at IS NULL")
+        .execute(Tuple.of(Times.nowUtc(), messageId))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Moves the read mark forward only; a seq beyond the last message is refused by the caller. */
+  Future<Boolean> markRead(long conversationId, long userId, long seq) {
+    return pool.preparedQuery("UPDATE conversation_member SET read_seq = ? WHERE conversation_id = ? AND user_id = ? "
+            + "AND read_seq < ?")
+        .execute(Tuple.of(seq, conversationId, userId, seq))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Void> setFlag(long conversationId, long userId, String column, boolean value) {
+    return pool.preparedQuery("UPDATE conversation_member SET " + column + " = ? WHERE conversation_id = ? AND user_id = ?")
+        .execute(Tuple.of(value, conversationId, userId)).mapEmpty();
+  }
+
+  Future<Void> setRole(long conversationId, long userId, String role) {
+    return pool.preparedQuery("UPDATE conversation_member SET role = ? WHERE conversation_id = ? AND user_id = ?")
+        .execute(Tuple.of(role, conversationId, userId)).mapEmpty();
+  }
+
+  /** The user's conversations with their last message, in one query: pinned first, then most recent. */
+  Future<List<SummaryRow>> summaries(long userId, Long onlyConversation) {
+    String filter = onlyConversation == null ? "" : "AND c.id = ? ";
+    Tuple params = Tuple.of(userId, userId);
+    if (onlyConversation != null) {
+      params.addValue(onlyConversation);
+    }
+    return pool.preparedQuery("SELECT c.id AS cid, c.type, c.group_id, c.last_seq, c.closed_at, c.updated_at, "
+            + "m.read_seq, m.muted, m.pinned, "
+            + "(SELECT p.user_id FROM conversation_member p WHERE p.conversation_id = c.id AND p.user_id <> ? LIMIT 1) "
+            + "AS peer_id, "
+            + "lm.id, lm.conversation_id, lm.seq, lm.sender_id, lm.client_msg_id, lm.kind, lm.body, lm.file_id, "
+            + "lm.reply_to_id, lm.meta, lm.created_at, lm.recalled_at "
+            + "FROM conversation_member m JOIN conversation c ON c.id = m.conversation_id "
+            + "LEFT JOIN message lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq "
+            + "WHERE m.user_id = ? AND m.left_at IS NULL " + filter
+            + "ORDER BY m.pinned DESC, c.updated_at DESC")
+        .execute(params)
+        .map(rows -> all(rows, row -> new SummaryRow(row.getLong("cid"), row.getString("type"), row.getLong("group_id"),
+            "direct".equals(row.getString("type")) ? row.getLong("peer_id") : null,
+            row.getLong("last_seq"), row.getLong("read_seq"), row.getBoolean("muted"), row.getBoolean("pinned"),
+            row.getLocalDateTime("closed_at") != null, row.getLocalDateTime("updated_at"),
+            row.getLong("id") == null ? null : map(row))));
+  }
+
+  private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(map.apply(rows.iterator().next()));
+  }
+
+  private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
+    List<T> out = new ArrayList<>();
+    rows.forEach(row -> out.add(map.apply(row)));
+    return out;
+  }
+
+  private static MessageRow map(Row row) {
+    return new MessageRow(row.getLong("id"), row.getLong("conversation_id"), row.getLong("seq"),
+        row.getLong("sender_id"), row.getString("client_msg_id"), row.getString("kind"), row.getString("body"),
+        row.getLong("file_id"), row.getLong("reply_to_id"), row.getString("meta"), row.getLocalDateTime("created_at"),
+        row.getLocalDateTime("recalled_at"));
+  }
+}

@@ -1,0 +1,310 @@
+package ling.chat.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ling.api.Addresses;
+import ling.api.Failures;
+import ling.api.chat.ChatMessage;
+import ling.api.chat.ChatService;
+import ling.api.chat.ConversationSummary;
+import ling.api.chat.SendRequest;
+import ling.chat.impl.MessageRepository.Access;
+import ling.chat.impl.MessageRepository.MessageRow;
+import ling.chat.impl.MessageRepository.SummaryRow;
+import ling.common.Times;
+
+/**
+ * Sending, history, read state, typing, recall and the conversation list. Every operation first
+ * checks that the user is an active member of the conversation; to anyone else it does not exist.
+ */
+final class Messaging {
+
+  private static final Set<String> CLIENT_KINDS = Set.of("text", "image", "file", "video", "voice");
+
+  private final Vertx vertx;
+  private final MessageRepository messages;
+  private final int textMax;
+  private final int clientMsgIdMax;
+  private final int pageDefault;
+  private final int pageMax;
+  private final Duration recallWindow;
+  private final long typingIntervalMillis;
+  /** When each (user, conversation) last announced typing, to throttle; trimmed as it grows. */
+  private final Map<String, Long> lastTyping = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > 10_000;
+    }
+  };
+
+  Messaging(Vertx vertx, MessageRepository messages, JsonObject config) {
+    JsonObject limits = config.getJsonObject("limits");
+    JsonObject chat = config.getJsonObject("chat");
+    this.vertx = vertx;
+    this.messages = messages;
+    this.textMax = limits.getInteger("textMax");
+    this.clientMsgIdMax = limits.getInteger("clientMsgIdMax");
+    this.pageDefault = limits.getInteger("pageDefault");
+    this.pageMax = limits.getInteger("pageMax");
+    this.recallWindow = Duration.ofSeconds(chat.getInteger("recallSeconds"));
+    this.typingIntervalMillis = chat.getInteger("typingIntervalMillis");
+  }
+
+  Future<ChatMessage> send(long userId, SendRequest request) {
+    if (request == null) {
+      throw Failures.invalid("body", "is required");
+    }
+    String clientMsgId = request.getClientMsgId();
+    if (clientMsgId == null || clientMsgId.isBlank() || clientMsgId.length() > clientMsgIdMax
+        || clientMsgId.chars().anyMatch(Character::isISOControl)) {
+      throw Failures.invalid("clientMsgId", "must be 1-" + clientMsgIdMax + " printable characters");
+    }
+    String kind = request.getKind();
+    if (kind == null || !CLIENT_KINDS.contains(kind)) {
+      throw Failures.invalid("kind", "must be one of text, image, file, video, voice");
+    }
+    String text = request.getText();
+    if (kind.equals("text")) {
+      if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > textMax) {
+        throw Failures.invalid("text", "must be 1-" + textMax + " characters");
+      }
+      if (request.getFileId() != null) {
+        throw Failures.invalid("fileId", "is only for file messages");
+      }
+    } else {
+      if (request.getFileId() == null || request.getFileId() < 1) {
+        throw Failures.invalid("fileId", "is required for " + kind + " messages");
+      }
+      if (text != null && text.codePointCount(0, text.length()) > textMax) {
+        throw Failures.invalid("text", "must be at most " + textMax + " characters");
+      }
+    }
+    long conversationId = request.getConversationId();
+    // a resend is answered with the first message, whatever happened since
+    return messages.byClientId(userId, clientMsgId).compose(existing -> existing.isPresent()
+        ? Future.succeededFuture(view(existing.get()))
+        : activeMember(userId, conversationId)
+            .compose(access -> replyTarget(conversationId, request.getReplyToId()))
+            .compose(x -> messages.insert(conversationId, userId, clientMsgId, kind, text, request.getFileId(),
+                request.getReplyToId(), null))
+            .recover(err -> isDuplicate(err)
+                // the same clientMsgId raced itself: the other attempt's message is the answer
+                ? messages.byClientId(userId, clientMsgId).map(found -> found.orElseThrow())
+                    .map(java.util.Optional::of)
+                : Future.failedFuture(err))
+            .compose(stored -> stored.isEmpty()
+                ? Future.failedFuture(closed())
+                : Future.succeededFuture(stored.get()))
+            .compose(row -> {
+              ChatMessage message = view(row);
+              return messages.activeMembers(conversationId).map(members -> {
+                JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", message.toJson());
+                members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
+                return message;
+              });
+            }));
+  }
+
+  Future<List<ChatMessage>> history(long userId, long conversationId, Long beforeSeq, Long afterSeq, Integer limit) {
+    int size = limit(limit);
+    if (beforeSeq != null && afterSeq != null) {
+      throw Failures.invalid("afterSeq", "cannot be combined with beforeSeq");
+    }
+    if ((beforeSeq != null && beforeSeq < 1) || (afterSeq != null && afterSeq < 0)) {
+      throw Failures.invalid(beforeSeq != null ? "beforeSeq" : "afterSeq", "must be a seq");
+    }
+    return member(userId, conversationId)
+        .compose(access -> afterSeq != null
+            ? messages.after(conversationId, afterSeq, size)
+            : messages.before(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, size))
+        .map(rows -> rows.stream().map(Messaging::view).toList());
+  }
+
+  Future<List<ChatMessage>> search(long userId, long conversationId, String query, Integer limit) {
+    if (query == null || query.isBlank() || query.length() > 100) {
+      throw Failures.invalid("q", "must be 1-100 characters");
+    }
+    int size = limit(limit);
+    String escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return member(userId, conversationId)
+        .compose(access -> messages.search(conversationId, escaped, size))
+        .map(rows -> rows.stream().map(Messaging::view).toList());
+  }
+
+  Future<List<ConversationSummary>> conversations(long userId) {
+    return messages.summaries(userId, null).map(rows -> rows.stream().map(Messaging::view).toList());
+  }
+
+  Future<Void> markRead(long userId, long conversationId, long seq) {
+    if (seq < 0) {
+      throw Failures.invalid("seq", "must be a seq");
+    }
+    return member(userId, conversationId).compose(access -> {
+      if (seq > access.lastSeq()) {
+        return Future.failedFuture(Failures.invalid("seq", "is beyond the conversation's last message"));
+      }
+      return messages.markRead(conversationId, userId, seq).compose(moved -> !moved || !access.type().equals("direct")
+          ? Future.succeededFuture()
+          : messages.activeMembers(conversationId).map(members -> {
+            JsonObject event = new JsonObject().put("type", "read").put("conversationId", conversationId)
+                .put("userId", userId).put("seq", seq);
+            members.stream().filter(m -> m != userId).forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
+            return null;
+          }));
+    });
+  }
+
+  Future<Void> typing(long userId, long conversationId) {
+    String key = userId + ":" + conversationId;
+    long now = System.currentTimeMillis();
+    Long last = lastTyping.get(key);
+    if (last != null && now - last < typingIntervalMillis) {
+      return Future.succeededFuture();
+    }
+    lastTyping.put(key, now);
+    return activeMember(userId, conversationId).compose(access -> messages.activeMembers(conversationId)).map(members -> {
+      JsonObject event = new JsonObject().put("type", "typing").put("conversationId", conversationId).put("userId", userId);
+      members.stream().filter(m -> m != userId).forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
+      return null;
+    });
+  }
+
+  Future<ChatMessage> recall(long userId, long messageId) {
+    return messages.find(messageId)
+        .compose(found -> found.isEmpty() ? Future.failedFuture(noSuchMessage())
+            : member(userId, found.get().conversationId()).map(access -> Map.entry(found.get(), access)))
+        .compose(pair -> {
+          MessageRow message = pair.getKey();
+          Access access = pair.getValue();
+          boolean moderator = access.active() && "group".equals(access.type())
+              && ("owner".equals(access.role()) || "admin".equals(access.role()));
+          boolean ownInWindow = message.senderId() == userId
+              && message.createdAt().isAfter(Times.nowUtc().minus(recallWindow));
+          if (!moderator && !ownInWindow) {
+            return Future.failedFuture(message.senderId() == userId
+                ? Failures.of(ChatService.RECALL_EXPIRED, "messages can be recalled within "
+                    + recallWindow.toSeconds() + " s")
+                : Failures.of(Failures.FORBIDDEN, "only the sender or a group's owner or admins can recall it"));
+          }
+          if (message.kind().equals("system") || message.kind().equals("call")) {
+            return Future.failedFuture(Failures.of(Failures.FORBIDDEN, "that message cannot be recalled"));
+          }
+          return messages.recall(messageId).compose(changed -> messages.find(messageId)).compose(now -> {
+            ChatMessage recalled = view(now.orElseThrow());
+            return messages.activeMembers(message.conversationId()).map(members -> {
+              JsonObject event = new JsonObject().put("type", "message.recalled")
+                  .put("conversationId", message.conversationId()).put("messageId", messageId);
+              members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
+              return recalled;
+            });
+          });
+        });
+  }
+
+  Future<ConversationSummary> update(long userId, long conversationId, JsonObject changes) {
+    if (changes == null) {
+      throw Failures.invalid("body", "is required");
+    }
+    for (String field : changes.fieldNames()) {
+      if (!field.equals("muted") && !field.equals("pinned")) {
+        throw Failures.invalid(field, "is not a conversation setting");
+      }
+      if (!(changes.getValue(field) instanceof Boolean)) {
+        throw Failures.invalid(field, "must be true or false");
+      }
+    }
+    Future<Void> chain = member(userId, conversationId).mapEmpty();
+    for (String field : changes.fieldNames()) {
+      chain = chain.compose(x -> messages.setFlag(conversationId, userId, field, changes.getBoolean(field)));
+    }
+    return chain.compose(x -> messages.summaries(userId, conversationId))
+        .map(rows -> view(rows.get(0)));
+  }
+
+  Future<Void> setRole(long conversationId, long userId, String role) {
+    if (!Set.of("owner", "admin", "member").contains(role)) {
+      throw Failures.invalid("role", "must be owner, admin or member");
+    }
+    return messages.setRole(conversationId, userId, role);
+  }
+
+  // ----
+
+  /** An active member, who may read; a conversation the user is not in does not exist for them. */
+  private Future<Access> member(long userId, long conversationId) {
+    return messages.access(conversationId, userId).compose(found -> found.isPresent() && found.get().active()
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such conversation")));
+  }
+
+  /** A member who may also send: the conversation must be open. */
+  private Future<Access> activeMember(long userId, long conversationId) {
+    return member(userId, conversationId).compose(access -> access.closed()
+        ? Future.failedFuture(closed()) : Future.succeededFuture(access));
+  }
+
+  private Future<Void> replyTarget(long conversationId, Long replyToId) {
+    if (replyToId == null) {
+      return Future.succeededFuture();
+    }
+    return messages.find(replyToId).compose(found -> found.isPresent() && found.get().conversationId() == conversationId
+        ? Future.succeededFuture()
+        : Future.failedFuture(Failures.invalid("replyToId", "is not a message of this conversation")));
+  }
+
+  private int limit(Integer requested) {
+    if (requested == null) {
+      return pageDefault;
+    }
+    if (requested < 1 || requested > pageMax) {
+      throw Failures.invalid("limit", "must be 1-" + pageMax);
+    }
+    return requested;
+  }
+
+  private static boolean isDuplicate(Throwable err) {
+    return err instanceof io.vertx.mysqlclient.MySQLException e && e.getErrorCode() == 1062;
+  }
+
+  private static ServiceException closed() {
+    return Failures.of(ChatService.CONVERSATION_CLOSED, "this conversation is closed: you can read it but not send");
+  }
+
+  private static ServiceException noSuchMessage() {
+    return Failures.of(Failures.NOT_FOUND, "no such message");
+  }
+
+  static ChatMessage view(MessageRow row) {
+    boolean recalled = row.recalledAt() != null;
+    ChatMessage message = new ChatMessage()
+        .setId(row.id()).setConversationId(row.conversationId()).setSeq(row.seq()).setSenderId(row.senderId())
+        .setClientMsgId(row.clientMsgId()).setKind(row.kind()).setReplyToId(row.replyToId())
+        .setCreatedAt(Times.iso(row.createdAt())).setRecalled(recalled);
+    if (!recalled) {
+      message.setText(row.body());
+      if (row.fileId() != null) {
+        message.setFile(new JsonObject().put("fileId", row.fileId()).put("url", "/api/v1/files/" + row.fileId()));
+      }
+      if (row.meta() != null && row.kind().equals("call")) {
+        message.setCall(new JsonObject(row.meta()));
+      }
+    }
+    return message;
+  }
+
+  static ConversationSummary view(SummaryRow row) {
+    return new ConversationSummary()
+        .setId(row.id()).setType(row.type()).setPeerId(row.peerId()).setGroupId(row.groupId())
+        .setLastMessage(row.last() == null ? null : view(row.last()))
+        .setLastSeq(row.lastSeq()).setReadSeq(row.readSeq()).setUnreadCount(Math.max(0, row.lastSeq() - row.readSeq()))
+        .setMuted(row.muted()).setPinned(row.pinned()).setClosed(row.closed())
+        .setUpdatedAt(Times.iso(row.updatedAt()));
+  }
+}

@@ -1,0 +1,362 @@
+package ling.standalone;
+
+import static ling.standalone.FriendsApiTest.nextOfType;
+import static ling.standalone.FriendsApiTest.ping;
+import static ling.standalone.FriendsApiTest.pingWithNothingBefore;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import ling.chat.impl.ChatVerticle;
+import ling.standalone.Api.Reply;
+import ling.standalone.Api.Session;
+import org.junit.jupiter.api.Test;
+
+class MessagingTest extends SharedStackTest {
+
+  @Test
+  void aMessageIsAcknowledgedThenDeliveredToEverySocketOfEveryMember() {
+    Session alice = api.register("ma");
+    Session bob = api.register("mb");
+    long conversation = befriend(alice, bob);
+    try (Socket laptop = Socket.connect(stack.vertx, stack.port, alice.bearer());
+         Socket phone = Socket.connect(stack.vertx, stack.port, alice.bearer());
+         Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
+      ping(laptop);
+      ping(phone);
+      ping(bobSocket);
+      laptop.send(send("c-1", conversation, "你好 Bob 👋"));
+      JsonObject ack = nextOfType(laptop, "ack");
+      assertEquals("c-1", ack.getString("clientMsgId"));
+      assertEquals(1, ack.getLong("seq"));
+      JsonObject mine = nextOfType(laptop, "message").getJsonObject("message");
+      assertEquals(ack.getLong("messageId"), mine.getLong("id"));
+      assertEquals(mine, nextOfType(phone, "message").getJsonObject("message"));
+      JsonObject received = nextOfType(bobSocket, "message").getJsonObject("message");
+      assertEquals("你好 Bob 👋", received.getString("text"));
+      assertEquals(alice.id(), received.getLong("senderId"));
+      assertEquals(conversation, received.getLong("conversationId"));
+      assertEquals("text", received.getString("kind"));
+
+      // the same clientMsgId again: the first ack, nothing new
+      laptop.send(send("c-1", conversation, "你好 Bob 👋"));
+      assertEquals(ack, nextOfType(laptop, "ack"));
+      pingWithNothingBefore(bobSocket);
+      assertEquals(1, history(alice, conversation, "").size());
+
+      // over HTTP, with a reply
+      Reply posted = api.post("/conversations/" + conversation + "/messages", bob.bearer(), new JsonObject()
+          .put("clientMsgId", "b-1").put("kind", "text").put("text", "hi!").put("replyToId", ack.getLong("messageId")));
+      assertEquals(201, posted.status(), posted.text());
+      assertEquals(2, posted.json().getLong("seq"));
+      assertEquals(ack.getLong("messageId"), posted.json().getLong("replyToId"));
+      assertEquals("hi!", nextOfType(phone, "message").getJsonObject("message").getString("text"));
+
+      bobSocket.send(new JsonObject().put("type", "typing").put("conversationId", conversation));
+      assertEquals(bob.id(), nextOfType(laptop, "typing").getLong("userId"));
+    }
+  }
+
+  @Test
+  void historyPagesAndCatchUpReturnExactlyWhatWasMissed() {
+    Session alice = api.register("ha");
+    Session bob = api.register("hb");
+    long conversation = befriend(alice, bob);
+    for (int i = 1; i <= 12; i++) {
+      assertEquals(201, api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+          new JsonObject().put("clientMsgId", "m" + i).put("kind", "text").put("text", "message " + i)).status());
+    }
+    assertEquals(seqs(7, 12), seqsOf(history(bob, conversation, "?limit=6")));
+    assertEquals(seqs(1, 6), seqsOf(history(bob, conversation, "?beforeSeq=7&limit=6")));
+    assertEquals(seqs(5, 8), seqsOf(history(bob, conversation, "?afterSeq=4&limit=4")));
+    assertEquals(List.of(), seqsOf(history(bob, conversation, "?afterSeq=12")));
+    assertEquals(400, api.get("/conversations/" + conversation + "/messages?beforeSeq=3&afterSeq=1", bob.bearer()).status());
+    assertEquals(400, api.get("/conversations/" + conversation + "/messages?limit=500", bob.bearer()).status());
+    assertEquals(400, api.get("/conversations/" + conversation + "/messages?afterSeq=-1", bob.bearer()).status());
+
+    // Bob's socket drops mid-stream; he catches up from the last seq he saw
+    long lastSeen;
+    try (Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
+      ping(bobSocket);
+      api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+          new JsonObject().put("clientMsgId", "m13").put("kind", "text").put("text", "message 13"));
+      lastSeen = nextOfType(bobSocket, "message").getJsonObject("message").getLong("seq");
+    }
+    for (int i = 14; i <= 16; i++) {
+      api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+          new JsonObject().put("clientMsgId", "m" + i).put("kind", "text").put("text", "message " + i));
+    }
+    assertEquals(13, lastSeen);
+    assertEquals(seqs(14, 16), seqsOf(history(bob, conversation, "?afterSeq=" + lastSeen)));
+
+    JsonArray found = api.get("/conversations/" + conversation + "/messages/search?q=message%201", bob.bearer()).array();
+    assertEquals(List.of(16L, 15L, 14L, 13L, 12L, 11L, 10L, 1L), seqsOf(found));
+    assertEquals(List.of(), seqsOf(api.get("/conversations/" + conversation + "/messages/search?q=%25", bob.bearer())
+        .array()));
+  }
+
+  @Test
+  void theConversationListShowsPeersUnreadCountsAndReadMarks() {
+    Session alice = api.register("la");
+    Session bob = api.register("lb");
+    long conversation = befriend(alice, bob);
+    for (int i = 1; i <= 3; i++) {
+      api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+          new JsonObject().put("clientMsgId", "x" + i).put("kind", "text").put("text", "n" + i));
+    }
+    JsonObject bobs = onlyConversation(bob);
+    assertEquals(conversation, bobs.getLong("id"));
+    assertEquals("direct", bobs.getString("type"));
+    assertEquals(alice.id(), bobs.getJsonObject("peer").getLong("id"));
+    assertEquals("n3", bobs.getJsonObject("lastMessage").getString("text"));
+    assertEquals(3, bobs.getLong("lastSeq"));
+    assertEquals(3, bobs.getLong("unreadCount"));
+    assertEquals(0, onlyConversation(alice).getLong("unreadCount"));
+
+    try (Socket aliceSocket = Socket.connect(stack.vertx, stack.port, alice.bearer());
+         Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
+      ping(aliceSocket);
+      bobSocket.send(new JsonObject().put("type", "read").put("conversationId", conversation).put("seq", 2));
+      JsonObject read = nextOfType(aliceSocket, "read");
+      assertEquals(bob.id(), read.getLong("userId"));
+      assertEquals(2, read.getLong("seq"));
+      bobSocket.send(new JsonObject().put("type", "read").put("conversationId", conversation).put("seq", 99)
+          .put("ref", "r-1"));
+      JsonObject error = nextOfType(bobSocket, "error");
+      assertEquals("invalid_request", error.getJsonObject("error").getString("code"));
+      assertEquals("r-1", error.getString("ref"));
+    }
+    assertEquals(1, onlyConversation(bob).getLong("unreadCount"));
+    assertEquals(204, api.post("/conversations/" + conversation + "/read", bob.bearer(), new JsonObject().put("seq", 3))
+        .status());
+    assertEquals(0, onlyConversation(bob).getLong("unreadCount"));
+    // a read mark never moves back
+    api.post("/conversations/" + conversation + "/read", bob.bearer(), new JsonObject().put("seq", 1));
+    assertEquals(3, onlyConversation(bob).getLong("readSeq"));
+
+    Reply muted = api.patch("/conversations/" + conversation, bob.bearer(), new JsonObject().put("muted", true)
+        .put("pinned", true));
+    assertEquals(200, muted.status(), muted.text());
+    assertTrue(onlyConversation(bob).getBoolean("muted"));
+    assertTrue(onlyConversation(bob).getBoolean("pinned"));
+    assertEquals(false, onlyConversation(alice).getBoolean("muted"));
+    assertEquals(400, api.patch("/conversations/" + conversation, bob.bearer(), new JsonObject().put("muted", "yes"))
+        .status());
+    assertEquals(400, api.patch("/conversations/" + conversation, bob.bearer(), new JsonObject().put("color", "red"))
+        .status());
+  }
+
+  @Test
+  void recallIsForTheSenderAndGroupModerators() {
+    Session owner = api.register("ro");
+    Session member = api.register("rm");
+    long direct = befriend(owner, member);
+    long groupConversation = api.post("/groups", owner.bearer(), new JsonObject().put("name", "recall")
+        .put("memberIds", new JsonArray().add(member.id()))).json().getLong("conversationId");
+    try (Socket ownerSocket = Socket.connect(stack.vertx, stack.port, owner.bearer());
+         Socket memberSocket = Socket.connect(stack.vertx, stack.port, member.bearer())) {
+      ping(ownerSocket);
+      ping(memberSocket);
+      memberSocket.send(send("g-1", groupConversation, "oops"));
+      long messageId = nextOfType(memberSocket, "ack").getLong("messageId");
+      // the owner of the group may recall anyone's message there
+      ownerSocket.send(new JsonObject().put("type", "recall").put("messageId", messageId));
+      assertEquals(messageId, nextOfType(ownerSocket, "recalled").getLong("messageId"));
+      assertEquals(messageId, nextOfType(memberSocket, "message.recalled").getLong("messageId"));
+      JsonObject recalled = history(member, groupConversation, "").getJsonObject(0);
+      assertTrue(recalled.getBoolean("recalled"));
+      assertNull(recalled.getString("text"));
+
+      // in a direct chat the other side may not
+      ownerSocket.send(send("d-1", direct, "mine"));
+      long ownersMessage = nextOfType(ownerSocket, "ack").getLong("messageId");
+      memberSocket.send(new JsonObject().put("type", "recall").put("messageId", ownersMessage));
+      JsonObject refused = nextOfType(memberSocket, "error");
+      assertEquals("forbidden", refused.getJsonObject("error").getString("code"));
+      assertEquals(Long.toString(ownersMessage), refused.getString("ref"));
+      assertEquals(204, api.call(HttpMethod.DELETE, "/conversations/" + direct + "/messages/" + ownersMessage,
+          owner.bearer(), null).status());
+      assertEquals(404, api.call(HttpMethod.DELETE, "/conversations/" + direct + "/messages/999999999",
+          owner.bearer(), null).status());
+    }
+  }
+
+  @Test
+  void outsidersAndBadFramesGetErrorsAndNothingIsStored() {
+    Session alice = api.register("oa");
+    Session bob = api.register("ob");
+    Session mallory = api.register("om");
+    long conversation = befriend(alice, bob);
+    long other = befriend(alice, mallory);
+    try (Socket mallorySocket = Socket.connect(stack.vertx, stack.port, mallory.bearer());
+         Socket aliceSocket = Socket.connect(stack.vertx, stack.port, alice.bearer())) {
+      ping(aliceSocket);
+      mallorySocket.send(send("evil-1", conversation, "let me in"));
+      assertError(nextOfType(mallorySocket, "error"), "not_found", "evil-1");
+      assertEquals(404, api.get("/conversations/" + conversation + "/messages", mallory.bearer()).status());
+      assertEquals(404, api.post("/conversations/" + conversation + "/read", mallory.bearer(),
+          new JsonObject().put("seq", 0)).status());
+      assertEquals(404, api.get("/conversations/" + conversation + "/messages/search?q=a", mallory.bearer()).status());
+
+      assertBad(aliceSocket, send("b-1", conversation, "x").put("kind", "sticker"));
+      assertBad(aliceSocket, send("b-2", conversation, "x").put("kind", "system"));
+      assertBad(aliceSocket, send("b-3", conversation, "x".repeat(5001)));
+      assertBad(aliceSocket, send("b-4", conversation, "   "));
+      assertBad(aliceSocket, send("b-5", conversation, "x").put("fileId", 5));
+      assertBad(aliceSocket, send("b-6", conversation, null).put("kind", "image"));
+      assertBad(aliceSocket, send("b-7", conversation, "x").put("conversationId", "one"));
+      assertBad(aliceSocket, new JsonObject().put("type", "send").put("conversationId", conversation)
+          .put("kind", "text").put("text", "no id"));
+      aliceSocket.send(send("b-8", conversation, "hello").put("replyToId", firstMessage(alice, other)));
+      assertError(nextOfType(aliceSocket, "error"), "invalid_request", "b-8");
+      // 5000 emoji are 5000 characters: accepted
+      aliceSocket.send(send("ok-1", conversation, "😀".repeat(5000)));
+      assertEquals(1, nextOfType(aliceSocket, "ack").getLong("seq"));
+    }
+    assertEquals(1, history(bob, conversation, "").size());
+    assertEquals(400, api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+        new JsonObject().put("kind", "text").put("text", "no id")).status());
+  }
+
+  @Test
+  void aRemovedFriendOrGroupMemberCanNoLongerSend() {
+    Session alice = api.register("xa");
+    Session bob = api.register("xb");
+    long conversation = befriend(alice, bob);
+    api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+        new JsonObject().put("clientMsgId", "before").put("kind", "text").put("text", "still here"));
+    assertEquals(204, api.call(HttpMethod.DELETE, "/friends/" + bob.id(), alice.bearer(), null).status());
+    Reply refused = api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+        new JsonObject().put("clientMsgId", "after").put("kind", "text").put("text", "hello?"));
+    assertEquals(403, refused.status());
+    assertEquals("conversation_closed", refused.errorCode());
+    assertEquals(1, history(bob, conversation, "").size(), "the history is kept");
+    assertTrue(onlyConversation(bob).getBoolean("closed"));
+
+    Session carol = api.register("xc");
+    befriend(alice, carol);
+    JsonObject group = api.post("/groups", alice.bearer(), new JsonObject().put("name", "g")
+        .put("memberIds", new JsonArray().add(carol.id()))).json();
+    long groupConversation = group.getLong("conversationId");
+    try (Socket carolSocket = Socket.connect(stack.vertx, stack.port, carol.bearer())) {
+      ping(carolSocket);
+      assertEquals(204, api.call(HttpMethod.DELETE, "/groups/" + group.getLong("id") + "/members/" + carol.id(),
+          alice.bearer(), null).status());
+      api.post("/conversations/" + groupConversation + "/messages", alice.bearer(),
+          new JsonObject().put("clientMsgId", "after-removal").put("kind", "text").put("text", "secret"));
+      nextOfType(carolSocket, "group.member_left");
+      pingWithNothingBefore(carolSocket);
+    }
+    assertEquals(404, api.post("/conversations/" + groupConversation + "/messages", carol.bearer(),
+        new JsonObject().put("clientMsgId", "c").put("kind", "text").put("text", "hi")).status());
+  }
+
+  @Test
+  void concurrentSendersThroughTwoChatInstancesGetGaplessOrderedSeqs() {
+    String second = stack.vertx.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(stack.config))
+        .await();
+    try {
+      Session owner = api.register("co");
+      List<Session> senders = new ArrayList<>(List.of(owner));
+      JsonArray memberIds = new JsonArray();
+      for (int i = 0; i < 3; i++) {
+        Session s = api.register("cs");
+        befriend(owner, s);
+        senders.add(s);
+        memberIds.add(s.id());
+      }
+      long conversation = api.post("/groups", owner.bearer(), new JsonObject().put("name", "race")
+          .put("memberIds", memberIds)).json().getLong("conversationId");
+      List<Future<Api.Reply>> sends = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        for (Session s : senders) {
+          sends.add(api.callAsync(HttpMethod.POST, "/conversations/" + conversation + "/messages", s.bearer(),
+              new JsonObject().put("clientMsgId", s.id() + "-" + i).put("kind", "text").put("text", "n" + i)));
+        }
+      }
+      List<Api.Reply> replies = Future.all(sends).await().list();
+      assertTrue(replies.stream().allMatch(r -> r.status() == 201), "every send stored");
+      List<Long> seqs = new ArrayList<>();
+      JsonArray all = new JsonArray();
+      for (long after = 0; ; ) {
+        JsonArray page = history(owner, conversation, "?afterSeq=" + after + "&limit=200");
+        if (page.isEmpty()) {
+          break;
+        }
+        page.forEach(all::add);
+        after = page.getJsonObject(page.size() - 1).getLong("seq");
+      }
+      all.forEach(m -> seqs.add(((JsonObject) m).getLong("seq")));
+      assertEquals(seqs(1, 100), seqs, "gapless, no duplicates");
+      // every ack's seq is the stored one
+      for (Api.Reply reply : replies) {
+        long seq = reply.json().getLong("seq");
+        assertEquals(reply.json().getLong("id"), all.getJsonObject((int) seq - 1).getLong("id"));
+      }
+    } finally {
+      stack.vertx.undeploy(second).await();
+    }
+  }
+
+  private long firstMessage(Session s, long conversation) {
+    api.post("/conversations/" + conversation + "/messages", s.bearer(),
+        new JsonObject().put("clientMsgId", "first-" + conversation).put("kind", "text").put("text", "first"));
+    return history(s, conversation, "").getJsonObject(0).getLong("id");
+  }
+
+  private JsonObject onlyConversation(Session s) {
+    Reply reply = api.get("/conversations", s.bearer());
+    assertEquals(200, reply.status(), reply.text());
+    return reply.array().stream().map(o -> (JsonObject) o).filter(c -> c.getString("type").equals("direct"))
+        .findFirst().orElseThrow();
+  }
+
+  private JsonArray history(Session s, long conversation, String query) {
+    Reply reply = api.get("/conversations/" + conversation + "/messages" + query, s.bearer());
+    assertEquals(200, reply.status(), reply.text());
+    return reply.array();
+  }
+
+  private static List<Long> seqsOf(JsonArray messages) {
+    return messages.stream().map(m -> ((JsonObject) m).getLong("seq")).toList();
+  }
+
+  private static List<Long> seqs(long from, long to) {
+    List<Long> out = new ArrayList<>();
+    for (long i = from; i <= to; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  private static JsonObject send(String clientMsgId, long conversation, String text) {
+    JsonObject frame = new JsonObject().put("type", "send").put("clientMsgId", clientMsgId)
+        .put("conversationId", conversation).put("kind", "text");
+    return text == null ? frame : frame.put("text", text);
+  }
+
+  private static void assertBad(Socket socket, JsonObject frame) {
+    socket.send(frame);
+    JsonObject error = nextOfType(socket, "error");
+    assertEquals("invalid_request", error.getJsonObject("error").getString("code"), error.encode());
+  }
+
+  private static void assertError(JsonObject frame, String code, String ref) {
+    assertEquals(code, frame.getJsonObject("error").getString("code"), frame.encode());
+    assertEquals(ref, frame.getString("ref"));
+  }
+
+  private long befriend(Session from, Session to) {
+    long requestId = api.post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()))
+        .json().getLong("id");
+    return api.post("/friend-requests/" + requestId + "/accept", to.bearer(), null).json()
+        .getJsonObject("friend").getLong("conversationId");
+  }
+}
