@@ -29,6 +29,8 @@ class FriendsApiTest extends SharedStackTest {
           new JsonObject().put("toUserId", bob.id()).put("message", "你好 👋 it's Alice"));
       assertEquals(201, sent.status(), sent.text());
       JsonObject request = sent.json();
+      // Bob is online, but a stranger's request does not tell Alice so
+      assertEquals(false, request.getJsonObject("to").getBoolean("online"));
       assertEquals("pending", request.getString("status"));
       assertEquals(alice.id(), request.getJsonObject("from").getLong("id"));
       assertEquals(bob.id(), request.getJsonObject("to").getLong("id"));

@@ -166,7 +166,7 @@ class GroupsApiTest extends SharedStackTest {
     assertEquals(200, api.patch("/groups/" + groupId, owner.bearer(), new JsonObject().put("joinPolicy", "invite"))
         .status());
     assertEquals(404, api.get("/groups/" + groupId, frank.bearer()).status());
-    assertEquals(403, api.get("/groups/" + groupId + "/members", frank.bearer()).status());
+    assertEquals(404, api.get("/groups/" + groupId + "/members", frank.bearer()).status());
     assertEquals(404, api.post("/groups/" + groupId + "/join", frank.bearer(), null).status());
     assertEquals(List.of(), api.get("/groups/search?q=Open%20house%20" + owner.id(), frank.bearer()).array().getList());
     assertEquals(1, api.get("/groups/search?q=Open%20house%20" + owner.id(), dave.bearer()).array().size());
@@ -251,6 +251,75 @@ class GroupsApiTest extends SharedStackTest {
       assertEquals("group_full", local.post("/groups/" + groupId + "/members", a.bearer(),
           new JsonObject().put("userIds", new JsonArray().add(d.id()))).errorCode());
       assertEquals(3, local.get("/groups/" + groupId, a.bearer()).json().getInteger("memberCount"));
+    }
+  }
+
+  @Test
+  void outsidersAndLowerRolesAreRefusedAndNothingChanges() {
+    Session owner = api.register("wo");
+    Session admin = api.register("wa");
+    Session admin2 = api.register("wb");
+    Session member = api.register("wm");
+    Session outsider = api.register("wx");
+    for (Session s : List.of(admin, admin2, member)) {
+      befriend(owner, s);
+    }
+    befriend(outsider, member);
+    JsonObject group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "ranks")
+        .put("memberIds", new JsonArray().add(admin.id()).add(admin2.id()).add(member.id()))).json();
+    long groupId = group.getLong("id");
+    String g = "/groups/" + groupId;
+    api.patch(g + "/members/" + admin.id(), owner.bearer(), new JsonObject().put("role", "admin"));
+    api.patch(g + "/members/" + admin2.id(), owner.bearer(), new JsonObject().put("role", "admin"));
+
+    assertEquals(403, api.call(HttpMethod.DELETE, g + "/members/" + admin.id(), member.bearer(), null).status());
+    assertEquals(403, api.call(HttpMethod.DELETE, g + "/members/" + admin2.id(), admin.bearer(), null).status());
+    assertEquals(403, api.call(HttpMethod.DELETE, g + "/members/" + owner.id(), admin.bearer(), null).status());
+    assertEquals(403, api.patch(g, outsider.bearer(), new JsonObject().put("name", "mine")).status());
+    assertEquals(403, api.post(g + "/members", outsider.bearer(),
+        new JsonObject().put("userIds", new JsonArray().add(member.id()))).status());
+    assertEquals(403, api.patch(g + "/members/me", outsider.bearer(), new JsonObject().put("nickname", "x")).status());
+    assertEquals(403, api.call(HttpMethod.DELETE, g + "/members/" + member.id(), outsider.bearer(), null).status());
+    assertEquals(403, api.post(g + "/transfer", outsider.bearer(), new JsonObject().put("userId", member.id()))
+        .status());
+    assertEquals(403, api.call(HttpMethod.DELETE, g, admin.bearer(), null).status());
+    assertEquals(400, api.post(g + "/transfer", owner.bearer(), new JsonObject().put("userId", outsider.id())).status());
+    assertEquals(400, api.patch(g + "/members/" + owner.id(), owner.bearer(), new JsonObject().put("role", "member"))
+        .status());
+    assertEquals(400, api.patch(g + "/members/me", member.bearer(), new JsonObject()).status());
+
+    // a join request of another group cannot be decided through this one
+    long otherGroup = api.post("/groups", outsider.bearer(), new JsonObject().put("name", "other")
+        .put("memberIds", new JsonArray())).json().getLong("id");
+    long foreignRequest = api.post("/groups/" + otherGroup + "/join", owner.bearer(), null).json()
+        .getJsonObject("request").getLong("id");
+    assertEquals(404, api.post(g + "/join-requests/" + foreignRequest + "/accept", owner.bearer(), null).status());
+
+    JsonArray members = api.get(g + "/members", owner.bearer()).array();
+    assertEquals(List.of("owner", "admin", "admin", "member"),
+        members.stream().map(m -> ((JsonObject) m).getString("role")).toList());
+    assertEquals(group.getString("name"), api.get(g, owner.bearer()).json().getString("name"));
+
+    // after dissolution nobody can send to the conversation, and its history stays
+    assertEquals(201, api.post("/conversations/" + group.getLong("conversationId") + "/messages", member.bearer(),
+        new JsonObject().put("clientMsgId", "last").put("kind", "text").put("text", "bye")).status());
+    assertEquals(204, api.call(HttpMethod.DELETE, g, owner.bearer(), null).status());
+    assertEquals("conversation_closed", api.post("/conversations/" + group.getLong("conversationId") + "/messages",
+        member.bearer(), new JsonObject().put("clientMsgId", "late").put("kind", "text").put("text", "hello?"))
+        .errorCode());
+  }
+
+  @Test
+  void anOpenGroupFillsUpToItsLimitAndNoFurther() {
+    try (TestStack small = TestStack.start(c -> c.getJsonObject("limits").put("groupMembersMax", 2));
+         Api local = new Api(small.vertx, small.port)) {
+      Session owner = local.register("fo");
+      long groupId = local.post("/groups", owner.bearer(), new JsonObject().put("name", "tiny")
+          .put("memberIds", new JsonArray()).put("joinPolicy", "open")).json().getLong("id");
+      assertEquals(200, local.post("/groups/" + groupId + "/join", local.register("f1").bearer(), null).status());
+      assertEquals("group_full", local.post("/groups/" + groupId + "/join", local.register("f2").bearer(), null)
+          .errorCode());
+      assertEquals(2, local.get("/groups/" + groupId, owner.bearer()).json().getInteger("memberCount"));
     }
   }
 

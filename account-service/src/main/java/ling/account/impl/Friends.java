@@ -61,7 +61,8 @@ final class Friends {
             ? Future.failedFuture(Failures.of(AccountService.REQUEST_PENDING, "your request is already pending"))
             : Future.failedFuture(err))
         .compose(friends::findRequest)
-        .compose(row -> requestViews(toId, List.of(row.orElseThrow())))
+        // seen by nobody in particular: a request must not reveal whether its target is online
+        .compose(row -> requestViews(UserRepository.NOBODY, List.of(row.orElseThrow())))
         .map(list -> {
           FriendRequest request = list.get(0);
           events.send(toId, "friend.request", new JsonObject().put("request", request.toJson()));
@@ -89,7 +90,11 @@ final class Friends {
                     null, conversationId))
                 .compose(x -> folderId == null ? folders.defaultFolderId(conn, userId) : Future.succeededFuture(folderId))
                 .compose(myFolder -> friends.insertSide(conn, userId, request.fromId(), myFolder, note, conversationId))
-                .compose(x -> friends.decide(conn, userId, request.fromId(), "accepted"))))
+                .compose(x -> friends.decide(conn, userId, request.fromId(), "accepted")))
+                // the conversation was (re)opened first: if they did not become friends, close it again
+                .recover(err -> friends.areFriends(userId, request.fromId()).compose(are -> are
+                    ? Future.failedFuture(err)
+                    : chat.closeDirectConversation(userId, request.fromId()).transform(x -> Future.failedFuture(err)))))
             .compose(x -> announceFriendship(userId, request.fromId())));
   }
 

@@ -99,7 +99,11 @@ final class GroupRepository {
 
   /** The member's role, or null for a non-member. */
   Future<String> role(long groupId, long userId) {
-    return pool.preparedQuery("SELECT role FROM group_member WHERE group_id = ? AND user_id = ?")
+    return role(pool, groupId, userId);
+  }
+
+  Future<String> role(SqlClient client, long groupId, long userId) {
+    return client.preparedQuery("SELECT role FROM group_member WHERE group_id = ? AND user_id = ?")
         .execute(Tuple.of(groupId, userId))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
   }

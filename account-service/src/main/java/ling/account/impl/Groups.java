@@ -136,7 +136,7 @@ final class Groups {
   Future<List<GroupMember>> members(long userId, long groupId) {
     return liveGroup(groupId)
         .compose(group -> groups.role(groupId, userId).compose(role -> role == null && group.joinPolicy().equals("invite")
-            ? Future.failedFuture(Failures.of(Failures.FORBIDDEN, "only members see who is in an invite-only group"))
+            ? Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such group"))
             : groups.members(userId, groupId)))
         .map(rows -> rows.stream().map(Groups::view).toList());
   }
@@ -156,7 +156,7 @@ final class Groups {
                 .recover(err -> Future.failedFuture(UserRepository.isDuplicateKey(err)
                     ? Failures.of(AccountService.REQUEST_PENDING, "your request to join is already pending") : err))
                 .compose(groups::joinRequest)
-                .compose(request -> requestViews(userId, List.of(request.orElseThrow())))
+                .compose(request -> requestViews(UserRepository.NOBODY, List.of(request.orElseThrow())))
                 .compose(views -> announceJoinRequest(groupId, views.get(0))
                     .map(new GroupJoinResult().setStatus("pending").setRequest(views.get(0))));
             default -> Future.failedFuture(Failures.of(Failures.FORBIDDEN, "this group is invite-only"));
@@ -182,9 +182,13 @@ final class Groups {
             return Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"));
           }
           if (!accept) {
-            return groups.decideJoinRequest(pool, groupId, request.userId(), "rejected", userId);
+            return pool.withTransaction(conn -> groups.lockPendingJoinRequest(conn, groupId, requestId)
+                .compose(locked -> locked.isEmpty() ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED,
+                    "the request was already answered"))
+                    : groups.decideJoinRequest(conn, groupId, request.userId(), "rejected", userId)));
           }
-          return liveGroup(groupId).compose(group -> addMembers(userId, group, List.of(request.userId()), "joined"));
+          return liveGroup(groupId).compose(group -> addMembers(userId, group, List.of(request.userId()), "joined",
+              requestId));
         });
   }
 
@@ -199,26 +203,41 @@ final class Groups {
         .map(rows -> rows.stream().filter(m -> invited.contains(m.user().id())).map(Groups::view).toList());
   }
 
+  /** Roles are read with the group row locked, so a concurrent transfer or role change cannot slip between. */
   Future<Void> remove(long userId, long groupId, long memberId) {
-    return liveGroup(groupId).compose(group -> groups.role(groupId, userId).compose(myRole -> {
-      if (myRole == null) {
-        return Future.failedFuture(notMember());
-      }
-      if (memberId == userId) {
-        return myRole.equals(OWNER)
-            ? Future.failedFuture(Failures.of(AccountService.OWNER_CANNOT_LEAVE,
-                "transfer the group to a member or dissolve it"))
-            : removeMember(userId, group, userId, "left");
-      }
-      return groups.role(groupId, memberId).compose(theirRole -> {
-        if (theirRole == null) {
-          return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such member"));
-        }
-        boolean allowed = myRole.equals(OWNER) || (myRole.equals(ADMIN) && theirRole.equals(MEMBER));
-        return allowed ? removeMember(userId, group, memberId, "removed")
-            : Future.failedFuture(Failures.of(Failures.FORBIDDEN, "you cannot remove that member"));
-      });
-    }));
+    return visibleGroup(userId, groupId).compose(visible -> groups.memberIds(groupId).compose(before ->
+        pool.withTransaction(conn -> lockedGroup(conn, groupId).compose(group -> groups.role(conn, groupId, userId)
+            .compose(myRole -> {
+              if (myRole == null) {
+                return Future.failedFuture(notMember());
+              }
+              if (memberId == userId && myRole.equals(OWNER)) {
+                return Future.failedFuture(Failures.of(AccountService.OWNER_CANNOT_LEAVE,
+                    "transfer the group to a member or dissolve it"));
+              }
+              return (memberId == userId ? Future.succeededFuture(myRole) : groups.role(conn, groupId, memberId))
+                  .compose(theirRole -> {
+                    if (theirRole == null) {
+                      return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such member"));
+                    }
+                    boolean allowed = memberId == userId || myRole.equals(OWNER)
+                        || (myRole.equals(ADMIN) && theirRole.equals(MEMBER));
+                    if (!allowed) {
+                      return Future.failedFuture(Failures.of(Failures.FORBIDDEN, "you cannot remove that member"));
+                    }
+                    // out of the conversation first: no message reaches them from now on
+                    return chat.removeMembers(group.conversationId(), List.of(memberId))
+                        .compose(x -> groups.removeMember(conn, groupId, memberId))
+                        .map(group);
+                  });
+            })))
+        .compose(group -> users.findById(UserRepository.NOBODY, memberId).map(profile -> {
+          JsonObject user = profile.map(p -> AccountServiceImpl.publicView(p).toJson())
+              .orElse(new JsonObject().put("id", memberId));
+          events.send(before, "group.member_left", new JsonObject().put("groupId", groupId).put("user", user));
+          domainEvent(memberId == userId ? "left" : "removed", group, userId, List.of(memberId), null);
+          return null;
+        }))));
   }
 
   Future<GroupMember> nickname(long userId, long groupId, String nickname) {
@@ -233,18 +252,20 @@ final class Groups {
       throw Failures.invalid("role", "must be admin or member");
     }
     return requireRole(userId, groupId, OWNER)
-        .compose(x -> groups.role(groupId, memberId))
-        .compose(theirRole -> {
-          if (theirRole == null) {
-            return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such member"));
-          }
-          if (theirRole.equals(OWNER)) {
-            return Future.failedFuture(Failures.invalid("userId", "is the owner; transfer the group instead"));
-          }
-          return groups.setMember(pool, groupId, memberId, "role", role);
-        })
-        .compose(x -> liveGroup(groupId))
-        .compose(group -> chat.setMemberRole(group.conversationId(), memberId, role).map(group))
+        .compose(x -> pool.withTransaction(conn -> lockedGroup(conn, groupId)
+            .compose(group -> requireRoleIn(conn, groupId, userId, OWNER)
+                .compose(y -> groups.role(conn, groupId, memberId))
+                .compose(theirRole -> {
+                  if (theirRole == null) {
+                    return Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such member"));
+                  }
+                  if (theirRole.equals(OWNER)) {
+                    return Future.failedFuture(Failures.invalid("userId", "is the owner; transfer the group instead"));
+                  }
+                  return groups.setMember(conn, groupId, memberId, "role", role)
+                      .compose(y -> chat.setMemberRole(group.conversationId(), memberId, role));
+                })
+                .map(group))))
         .compose(group -> {
           domainEvent("role_changed", group, userId, List.of(memberId), new JsonObject().put("role", role));
           return announceMember(groupId, memberId);
@@ -256,17 +277,17 @@ final class Groups {
       throw Failures.invalid("userId", "is you already");
     }
     return requireRole(userId, groupId, OWNER)
-        .compose(x -> groups.role(groupId, newOwnerId))
-        .compose(theirRole -> theirRole == null
-            ? Future.failedFuture(Failures.invalid("userId", "is not a member of the group"))
-            : pool.withTransaction(conn -> groups.lock(conn, groupId)
-                .compose(g -> groups.setMember(conn, groupId, newOwnerId, "role", OWNER))
+        .compose(x -> pool.withTransaction(conn -> lockedGroup(conn, groupId)
+            .compose(group -> requireRoleIn(conn, groupId, userId, OWNER)
+                .compose(y -> groups.role(conn, groupId, newOwnerId))
+                .compose(theirRole -> theirRole == null
+                    ? Future.failedFuture(Failures.invalid("userId", "is not a member of the group"))
+                    : groups.setMember(conn, groupId, newOwnerId, "role", OWNER))
                 .compose(y -> groups.setMember(conn, groupId, userId, "role", ADMIN))
-                .compose(y -> groups.update(conn, groupId, Map.of("owner_id", newOwnerId)))))
+                .compose(y -> groups.update(conn, groupId, Map.of("owner_id", newOwnerId)))
+                .compose(y -> chat.setMemberRole(group.conversationId(), newOwnerId, OWNER))
+                .compose(y -> chat.setMemberRole(group.conversationId(), userId, ADMIN)))))
         .compose(x -> liveGroup(groupId))
-        .compose(group -> chat.setMemberRole(group.conversationId(), newOwnerId, OWNER)
-            .compose(y -> chat.setMemberRole(group.conversationId(), userId, ADMIN))
-            .map(group))
         .compose(group -> announceGroup(group).map(view -> {
           domainEvent("transferred", group, userId, List.of(newOwnerId), null);
           return view;
@@ -276,9 +297,11 @@ final class Groups {
   Future<Void> dissolve(long userId, long groupId) {
     return requireRole(userId, groupId, OWNER)
         .compose(x -> liveGroup(groupId))
-        .compose(group -> groups.memberIds(groupId).compose(members -> chat.closeGroupConversation(
-                group.conversationId())
-            .compose(y -> pool.withTransaction(conn -> groups.dissolve(conn, groupId)))
+        .compose(group -> groups.memberIds(groupId).compose(members -> pool.withTransaction(conn ->
+                lockedGroup(conn, groupId)
+                    .compose(locked -> requireRoleIn(conn, groupId, userId, OWNER))
+                    .compose(y -> chat.closeGroupConversation(group.conversationId()))
+                    .compose(y -> groups.dissolve(conn, groupId)))
             .map(y -> {
               events.send(members, "group.dissolved", new JsonObject().put("groupId", groupId));
               domainEvent("dissolved", group, userId, members, null);
@@ -294,10 +317,19 @@ final class Groups {
    * the newcomers are closed. Members new and old hear of it.
    */
   private Future<Void> addMembers(long actorId, GroupRow group, List<Long> userIds, String what) {
+    return addMembers(actorId, group, userIds, what, null);
+  }
+
+  /** With {@code requestId}, that join request must still be pending, and is closed as accepted. */
+  private Future<Void> addMembers(long actorId, GroupRow group, List<Long> userIds, String what, Long requestId) {
     if (userIds.isEmpty()) {
       return Future.succeededFuture();
     }
-    return pool.withTransaction(conn -> groups.lock(conn, group.id())
+    return pool.withTransaction(conn -> lockedGroup(conn, group.id())
+            .compose(locked -> requestId == null ? Future.succeededFuture()
+                : groups.lockPendingJoinRequest(conn, group.id(), requestId).compose(pending -> pending.isEmpty()
+                    ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"))
+                    : groups.decideJoinRequest(conn, group.id(), pending.get().userId(), "accepted", actorId)))
             .compose(locked -> groups.memberIds(conn, group.id()))
             .compose(current -> {
               List<Long> newcomers = userIds.stream().filter(id -> !current.contains(id)).distinct().toList();
@@ -334,19 +366,18 @@ final class Groups {
     return chain;
   }
 
-  /** Out of the conversation first (no more messages reach them), then out of the group. */
-  private Future<Void> removeMember(long actorId, GroupRow group, long memberId, String what) {
-    return users.findById(UserRepository.NOBODY, memberId)
-        .compose(profile -> chat.removeMembers(group.conversationId(), List.of(memberId))
-            .compose(x -> groups.memberIds(group.id()))
-            .compose(before -> pool.withTransaction(conn -> groups.removeMember(conn, group.id(), memberId))
-                .map(x -> {
-                  JsonObject user = profile.map(p -> AccountServiceImpl.publicView(p).toJson())
-                      .orElse(new JsonObject().put("id", memberId));
-                  events.send(before, "group.member_left", new JsonObject().put("groupId", group.id()).put("user", user));
-                  domainEvent(what, group, actorId, List.of(memberId), null);
-                  return null;
-                })));
+  /** The group row, locked until the transaction ends; a dissolved group is gone. */
+  private Future<GroupRow> lockedGroup(io.vertx.sqlclient.SqlConnection conn, long groupId) {
+    return groups.lock(conn, groupId).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such group"))));
+  }
+
+  /** The caller's role read inside the transaction that holds the group lock. */
+  private Future<String> requireRoleIn(io.vertx.sqlclient.SqlConnection conn, long groupId, long userId,
+                                       String... allowed) {
+    return groups.role(conn, groupId, userId).compose(role -> role != null && List.of(allowed).contains(role)
+        ? Future.succeededFuture(role)
+        : Future.failedFuture(Failures.of(Failures.FORBIDDEN, "your role in the group does not allow this")));
   }
 
   private Future<GroupRow> liveGroup(long groupId) {
