@@ -108,8 +108,7 @@ class ClusterTest {
       assertEquals(true, FriendsApiTest.nextOfType(yuriSocket, "presence").getBoolean("online"));
       Socket onB = Socket.connect(nodeB, viaB.port, xena.bearer());
       FriendsApiTest.ping(onB);
-      // the gateways report to the account service on their own; give B's report time to land
-      // first, or the close on A may be counted before it (a brief, truthful offline)
+      // the two gateways report independently: let B's report land before A's close is counted
       sleep(500);
       onA.close();
       FriendsApiTest.ping(onB);

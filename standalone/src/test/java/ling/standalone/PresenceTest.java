@@ -73,7 +73,7 @@ class PresenceTest {
     try (Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
       ping(bobSocket);
       // a gateway reports Alice's socket, then dies without a word
-      accounts.socketsOpened(alice.id(), "node-that-dies").await();
+      accounts.presenceReport("node-that-dies", List.of(alice.id()), List.of()).await();
       assertTrue(nextOfType(bobSocket, "presence").getBoolean("online"));
       long diedAt = System.currentTimeMillis();
       JsonObject offline = nextOfTypeWithin(bobSocket, "presence", 10_000);

@@ -472,13 +472,9 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<Void> socketsOpened(long userId, String nodeId) {
-    return guard(() -> presence.opened(userId, validNode(nodeId)));
-  }
-
-  @Override
-  public Future<Void> socketsClosed(long userId, String nodeId) {
-    return guard(() -> presence.closed(userId, validNode(nodeId)));
+  public Future<Void> presenceReport(String nodeId, List<Long> openedUserIds, List<Long> closedUserIds) {
+    return guard(() -> presence.report(validNode(nodeId), openedUserIds == null ? List.of() : openedUserIds,
+        closedUserIds == null ? List.of() : closedUserIds));
   }
 
   @Override

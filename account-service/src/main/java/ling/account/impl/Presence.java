@@ -30,7 +30,6 @@ final class Presence {
   private final Pool pool;
   private final UserEvents events;
   private final long nodeTimeoutMillis;
-  private final long heartbeatMillis;
   private long sweeper = -1;
 
   Presence(Vertx vertx, Pool pool, UserEvents events, JsonObject presence) {
@@ -38,7 +37,6 @@ final class Presence {
     this.pool = pool;
     this.events = events;
     this.nodeTimeoutMillis = presence.getInteger("nodeTimeoutSeconds") * 1000L;
-    this.heartbeatMillis = presence.getInteger("heartbeatSeconds") * 1000L;
   }
 
   void start() {
@@ -56,11 +54,8 @@ final class Presence {
   Future<Void> opened(long userId, String nodeId) {
     LocalDateTime now = Times.nowUtc();
     return pool.withTransaction(conn -> conn
-            .preparedQuery("INSERT INTO gateway_node (node_id, last_seen) VALUES (?, ?) "
-                + "ON DUPLICATE KEY UPDATE last_seen = VALUES(last_seen)")
-            .execute(Tuple.of(nodeId, now))
             // the user row serialises presence changes of one user across nodes
-            .compose(x -> conn.preparedQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").execute(Tuple.of(userId)))
+            .preparedQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").execute(Tuple.of(userId))
             .compose(user -> user.size() == 0 ? Future.succeededFuture(false) : conn
                 .preparedQuery("SELECT COUNT(*) FROM presence WHERE user_id = ?").execute(Tuple.of(userId))
                 .compose(before -> conn.preparedQuery("INSERT IGNORE INTO presence (user_id, node_id, since) VALUES (?, ?, ?)")
@@ -82,18 +77,25 @@ final class Presence {
         .map(change -> announce(userId, change));
   }
 
+  /** Applies a node's changes in the order it made them. */
+  Future<Void> report(String nodeId, List<Long> opened, List<Long> closed) {
+    Future<Void> chain = touch(nodeId);
+    for (long userId : opened) {
+      chain = chain.compose(x -> opened(userId, nodeId));
+    }
+    for (long userId : closed) {
+      chain = chain.compose(x -> closed(userId, nodeId));
+    }
+    return chain;
+  }
+
   /**
-   * Reconciles a node's rows with the users it reports (users connected for a while: a report
-   * can be older than a socket that opened or closed just now). Rows the node no longer reports
-   * go only once they are older than two heartbeats, for the same reason.
+   * Reconciles a node's rows with the users it holds. A node sends its reports one at a time, so
+   * this list is at least as new as anything it reported before.
    */
   Future<Void> heartbeat(String nodeId, List<Long> userIds) {
-    LocalDateTime now = Times.nowUtc();
-    LocalDateTime settled = now.minusNanos(2 * heartbeatMillis * 1_000_000);
-    return pool.preparedQuery("INSERT INTO gateway_node (node_id, last_seen) VALUES (?, ?) "
-            + "ON DUPLICATE KEY UPDATE last_seen = VALUES(last_seen)")
-        .execute(Tuple.of(nodeId, now))
-        .compose(x -> pool.preparedQuery("SELECT user_id, since FROM presence WHERE node_id = ?").execute(Tuple.of(nodeId)))
+    return touch(nodeId)
+        .compose(x -> pool.preparedQuery("SELECT user_id FROM presence WHERE node_id = ?").execute(Tuple.of(nodeId)))
         .compose(rows -> {
           Set<Long> reported = new HashSet<>(userIds);
           Set<Long> present = new HashSet<>();
@@ -101,7 +103,7 @@ final class Presence {
           for (Row row : rows) {
             long userId = row.getLong("user_id");
             present.add(userId);
-            if (!reported.contains(userId) && row.getLocalDateTime("since").isBefore(settled)) {
+            if (!reported.contains(userId)) {
               chain = chain.compose(y -> closed(userId, nodeId));
             }
           }
@@ -114,10 +116,17 @@ final class Presence {
         });
   }
 
+  private Future<Void> touch(String nodeId) {
+    return pool.preparedQuery("INSERT INTO gateway_node (node_id, last_seen) VALUES (?, UTC_TIMESTAMP(3)) "
+            + "ON DUPLICATE KEY UPDATE last_seen = VALUES(last_seen)")
+        .execute(Tuple.of(nodeId)).mapEmpty();
+  }
+
   /** Takes every user of silent nodes offline. */
   private void sweep() {
-    LocalDateTime cutoff = Times.nowUtc().minusNanos(nodeTimeoutMillis * 1_000_000);
-    pool.preparedQuery("SELECT node_id FROM gateway_node WHERE last_seen < ?").execute(Tuple.of(cutoff))
+    // the database's clock, like last_seen: the account service's own may differ
+    pool.preparedQuery("SELECT node_id FROM gateway_node WHERE last_seen < UTC_TIMESTAMP(3) - INTERVAL ? MICROSECOND")
+        .execute(Tuple.of(nodeTimeoutMillis * 1000))
         .compose(nodes -> {
           Future<Void> chain = Future.succeededFuture();
           for (Row node : nodes) {
@@ -142,8 +151,9 @@ final class Presence {
           }
           return chain;
         })
-        .compose(x -> pool.preparedQuery("DELETE FROM gateway_node WHERE node_id = ? AND last_seen < ?")
-            .execute(Tuple.of(nodeId, Times.nowUtc().minusNanos(nodeTimeoutMillis * 1_000_000))))
+        .compose(x -> pool.preparedQuery("DELETE FROM gateway_node WHERE node_id = ? "
+                + "AND last_seen < UTC_TIMESTAMP(3) - INTERVAL ? MICROSECOND")
+            .execute(Tuple.of(nodeId, nodeTimeoutMillis * 1000)))
         .mapEmpty();
   }
 

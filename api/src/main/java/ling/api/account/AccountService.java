@@ -189,11 +189,11 @@ public interface AccountService {
 
   // ---- presence, reported by gateways
 
-  /** The first socket of a user opened on a gateway node. */
-  Future<Void> socketsOpened(long userId, String nodeId);
-
-  /** The last socket of a user on a gateway node closed. */
-  Future<Void> socketsClosed(long userId, String nodeId);
+  /**
+   * A gateway node's changes since its last report: users whose first socket opened there and
+   * users whose last socket there closed. A node sends one report at a time, in order.
+   */
+  Future<Void> presenceReport(String nodeId, List<Long> openedUserIds, List<Long> closedUserIds);
 
   /**
    * A gateway node is alive and holds sockets of exactly these users; presence is reconciled to

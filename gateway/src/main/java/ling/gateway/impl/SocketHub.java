@@ -64,7 +64,6 @@ final class SocketHub {
 
   private static final class UserSockets {
     final Set<Connection> connections = new LinkedHashSet<>();
-    final long since = System.currentTimeMillis();
     MessageConsumer<JsonObject> consumer;
   }
 
@@ -72,14 +71,12 @@ final class SocketHub {
   private final AccountService accounts;
   private final ChatService chat;
   private final AccessTokenVerifier verifier;
-  private final String nodeId = UUID.randomUUID().toString();
-  private final long heartbeatMillis;
+  private final PresenceReporter presence;
   private final long idleMillis;
   private final int maxFramesPerSecond;
   private final int maxFrameBytes;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
-  private long heartbeat = -1;
 
   SocketHub(Vertx vertx, AccountService accounts, ChatService chat, AccessTokenVerifier verifier, JsonObject ws,
             JsonObject presence) {
@@ -87,7 +84,8 @@ final class SocketHub {
     this.accounts = accounts;
     this.chat = chat;
     this.verifier = verifier;
-    this.heartbeatMillis = presence.getInteger("heartbeatSeconds") * 1000L;
+    this.presence = new PresenceReporter(vertx, accounts, UUID.randomUUID().toString(),
+        presence.getInteger("heartbeatSeconds") * 1000L, users::keySet);
     this.idleMillis = ws.getInteger("idleSeconds") * 1000L;
     this.maxFramesPerSecond = ws.getInteger("maxFramesPerSecond");
     this.maxFrameBytes = ws.getInteger("maxFrameBytes");
@@ -95,20 +93,15 @@ final class SocketHub {
 
   void start() {
     sweeper = vertx.setPeriodic(Math.max(250, Math.min(5_000, idleMillis / 4)), id -> closeIdle());
-    heartbeat = vertx.setPeriodic(heartbeatMillis, id -> heartbeat());
+    presence.start();
   }
 
   /** Closes every socket and tells the account service these users are gone from this node. */
   Future<Void> stop() {
     vertx.cancelTimer(sweeper);
-    vertx.cancelTimer(heartbeat);
-    List<Future<Void>> reported = new ArrayList<>();
-    for (Map.Entry<Long, UserSockets> entry : users.entrySet()) {
-      entry.getValue().connections.forEach(c -> c.socket.close((short) 1001, "server stopping"));
-      reported.add(accounts.socketsClosed(entry.getKey(), nodeId));
-    }
+    users.values().forEach(u -> u.connections.forEach(c -> c.socket.close((short) 1001, "server stopping")));
     users.clear();
-    return Future.join(reported).<Void>mapEmpty().otherwiseEmpty();
+    return presence.stop();
   }
 
   /** Takes over a socket that has just been upgraded for an authenticated caller. */
@@ -119,8 +112,7 @@ final class SocketHub {
     mine.connections.add(connection);
     if (mine.consumer == null) {
       mine.consumer = vertx.eventBus().consumer(Addresses.user(userId), msg -> deliver(userId, msg.body()));
-      accounts.socketsOpened(userId, nodeId)
-          .onFailure(err -> LOG.warn("presence of user {} not reported: {}", userId, err.getMessage()));
+      presence.changed();
     }
     // a revocation published before the consumer was registered would be lost: look again once it is
     mine.consumer.completion()
@@ -153,8 +145,7 @@ final class SocketHub {
     if (mine.connections.isEmpty()) {
       users.remove(connection.userId);
       mine.consumer.unregister();
-      accounts.socketsClosed(connection.userId, nodeId)
-          .onFailure(err -> LOG.warn("absence of user {} not reported: {}", connection.userId, err.getMessage()));
+      presence.changed();
     }
   }
 
@@ -305,17 +296,6 @@ final class SocketHub {
     }
     frame.put("error", new JsonObject().put("code", code).put("message", message));
     connection.socket.writeTextMessage(frame.encode());
-  }
-
-  /** Users held for at least one heartbeat: a newer socket may not have reached the account service yet. */
-  private void heartbeat() {
-    long settled = System.currentTimeMillis() - heartbeatMillis;
-    List<Long> held = users.entrySet().stream()
-        .filter(e -> e.getValue().since <= settled)
-        .map(Map.Entry::getKey)
-        .toList();
-    accounts.nodeHeartbeat(nodeId, held)
-        .onFailure(err -> LOG.warn("presence heartbeat failed: {}", err.getMessage()));
   }
 
   private void closeIdle() {
