@@ -105,6 +105,10 @@ class GroupsApiTest extends SharedStackTest {
       assertEquals(carol.id(), nextOfType(carolSocket, "group.member_left").getJsonObject("user").getLong("id"));
       assertTrue(!isConversationMember(group.getLong("conversationId"), carol.id()));
       assertEquals(2, api.get("/groups/" + groupId, owner.bearer()).json().getInteger("memberCount"));
+
+      // each change is a system message of the group's conversation, recorded once
+      List<String> recorded = systemMessages(owner, group.getLong("conversationId"));
+      assertEquals(List.of("created", "joined", "role_changed", "updated", "removed"), recorded);
     } finally {
       listener.unregister().await();
     }
@@ -321,6 +325,21 @@ class GroupsApiTest extends SharedStackTest {
           .errorCode());
       assertEquals(2, local.get("/groups/" + groupId, owner.bearer()).json().getInteger("memberCount"));
     }
+  }
+
+  /** The {@code what} of the conversation's system messages, waiting briefly for the last to land. */
+  private List<String> systemMessages(Session viewer, long conversationId) throws InterruptedException {
+    List<String> whats = List.of();
+    for (int i = 0; i < 20; i++) {
+      whats = api.get("/conversations/" + conversationId + "/messages", viewer.bearer()).array().stream()
+          .map(m -> (JsonObject) m).filter(m -> m.getString("kind").equals("system"))
+          .map(m -> m.getJsonObject("system").getString("what")).toList();
+      if (whats.size() >= 5) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return whats;
   }
 
   private boolean isConversationMember(long conversationId, long userId) {

@@ -451,7 +451,8 @@ final class Groups {
   }
 
   private void domainEvent(String what, GroupRow group, long actorId, List<Long> userIds, JsonObject changes) {
-    JsonObject event = new JsonObject().put("what", what).put("groupId", group.id())
+    JsonObject event = new JsonObject().put("eventId", java.util.UUID.randomUUID().toString())
+        .put("what", what).put("groupId", group.id())
         .put("conversationId", group.conversationId()).put("actorId", actorId);
     if (userIds != null) {
       event.put("userIds", new JsonArray(new ArrayList<>(userIds)));

@@ -23,6 +23,8 @@ public class ChatMessage {
   private Long replyToId;
   /** {@code {media, outcome, durationMs}} for call messages. */
   private JsonObject call;
+  /** For system messages: the change they record ({@code what}, {@code actorId}, {@code userIds}, …). */
+  private JsonObject system;
   private String createdAt;
   private boolean recalled;
 
@@ -127,6 +129,15 @@ public class ChatMessage {
 
   public ChatMessage setCall(JsonObject call) {
     this.call = call;
+    return this;
+  }
+
+  public JsonObject getSystem() {
+    return system;
+  }
+
+  public ChatMessage setSystem(JsonObject system) {
+    this.system = system;
     return this;
   }
 

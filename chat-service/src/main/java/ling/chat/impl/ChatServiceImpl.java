@@ -111,6 +111,11 @@ final class ChatServiceImpl implements ChatService {
     return guard(() -> messaging.setRole(conversationId, userId, role));
   }
 
+  /** Group changes from the account service become system messages. */
+  Future<Void> onGroupChanged(JsonObject event) {
+    return guard(() -> messaging.recordGroupChange(event));
+  }
+
   @Override
   public Future<JsonObject> health() {
     return Database.health(pool);

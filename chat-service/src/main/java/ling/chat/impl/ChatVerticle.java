@@ -2,6 +2,8 @@ package ling.chat.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.eventbus.MessageConsumer;
+import ling.api.account.AccountEvents;
 import ling.api.chat.ChatService;
 import ling.common.runtime.ServiceVerticle;
 
@@ -12,8 +14,20 @@ public class ChatVerticle extends ServiceVerticle<ChatService> {
     super("chat", ChatService.class, ChatService.ADDRESS);
   }
 
+  private MessageConsumer<JsonObject> groupChanges;
+  /** Group changes are recorded one after another, in the order they were published. */
+  private Future<Void> recording = Future.succeededFuture();
+
   @Override
   protected Future<ChatService> createService(JsonObject config) {
-    return Future.succeededFuture(new ChatServiceImpl(vertx, pool, config));
+    ChatServiceImpl service = new ChatServiceImpl(vertx, pool, config);
+    groupChanges = vertx.eventBus().consumer(AccountEvents.GROUP_CHANGED,
+        msg -> recording = recording.eventually(() -> service.onGroupChanged(msg.body())));
+    return groupChanges.completion().map(service);
+  }
+
+  @Override
+  protected Future<Void> closeService() {
+    return groupChanges == null ? Future.succeededFuture() : groupChanges.unregister();
   }
 }

@@ -66,10 +66,16 @@ final class MessageRepository {
    */
   Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind, String body,
                                       Long fileId, Long replyToId, String meta) {
+    return insert(conversationId, senderId, clientMsgId, kind, body, fileId, replyToId, meta, false);
+  }
+
+  /** With {@code evenIfClosed}, for the system messages that record a conversation closing. */
+  Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind, String body,
+                                      Long fileId, Long replyToId, String meta, boolean evenIfClosed) {
     LocalDateTime now = Times.nowUtc();
     return pool.withTransaction(conn -> conn
         .preparedQuery("UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? "
-            + "WHERE id = ? AND closed_at IS NULL")
+            + "WHERE id = ?" + (evenIfClosed ? "" : " AND closed_at IS NULL"))
         .execute(Tuple.of(now, conversationId))
         .compose(updated -> {
           if (updated.rowCount() == 0) {

@@ -27,6 +27,12 @@ import ling.common.Times;
 final class Messaging {
 
   private static final Set<String> CLIENT_KINDS = Set.of("text", "image", "file", "video", "voice");
+  /** The sender of system messages: no user has id 0. */
+  static final long SYSTEM_SENDER = 0;
+  private static final Map<String, String> SYSTEM_TEXT = Map.of(
+      "created", "created the group", "updated", "changed the group", "joined", "joined the group",
+      "left", "left the group", "removed", "removed a member", "role_changed", "changed a member's role",
+      "transferred", "handed the group over", "dissolved", "dissolved the group");
 
   private final Vertx vertx;
   private final MessageRepository messages;
@@ -110,6 +116,32 @@ final class Messaging {
                 return message;
               });
             }));
+  }
+
+  /**
+   * Records a group change from the account service as a system message. Every chat-service
+   * instance receives the event; the event id as clientMsgId of sender 0 stores it once.
+   */
+  Future<Void> recordGroupChange(JsonObject event) {
+    Long conversationId = event.getLong("conversationId");
+    String eventId = event.getString("eventId");
+    String what = event.getString("what");
+    if (conversationId == null || eventId == null || what == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject meta = event.copy();
+    meta.remove("eventId");
+    meta.remove("conversationId");
+    return messages.insert(conversationId, SYSTEM_SENDER, "group-" + eventId, "system", SYSTEM_TEXT.getOrDefault(what, what),
+            null, null, meta.encode(), true)
+        .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
+            : messages.activeMembers(conversationId).<Void>map(members -> {
+              JsonObject out = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
+                  .put("message", view(stored.get()).toJson());
+              members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), out));
+              return null;
+            }))
+        .recover(err -> isDuplicate(err) ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(err));
   }
 
   Future<List<ChatMessage>> history(long userId, long conversationId, Long beforeSeq, Long afterSeq, Integer limit) {
@@ -294,6 +326,9 @@ final class Messaging {
       }
       if (row.meta() != null && row.kind().equals("call")) {
         message.setCall(new JsonObject(row.meta()));
+      }
+      if (row.meta() != null && row.kind().equals("system")) {
+        message.setSystem(new JsonObject(row.meta()));
       }
     }
     return message;
