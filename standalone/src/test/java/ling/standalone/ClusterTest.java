@@ -6,6 +6,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import ling.account.impl.AccountVerticle;
 import ling.chat.impl.ChatVerticle;
 import ling.common.TestDatabase;
@@ -31,9 +33,12 @@ class ClusterTest {
   private Api viaB;
   private String gatewayBId;
 
+  private String clusterName;
+
   @BeforeEach
   void formCluster() {
     String cluster = "ling-test-" + Long.toString(System.nanoTime(), 36);
+    clusterName = cluster;
     nodeB = Nodes.clustered(nodeConfig(cluster, "b")).await();
     nodeA = Nodes.clustered(nodeConfig(cluster, "a")).await();
     DeploymentOptions b = new DeploymentOptions().setConfig(nodeConfig(cluster, "b"));
@@ -117,6 +122,57 @@ class ClusterTest {
       JsonObject offline = FriendsApiTest.nextOfType(yuriSocket, "presence");
       assertEquals(false, offline.getBoolean("online"), "the only presence news after the first is the last close");
       assertEquals(false, viaA.get("/users/" + xena.id(), yuri.bearer()).json().getBoolean("online"));
+    }
+  }
+
+  @Test
+  void twoUsersOnTwoGatewaysWithTwoChatInstancesGetEveryMessageOnceInOrder() {
+    // a second chat-service instance, on the other node: sends are spread over both
+    nodeA.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(
+        nodeConfig(clusterName, "a"))).await();
+    Session xena = registerWhenReady();
+    Session yuri = Api.session(viaB.post("/auth/register", new JsonObject().put("username", TestStack.uniqueName("yu"))
+        .put("password", "cluster-pw-1")).json(), "cluster-pw-1");
+    long requestId = viaA.post("/friend-requests", xena.bearer(), new JsonObject().put("toUserId", yuri.id()))
+        .json().getLong("id");
+    long conversation = viaB.post("/friend-requests/" + requestId + "/accept", yuri.bearer(), null).json()
+        .getJsonObject("friend").getLong("conversationId");
+    int each = 30;
+    try (Socket onA = Socket.connect(nodeA, viaA.port, xena.bearer());
+         Socket onB = Socket.connect(nodeB, viaB.port, yuri.bearer())) {
+      FriendsApiTest.ping(onA);
+      FriendsApiTest.ping(onB);
+      for (int i = 0; i < each; i++) {
+        onA.send(new JsonObject().put("type", "send").put("clientMsgId", "x" + i).put("conversationId", conversation)
+            .put("kind", "text").put("text", "from xena " + i));
+        onB.send(new JsonObject().put("type", "send").put("clientMsgId", "y" + i).put("conversationId", conversation)
+            .put("kind", "text").put("text", "from yuri " + i));
+      }
+      for (Socket socket : List.of(onA, onB)) {
+        List<Long> seqs = new ArrayList<>();
+        List<String> xenas = new ArrayList<>();
+        while (seqs.size() < 2 * each) {
+          JsonObject frame = socket.next();
+          if (frame.getString("type").equals("message")) {
+            JsonObject message = frame.getJsonObject("message");
+            seqs.add(message.getLong("seq"));
+            if (message.getLong("senderId") == xena.id()) {
+              xenas.add(message.getString("clientMsgId"));
+            }
+          }
+        }
+        // every message once; each sender's in the order sent; seqs the same set as stored
+        assertEquals(2 * each, new java.util.HashSet<>(seqs).size());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+          expected.add("x" + i);
+        }
+        assertEquals(expected, xenas);
+        List<Long> sorted = new ArrayList<>(seqs);
+        java.util.Collections.sort(sorted);
+        assertEquals(2 * each, sorted.get(sorted.size() - 1));
+        FriendsApiTest.pingWithNothingBefore(socket);
+      }
     }
   }
 

@@ -54,6 +54,12 @@ final class SocketHub {
      * the sending socket gets the ack first, then the message.
      */
     final Map<String, String> awaitingAck = new HashMap<>();
+    /**
+     * The last send still running per conversation: a socket's sends to one conversation are
+     * stored one after another, so they keep the order they were sent in whatever instance of
+     * the chat service takes each.
+     */
+    final Map<Long, Future<Void>> sendQueues = new HashMap<>();
 
     Connection(long userId, long sessionId, ServerWebSocket socket) {
       this.userId = userId;
@@ -224,9 +230,17 @@ final class SocketHub {
 
   private void onSend(Connection connection, JsonObject frame) {
     SendRequest request = ConversationRoutes.sendRequest(frame, requiredId(frame, "conversationId"));
+    long conversationId = request.getConversationId();
+    Future<Void> previous = connection.sendQueues.getOrDefault(conversationId, Future.succeededFuture());
+    Future<Void> mine = previous.eventually(() -> send(connection, request));
+    connection.sendQueues.put(conversationId, mine);
+    mine.onComplete(x -> connection.sendQueues.remove(conversationId, mine));
+  }
+
+  private Future<Void> send(Connection connection, SendRequest request) {
     String clientMsgId = request.getClientMsgId();
     connection.awaitingAck.putIfAbsent(clientMsgId, "");
-    chat.send(connection.userId, request).onComplete(ar -> {
+    return chat.send(connection.userId, request).andThen(ar -> {
       String overtaken = connection.awaitingAck.remove(clientMsgId);
       if (ar.succeeded()) {
         ChatMessage message = ar.result();
@@ -239,7 +253,7 @@ final class SocketHub {
       if (overtaken != null && !overtaken.isEmpty()) {
         connection.socket.writeTextMessage(overtaken);
       }
-    });
+    }).mapEmpty();
   }
 
   /** The clientMsgId of a message event about the user's own message, else null. */
