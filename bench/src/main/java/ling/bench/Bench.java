@@ -1,0 +1,383 @@
+package ling.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import ling.bench.LingClient.User;
+
+/**
+ * The workloads of docs/performance.md against a running server, each bounded in count and
+ * time, each printing one line of figures:
+ *
+ * <pre>java -jar bench/target/ling-bench.jar [--url http://127.0.0.1:8080] [--server-pid PID]
+ *     [--db host:port:name:user:password] W1 W1-light W2 W3 W4</pre>
+ *
+ * The server needs its per-address sign-up and per-socket frame limits raised (see the doc).
+ */
+public final class Bench {
+
+  private static final long TIMEOUT_MS = 180_000;
+
+  private final Vertx vertx;
+  private final LingClient client;
+  private final Map<String, String> options;
+  private final String run = "b" + Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+  private final AtomicInteger names = new AtomicInteger();
+
+  private Bench(Vertx vertx, Map<String, String> options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.client = new LingClient(vertx, options.getOrDefault("url", "http://127.0.0.1:8080"));
+  }
+
+  public static void main(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    List<String> workloads = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        options.put(args[i].substring(2), args[++i]);
+      } else {
+        workloads.add(args[i]);
+      }
+    }
+    if (workloads.isEmpty()) {
+      workloads = List.of("W1", "W1-light", "W2", "W3", "W4");
+    }
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    Bench bench = new Bench(vertx, options);
+    try {
+      for (String workload : workloads) {
+        String line = switch (workload) {
+          case "W1" -> bench.direct(50, 200, 10, "W1 direct");
+          case "W1-light" -> bench.direct(50, 200, 1, "W1-light direct");
+          case "W2" -> bench.group(50, 5, 100, 10);
+          case "W3" -> bench.history(Integer.parseInt(options.getOrDefault("w3-size", "20000")));
+          case "W4" -> bench.idleSockets(Integer.parseInt(options.getOrDefault("w4-sockets", "10000")));
+          default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
+        System.out.println(line);
+      }
+    } finally {
+      bench.client.close();
+      vertx.close().await();
+    }
+  }
+
+  /** W1: pairs of users, each sender with at most {@code window} messages unacknowledged. */
+  private String direct(int pairs, int perSender, int window, String label) {
+    List<User> users = registerMany(2 * pairs);
+    List<Long> conversations = runMany(pairs, i -> client.befriend(users.get(2 * i), users.get(2 * i + 1)));
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    Latencies latencies = new Latencies();
+    AtomicLong delivered = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    long total = (long) pairs * perSender;
+    Promise<Void> allDelivered = Promise.promise();
+    List<WebSocket> sockets = new ArrayList<>();
+    List<Sender> senders = new ArrayList<>();
+    for (int i = 0; i < pairs; i++) {
+      User receiver = users.get(2 * i + 1);
+      sockets.add(client.connect(receiver, frame -> {
+        if ("message".equals(frame.getString("type"))) {
+          Long t0 = sentAt.remove(frame.getJsonObject("message").getString("clientMsgId"));
+          if (t0 != null) {
+            latencies.add(micros() - t0);
+            if (delivered.incrementAndGet() == total) {
+              allDelivered.tryComplete();
+            }
+          }
+        }
+      }).await());
+      Sender sender = new Sender(run + "-w1-" + window + "-" + i, conversations.get(i), perSender, window, sentAt,
+          errors);
+      sender.socket = client.connect(users.get(2 * i), sender::onFrame).await();
+      senders.add(sender);
+      sockets.add(sender.socket);
+    }
+    long start = System.nanoTime();
+    senders.forEach(Sender::start);
+    await(allDelivered.future());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sockets.forEach(WebSocket::close);
+    return String.format("%s: pairs=%d in-flight=%d sent=%d delivered=%d lost=%d errors=%d elapsed=%.1fs "
+            + "throughput=%.0f msgs/s %s", label, pairs, window, total, delivered.get(), total - delivered.get(),
+        errors.get(), seconds, delivered.get() / seconds, latencies.summary());
+  }
+
+  /** W2: one group, every member connected, a few senders. */
+  private String group(int members, int senderCount, int perSender, int window) {
+    List<User> users = registerMany(members);
+    User owner = users.get(0);
+    runMany(members - 1, i -> client.befriend(owner, users.get(i + 1)));
+    JsonArray memberIds = new JsonArray();
+    users.subList(1, members).forEach(u -> memberIds.add(u.id()));
+    long conversation = client.call(HttpMethod.POST, "/groups", owner.token(),
+        new JsonObject().put("name", run + " W2").put("memberIds", memberIds).put("joinPolicy", "invite"))
+        .await().getLong("conversationId");
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    Latencies latencies = new Latencies();
+    AtomicLong deliveries = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    long expected = (long) senderCount * perSender * (members - 1);
+    Promise<Void> allDelivered = Promise.promise();
+    List<WebSocket> sockets = new ArrayList<>();
+    List<Sender> senders = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      User user = users.get(i);
+      Sender sender = i < senderCount
+          ? new Sender(run + "-w2-" + i, conversation, perSender, window, null, errors) : null;
+      WebSocket socket = client.connect(user, frame -> {
+        if (sender != null) {
+          sender.onFrame(frame);
+        }
+        if ("message".equals(frame.getString("type"))) {
+          JsonObject message = frame.getJsonObject("message");
+          if (message.getLong("senderId") != user.id()) {
+            Long t0 = sentAt.get(message.getString("clientMsgId"));
+            if (t0 != null) {
+              latencies.add(micros() - t0);
+              if (deliveries.incrementAndGet() == expected) {
+                allDelivered.tryComplete();
+              }
+            }
+          }
+        }
+      }).await();
+      sockets.add(socket);
+      if (sender != null) {
+        sender.socket = socket;
+        sender.sentAt = sentAt;
+        senders.add(sender);
+      }
+    }
+    long start = System.nanoTime();
+    senders.forEach(Sender::start);
+    await(allDelivered.future());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sockets.forEach(WebSocket::close);
+    return String.format("W2 group fan-out: members=%d senders=%d msgs=%d deliveries=%d lost=%d errors=%d "
+            + "elapsed=%.1fs throughput=%.0f deliveries/s %s", members, senderCount, senderCount * perSender,
+        deliveries.get(), expected - deliveries.get(), errors.get(), seconds, deliveries.get() / seconds,
+        latencies.summary());
+  }
+
+  /** W3: the newest page of a long conversation, median of ten. */
+  private String history(int size) {
+    List<User> users = registerMany(2);
+    long conversation = client.befriend(users.get(0), users.get(1)).await();
+    long fillStart = System.nanoTime();
+    String db = options.get("db");
+    if (db != null) {
+      bulkLoad(db, conversation, users.get(0).id(), size);
+    } else {
+      AtomicInteger next = new AtomicInteger();
+      runMany(32, worker -> sendSequentially(users.get(0), conversation, next, size));
+    }
+    double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+    long[] millis = new long[10];
+    int pageSize = 0;
+    for (int i = 0; i < millis.length; i++) {
+      long t0 = System.nanoTime();
+      JsonObject page = client.call(HttpMethod.GET, "/conversations/" + conversation + "/messages?limit=50",
+          users.get(1).token(), null).await();
+      millis[i] = (System.nanoTime() - t0) / 1_000;
+      pageSize = page.getJsonArray("items").size();
+    }
+    Arrays.sort(millis);
+    return String.format("W3 history open: messages=%d (filled in %.1fs%s) newest page of %d: median=%.2fms "
+            + "min=%.2fms max=%.2fms", size, fillSeconds, db != null ? " by bulk loader" : " through the API",
+        pageSize, (millis[4] + millis[5]) / 2000.0, millis[0] / 1000.0, millis[9] / 1000.0);
+  }
+
+  /** W4: many authenticated sockets held open and idle but for pings. */
+  private String idleSockets(int count) {
+    int userCount = Math.max(1, count / 100);
+    List<User> users = registerMany(userCount);
+    AtomicInteger open = new AtomicInteger();
+    List<WebSocket> sockets = new ArrayList<>();
+    for (int batch = 0; batch < count; batch += 200) {
+      List<Future<WebSocket>> opening = new ArrayList<>();
+      for (int i = batch; i < Math.min(count, batch + 200); i++) {
+        opening.add(client.connect(users.get(i % userCount), frame -> { }).andThen(ar -> {
+          if (ar.succeeded()) {
+            open.incrementAndGet();
+            ar.result().closeHandler(v -> open.decrementAndGet());
+          }
+        }));
+      }
+      Future.join(opening).otherwiseEmpty().await();
+      opening.stream().filter(Future::succeeded).forEach(f -> sockets.add(f.result()));
+    }
+    int opened = open.get();
+    long ping = vertx.setPeriodic(20_000, id -> sockets.forEach(s -> s.writeTextMessage("{\"type\":\"ping\"}")));
+    sleep(Long.parseLong(options.getOrDefault("w4-hold-seconds", "45")) * 1000);
+    vertx.cancelTimer(ping);
+    int stillOpen = open.get();
+    String rss = serverRss();
+    sockets.forEach(WebSocket::close);
+    return String.format("W4 idle sockets: requested=%d opened=%d still-open=%d server-rss=%s", count, opened,
+        stillOpen, rss);
+  }
+
+  // ---- helpers
+
+  /** One sender's socket: keeps at most {@code window} messages unacknowledged. */
+  private final class Sender {
+    final String prefix;
+    final long conversation;
+    final int total;
+    final int window;
+    final AtomicLong errors;
+    Map<String, Long> sentAt;
+    WebSocket socket;
+    int sent;
+
+    Sender(String prefix, long conversation, int total, int window, Map<String, Long> sentAt, AtomicLong errors) {
+      this.prefix = prefix;
+      this.conversation = conversation;
+      this.total = total;
+      this.window = window;
+      this.sentAt = sentAt;
+      this.errors = errors;
+    }
+
+    void start() {
+      vertx.runOnContext(v -> {
+        for (int i = 0; i < window; i++) {
+          sendNext();
+        }
+      });
+    }
+
+    synchronized void onFrame(JsonObject frame) {
+      String type = frame.getString("type");
+      if ("ack".equals(type)) {
+        sendNext();
+      } else if ("error".equals(type)) {
+        errors.incrementAndGet();
+        sendNext();
+      }
+    }
+
+    synchronized void sendNext() {
+      if (sent >= total) {
+        return;
+      }
+      String clientMsgId = prefix + "-" + sent++;
+      sentAt.put(clientMsgId, micros());
+      socket.writeTextMessage(new JsonObject().put("type", "send").put("clientMsgId", clientMsgId)
+          .put("conversationId", conversation).put("kind", "text").put("text", "bench message " + clientMsgId)
+          .encode());
+    }
+  }
+
+  private Future<Void> sendSequentially(User user, long conversation, AtomicInteger next, int total) {
+    int index = next.getAndIncrement();
+    if (index >= total) {
+      return Future.succeededFuture();
+    }
+    return client.call(HttpMethod.POST, "/conversations/" + conversation + "/messages", user.token(),
+            new JsonObject().put("clientMsgId", run + "-w3-" + index).put("kind", "text")
+                .put("text", "history message " + index))
+        .compose(x -> sendSequentially(user, conversation, next, total));
+  }
+
+  /** Inserts the messages straight into the chat tables, as a migration of old history would. */
+  private void bulkLoad(String db, long conversation, long senderId, int size) {
+    String[] p = db.split(":", 5);
+    Pool pool = MySQLBuilder.pool().with(new PoolOptions().setMaxSize(4))
+        .connectingTo(new MySQLConnectOptions().setHost(p[0]).setPort(Integer.parseInt(p[1])).setDatabase(p[2])
+            .setUser(p[3]).setPassword(p[4]))
+        .using(vertx).build();
+    try {
+      int batch = 2_000;
+      for (int from = 1; from <= size; from += batch) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int seq = from; seq < Math.min(size + 1, from + batch); seq++) {
+          rows.add(Tuple.of(conversation, seq, senderId, run + "-bulk-" + seq, "text", "history message " + seq,
+              java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
+        }
+        pool.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)").executeBatch(rows).await();
+      }
+      pool.preparedQuery("UPDATE conversation SET last_seq = ? WHERE id = ?").execute(Tuple.of(size, conversation))
+          .await();
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  private List<User> registerMany(int count) {
+    return runMany(count, i -> client.register(run + "_" + names.incrementAndGet()));
+  }
+
+  /** Runs {@code count} tasks, at most eight at a time, and returns their results in order. */
+  private <T> List<T> runMany(int count, IntFunction<Future<T>> task) {
+    List<T> results = new ArrayList<>();
+    for (int from = 0; from < count; from += 8) {
+      List<Future<T>> batch = new ArrayList<>();
+      for (int i = from; i < Math.min(count, from + 8); i++) {
+        batch.add(task.apply(i));
+      }
+      Future.all(batch).await();
+      batch.forEach(f -> results.add(f.result()));
+    }
+    return results;
+  }
+
+  private String serverRss() {
+    String pid = options.get("server-pid");
+    if (pid == null) {
+      return "unknown (pass --server-pid)";
+    }
+    try {
+      return Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+          .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).strip())
+          .findFirst().orElse("unknown");
+    } catch (Exception e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static void await(Future<Void> done) {
+    try {
+      done.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      // the figures say what was delivered by then
+    }
+  }
+
+  private static long micros() {
+    return System.nanoTime() / 1_000;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
