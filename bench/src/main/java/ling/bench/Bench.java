@@ -191,11 +191,18 @@ public final class Bench {
     String db = options.get("db");
     if (db != null) {
       bulkLoad(db, conversation, users.get(0).id(), size);
+      // the database writes the loaded pages out for a while: measure the service, not that
+      sleep(Long.parseLong(options.getOrDefault("w3-settle-seconds", "60")) * 1000);
     } else {
       AtomicInteger next = new AtomicInteger();
       runMany(32, worker -> sendSequentially(users.get(0), conversation, next, size));
     }
     double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+    // a server in service has its code compiled: warm it up before timing
+    for (int i = 0; i < 100; i++) {
+      client.call(HttpMethod.GET, "/conversations/" + conversation + "/messages?limit=50", users.get(1).token(), null)
+          .await();
+    }
     long[] millis = new long[10];
     int pageSize = 0;
     for (int i = 0; i < millis.length; i++) {
@@ -206,7 +213,8 @@ public final class Bench {
       pageSize = page.getJsonArray("items").size();
     }
     Arrays.sort(millis);
-    return String.format("W3 history open: messages=%d (filled in %.1fs%s) newest page of %d: median=%.2fms "
+    return String.format("W3 history open: messages=%d (filled in %.1fs%s) newest page of %d after 100 warm-up "
+            + "requests: median=%.2fms "
             + "min=%.2fms max=%.2fms", size, fillSeconds, db != null ? " by bulk loader" : " through the API",
         pageSize, (millis[4] + millis[5]) / 2000.0, millis[0] / 1000.0, millis[9] / 1000.0);
   }
@@ -319,8 +327,9 @@ public final class Bench {
           rows.add(Tuple.of(conversation, seq, senderId, run + "-bulk-" + seq, "text", "history message " + seq,
               java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
         }
-        pool.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)").executeBatch(rows).await();
+        // one commit per batch, not per row
+        pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, "
+            + "client_msg_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").executeBatch(rows)).await();
       }
       pool.preparedQuery("UPDATE conversation SET last_seq = ? WHERE id = ?").execute(Tuple.of(size, conversation))
           .await();

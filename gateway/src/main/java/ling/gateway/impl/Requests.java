@@ -26,7 +26,7 @@ final class Requests {
     }
     Object parsed;
     try {
-      parsed = Buffer.buffer(raw.getBytes()).toJsonValue();
+      parsed = raw.toJsonValue();
     } catch (DecodeException e) {
       throw ApiException.invalid("body", "is not valid JSON");
     }

@@ -138,11 +138,6 @@ final class SocketHub {
     socket.closeHandler(v -> detach(connection));
   }
 
-  int socketCount(long userId) {
-    UserSockets mine = users.get(userId);
-    return mine == null ? 0 : mine.connections.size();
-  }
-
   private void detach(Connection connection) {
     UserSockets mine = users.get(connection.userId);
     if (mine == null || !mine.connections.remove(connection)) {
