@@ -28,7 +28,10 @@ public final class Database {
         .setUser(db.getString("user", "ling"))
         .setPassword(db.getString("password", ""))
         .setCharset("utf8mb4")
-        .setCollation("utf8mb4_unicode_ci");
+        .setCollation("utf8mb4_unicode_ci")
+        // each statement is prepared once per connection, not prepared and closed at every use
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(256);
     return MySQLBuilder.pool()
         .with(new PoolOptions().setMaxSize(db.getInteger("maxPoolSize", 8)).setName("ling-" + owner))
         .connectingTo(connect)
