@@ -4,18 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import ling.account.impl.UserRepository.UserRow;
 import ling.common.Times;
+import ling.common.db.Rows;
 
 /** Groups ({@code chat_group}), their members ({@code group_member}) and join requests. Dissolved groups are gone. */
 final class GroupRepository {
@@ -59,21 +57,21 @@ final class GroupRepository {
 
   Future<Optional<GroupRow>> find(long groupId) {
     return pool.preparedQuery(SELECT_GROUP + "WHERE g.id = ? AND g.dissolved_at IS NULL").execute(Tuple.of(groupId))
-        .map(rows -> first(rows, GroupRepository::mapGroup));
+        .map(rows -> Rows.first(rows, GroupRepository::mapGroup));
   }
 
   /** Locks a live group for a change of its members. */
   Future<Optional<GroupRow>> lock(SqlConnection conn, long groupId) {
     return conn.preparedQuery(SELECT_GROUP + "WHERE g.id = ? AND g.dissolved_at IS NULL FOR UPDATE")
         .execute(Tuple.of(groupId))
-        .map(rows -> first(rows, GroupRepository::mapGroup));
+        .map(rows -> Rows.first(rows, GroupRepository::mapGroup));
   }
 
   Future<List<GroupRow>> ofMember(long userId) {
     return pool.preparedQuery(SELECT_GROUP + "JOIN group_member m ON m.group_id = g.id "
             + "WHERE m.user_id = ? AND g.dissolved_at IS NULL ORDER BY g.id")
         .execute(Tuple.of(userId))
-        .map(rows -> all(rows, GroupRepository::mapGroup));
+        .map(rows -> Rows.all(rows, GroupRepository::mapGroup));
   }
 
   /** Groups whose name contains the (LIKE-escaped) text; invite-only ones only where the viewer is a member. */
@@ -82,7 +80,7 @@ final class GroupRepository {
             + "'invite' OR EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = g.id AND m.user_id = ?)) "
             + "ORDER BY g.id DESC LIMIT ?")
         .execute(Tuple.of("%" + likeEscaped + "%", viewerId, limit))
-        .map(rows -> all(rows, GroupRepository::mapGroup));
+        .map(rows -> Rows.all(rows, GroupRepository::mapGroup));
   }
 
   Future<Void> update(SqlClient client, long groupId, Map<String, Object> columns) {
@@ -111,18 +109,18 @@ final class GroupRepository {
   Future<List<MemberRow>> members(long viewerId, long groupId) {
     return pool.preparedQuery(SELECT_MEMBERS + "ORDER BY FIELD(m.role, 'owner', 'admin', 'member'), m.joined_at")
         .execute(Tuple.of(viewerId, viewerId, groupId))
-        .map(rows -> all(rows, GroupRepository::mapMember));
+        .map(rows -> Rows.all(rows, GroupRepository::mapMember));
   }
 
   Future<Optional<MemberRow>> member(long viewerId, long groupId, long userId) {
     return pool.preparedQuery(SELECT_MEMBERS + "AND m.user_id = ?")
         .execute(Tuple.of(viewerId, viewerId, groupId, userId))
-        .map(rows -> first(rows, GroupRepository::mapMember));
+        .map(rows -> Rows.first(rows, GroupRepository::mapMember));
   }
 
   Future<List<Long>> memberIds(SqlClient client, long groupId) {
     return client.preparedQuery("SELECT user_id FROM group_member WHERE group_id = ?").execute(Tuple.of(groupId))
-        .map(rows -> all(rows, row -> row.getLong(0)));
+        .map(rows -> Rows.all(rows, row -> row.getLong(0)));
   }
 
   Future<List<Long>> memberIds(long groupId) {
@@ -161,20 +159,20 @@ final class GroupRepository {
 
   Future<Optional<JoinRequestRow>> joinRequest(long requestId) {
     return pool.preparedQuery("SELECT * FROM group_join_request WHERE id = ?").execute(Tuple.of(requestId))
-        .map(rows -> first(rows, GroupRepository::mapRequest));
+        .map(rows -> Rows.first(rows, GroupRepository::mapRequest));
   }
 
   Future<Optional<JoinRequestRow>> lockPendingJoinRequest(SqlConnection conn, long groupId, long requestId) {
     return conn.preparedQuery("SELECT * FROM group_join_request WHERE id = ? AND group_id = ? AND status = 'pending' "
             + "FOR UPDATE")
         .execute(Tuple.of(requestId, groupId))
-        .map(rows -> first(rows, GroupRepository::mapRequest));
+        .map(rows -> Rows.first(rows, GroupRepository::mapRequest));
   }
 
   Future<List<JoinRequestRow>> pendingJoinRequests(long groupId) {
     return pool.preparedQuery("SELECT * FROM group_join_request WHERE group_id = ? AND status = 'pending' ORDER BY id")
         .execute(Tuple.of(groupId))
-        .map(rows -> all(rows, GroupRepository::mapRequest));
+        .map(rows -> Rows.all(rows, GroupRepository::mapRequest));
   }
 
   /** Closes the user's pending request to the group, if any. */
@@ -198,16 +196,6 @@ final class GroupRepository {
     return client.preparedQuery("UPDATE chat_group SET member_count = "
             + "(SELECT COUNT(*) FROM group_member WHERE group_id = ?) WHERE id = ?")
         .execute(Tuple.of(groupId, groupId)).mapEmpty();
-  }
-
-  private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(map.apply(rows.iterator().next()));
-  }
-
-  private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
-    List<T> out = new ArrayList<>();
-    rows.forEach(row -> out.add(map.apply(row)));
-    return out;
   }
 
   private static GroupRow mapGroup(Row row) {

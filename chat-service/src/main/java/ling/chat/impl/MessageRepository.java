@@ -4,15 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import ling.common.Times;
+import ling.common.db.Rows;
 
 /** Messages ({@code message}) and each member's view of a conversation (read seq, mute, pin). */
 final class MessageRepository {
@@ -43,7 +41,7 @@ final class MessageRepository {
     return pool.preparedQuery("SELECT c.type, c.group_id, c.closed_at, c.last_seq, m.left_at, m.role "
             + "FROM conversation c JOIN conversation_member m ON m.conversation_id = c.id AND m.user_id = ? WHERE c.id = ?")
         .execute(Tuple.of(userId, conversationId))
-        .map(rows -> first(rows, row -> new Access(row.getString("type"), row.getLong("group_id"),
+        .map(rows -> Rows.first(rows, row -> new Access(row.getString("type"), row.getLong("group_id"),
             row.getLocalDateTime("closed_at") != null, row.getLocalDateTime("left_at") == null,
             row.getString("role"), row.getLong("last_seq"))));
   }
@@ -51,12 +49,12 @@ final class MessageRepository {
   Future<Optional<MessageRow>> byClientId(long senderId, String clientMsgId) {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE sender_id = ? AND client_msg_id = ?")
         .execute(Tuple.of(senderId, clientMsgId))
-        .map(rows -> first(rows, MessageRepository::map));
+        .map(rows -> Rows.first(rows, MessageRepository::map));
   }
 
   Future<Optional<MessageRow>> find(long messageId) {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE id = ?").execute(Tuple.of(messageId))
-        .map(rows -> first(rows, MessageRepository::map));
+        .map(rows -> Rows.first(rows, MessageRepository::map));
   }
 
   /**
@@ -97,7 +95,7 @@ final class MessageRepository {
   Future<List<Long>> activeMembers(long conversationId) {
     return pool.preparedQuery("SELECT user_id FROM conversation_member WHERE conversation_id = ? AND left_at IS NULL")
         .execute(Tuple.of(conversationId))
-        .map(rows -> all(rows, row -> row.getLong(0)));
+        .map(rows -> Rows.all(rows, row -> row.getLong(0)));
   }
 
   /** The newest {@code limit} messages before {@code beforeSeq}, ascending. */
@@ -106,7 +104,7 @@ final class MessageRepository {
             + "ORDER BY seq DESC LIMIT ?")
         .execute(Tuple.of(conversationId, beforeSeq, limit))
         .map(rows -> {
-          List<MessageRow> out = all(rows, MessageRepository::map);
+          List<MessageRow> out = Rows.all(rows, MessageRepository::map);
           Collections.reverse(out);
           return out;
         });
@@ -117,14 +115,14 @@ final class MessageRepository {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND seq > ? "
             + "ORDER BY seq LIMIT ?")
         .execute(Tuple.of(conversationId, afterSeq, limit))
-        .map(rows -> all(rows, MessageRepository::map));
+        .map(rows -> Rows.all(rows, MessageRepository::map));
   }
 
   Future<List<MessageRow>> search(long conversationId, String likeEscaped, int limit) {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND kind = 'text' "
             + "AND recalled_at IS NULL AND body LIKE ? ORDER BY seq DESC LIMIT ?")
         .execute(Tuple.of(conversationId, "%" + likeEscaped + "%", limit))
-        .map(rows -> all(rows, MessageRepository::map));
+        .map(rows -> Rows.all(rows, MessageRepository::map));
   }
 
   /** Marks a message recalled (once); false when it already was. */
@@ -170,21 +168,11 @@ final class MessageRepository {
             + "WHERE m.user_id = ? AND m.left_at IS NULL " + filter
             + "ORDER BY m.pinned DESC, c.updated_at DESC")
         .execute(params)
-        .map(rows -> all(rows, row -> new SummaryRow(row.getLong("cid"), row.getString("type"), row.getLong("group_id"),
+        .map(rows -> Rows.all(rows, row -> new SummaryRow(row.getLong("cid"), row.getString("type"), row.getLong("group_id"),
             "direct".equals(row.getString("type")) ? row.getLong("peer_id") : null,
             row.getLong("last_seq"), row.getLong("read_seq"), row.getBoolean("muted"), row.getBoolean("pinned"),
             row.getLocalDateTime("closed_at") != null, row.getLocalDateTime("updated_at"),
             row.getLong("id") == null ? null : map(row))));
-  }
-
-  private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(map.apply(rows.iterator().next()));
-  }
-
-  private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
-    List<T> out = new ArrayList<>();
-    rows.forEach(row -> out.add(map.apply(row)));
-    return out;
   }
 
   private static MessageRow map(Row row) {
