@@ -227,6 +227,33 @@ class MessagingTest extends SharedStackTest {
   }
 
   @Test
+  void aFloodOfSendsIsRefusedPastTheRateAndWhatWasRefusedIsNotStored() {
+    Session alice = api.register("fa");
+    Session bob = api.register("fb");
+    long conversation = befriend(alice, bob);
+    List<String> refused = new ArrayList<>();
+    int acked = 0;
+    try (Socket socket = Socket.connect(stack.vertx, stack.port, alice.bearer())) {
+      for (int i = 0; i < 70; i++) {
+        socket.ws.writeTextMessage(send("flood-" + i, conversation, "n" + i).encode());
+      }
+      while (acked + refused.size() < 70) {
+        JsonObject frame = socket.next();
+        if ("ack".equals(frame.getString("type"))) {
+          acked++;
+        } else if ("error".equals(frame.getString("type"))) {
+          assertEquals("rate_limited", frame.getJsonObject("error").getString("code"));
+          refused.add(frame.getString("ref"));
+        }
+      }
+    }
+    assertTrue(!refused.isEmpty() && refused.stream().allMatch(ref -> ref.startsWith("flood-")), refused.toString());
+    JsonArray stored = history(bob, conversation, "?limit=200");
+    assertEquals(acked, stored.size());
+    assertTrue(stored.stream().noneMatch(m -> refused.contains(((JsonObject) m).getString("clientMsgId"))));
+  }
+
+  @Test
   void aRemovedFriendOrGroupMemberCanNoLongerSend() {
     Session alice = api.register("xa");
     Session bob = api.register("xb");

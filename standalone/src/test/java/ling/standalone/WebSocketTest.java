@@ -70,13 +70,25 @@ class WebSocketTest extends SharedStackTest {
   }
 
   @Test
-  void aFloodOfFramesClosesTheSocketWith4429() {
+  void aFloodOfFramesIsRefusedThenClosedWith4429() {
     Session s = api.register("wsflood");
     try (Socket socket = Socket.connect(stack.vertx, stack.port, s.bearer())) {
       for (int i = 0; i < 200 && !socket.closed.isDone(); i++) {
         socket.ws.writeTextMessage("{\"type\":\"ping\"}");
       }
       assertEquals(4429, socket.closeCode(5_000));
+      // the frames over the rate were answered with rate_limited errors before the close
+      boolean refused = false;
+      try {
+        for (int i = 0; i < 200 && !refused; i++) {
+          JsonObject frame = socket.next(1_000);
+          refused = "error".equals(frame.getString("type"))
+              && "rate_limited".equals(frame.getJsonObject("error").getString("code"));
+        }
+      } catch (AssertionError noMoreFrames) {
+        // checked below
+      }
+      assertTrue(refused, "no rate_limited error frame");
     }
   }
 

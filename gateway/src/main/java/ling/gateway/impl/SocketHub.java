@@ -181,9 +181,14 @@ final class SocketHub {
       connection.rateWindowStart = now;
       connection.framesInWindow = 0;
     }
-    if (++connection.framesInWindow > maxFramesPerSecond) {
-      sendError(connection, null, "rate_limited", "too many frames");
-      connection.socket.close(CLOSE_RATE_LIMITED, "rate limited");
+    int frames = ++connection.framesInWindow;
+    if (frames > maxFramesPerSecond) {
+      // over the rate a frame is refused; a client that keeps going at twice the rate is cut off
+      if (frames > 2 * maxFramesPerSecond) {
+        connection.socket.close(CLOSE_RATE_LIMITED, "rate limited");
+      } else {
+        sendError(connection, refOfText(text), "rate_limited", "too many frames; slow down");
+      }
       return;
     }
     if (text.length() > maxFrameBytes / 3 && text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
@@ -288,6 +293,16 @@ final class SocketHub {
 
   private static long requiredId(JsonObject frame, String field) {
     return Requests.requiredId(frame, field);
+  }
+
+  /** The ref of a frame not parsed yet (refused before parsing): best effort. */
+  private static String refOfText(String text) {
+    try {
+      Object parsed = io.vertx.core.json.Json.decodeValue(text);
+      return parsed instanceof JsonObject frame ? refOf(frame) : null;
+    } catch (DecodeException e) {
+      return null;
+    }
   }
 
   private static String refOf(JsonObject frame) {
