@@ -92,11 +92,14 @@ final class FriendRepository {
         .execute(Tuple.of(a, b)).map(rows -> rows.size() > 0);
   }
 
-  /** One side of a friendship; an existing row is left as it is. */
+  /**
+   * One side of a friendship; an existing row is left as it is. (Not INSERT IGNORE: that would
+   * also swallow a folder deleted meanwhile and leave half a friendship.)
+   */
   Future<Void> insertSide(SqlClient client, long userId, long friendId, long folderId, String remark,
                           long conversationId) {
-    return client.preparedQuery("INSERT IGNORE INTO friendship (user_id, friend_id, folder_id, remark, "
-            + "conversation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    return client.preparedQuery("INSERT INTO friendship (user_id, friend_id, folder_id, remark, "
+            + "conversation_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id")
         .execute(Tuple.of(userId, friendId, folderId, remark, conversationId, Times.nowUtc()))
         .mapEmpty();
   }

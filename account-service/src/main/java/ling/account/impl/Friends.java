@@ -91,6 +91,7 @@ final class Friends {
                 .compose(x -> folderId == null ? folders.defaultFolderId(conn, userId) : Future.succeededFuture(folderId))
                 .compose(myFolder -> friends.insertSide(conn, userId, request.fromId(), myFolder, note, conversationId))
                 .compose(x -> friends.decide(conn, userId, request.fromId(), "accepted")))
+                .recover(Friends::folderGone)
                 // the conversation was (re)opened first: if they did not become friends, close it again
                 .recover(err -> friends.areFriends(userId, request.fromId()).compose(are -> are
                     ? Future.failedFuture(err)
@@ -134,6 +135,7 @@ final class Friends {
     return existingFriend(userId, friendId)
         .compose(friend -> chosenFolder == null ? Future.succeededFuture() : folder(userId, chosenFolder, "groupId"))
         .compose(x -> friends.updateSide(userId, friendId, columns))
+        .recover(Friends::folderGone)
         .compose(x -> existingFriend(userId, friendId))
         .map(Friends::view);
   }
@@ -245,6 +247,12 @@ final class Friends {
             .setStatus(r.status())
             .setCreatedAt(Times.iso(r.createdAt())))
         .toList());
+  }
+
+  /** The folder chosen was deleted while the change ran. */
+  private static <T> Future<T> folderGone(Throwable err) {
+    return Future.failedFuture(UserRepository.isMissingReference(err)
+        ? Failures.invalid("groupId", "is not one of your folders") : err);
   }
 
   private static Throwable folderNameConflict(Throwable err) {

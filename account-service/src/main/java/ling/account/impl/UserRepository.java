@@ -125,6 +125,11 @@ final class UserRepository {
         });
   }
 
+  /** A row that referred to another that is gone (a folder deleted meanwhile, say). */
+  static boolean isMissingReference(Throwable error) {
+    return error instanceof MySQLException e && e.getErrorCode() == 1452;
+  }
+
   static boolean isDuplicateKey(Throwable error) {
     return error instanceof MySQLException e && e.getErrorCode() == DUPLICATE_KEY;
   }
