@@ -62,19 +62,34 @@ final class MessageRepository {
    * conversation orders concurrent senders, so seqs are gapless and in commit order whatever
    * the number of instances. Empty when the conversation is closed.
    */
+  /**
+   * A user's message: empty when the conversation is closed or the sender is not an active member
+   * of it, checked by the same statement that takes the seq (no separate look-up per send).
+   */
   Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind, String body,
-                                      Long fileId, Long replyToId, String meta) {
-    return insert(conversationId, senderId, clientMsgId, kind, body, fileId, replyToId, meta, false);
+                                      Long fileId, Long replyToId) {
+    return insert(conversationId, senderId, clientMsgId, kind, body, fileId, replyToId, null,
+        "UPDATE conversation c JOIN conversation_member m ON m.conversation_id = c.id "
+            + "SET c.last_seq = LAST_INSERT_ID(c.last_seq + 1), c.updated_at = ? "
+            + "WHERE c.id = ? AND c.closed_at IS NULL AND m.user_id = ? AND m.left_at IS NULL",
+        Tuple.of(Times.nowUtc(), conversationId, senderId));
   }
 
-  /** With {@code evenIfClosed}, for the system messages that record a conversation closing. */
-  Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind, String body,
-                                      Long fileId, Long replyToId, String meta, boolean evenIfClosed) {
-    LocalDateTime now = Times.nowUtc();
+  /** A system message, recorded even in a closed conversation (the closing itself is one). */
+  Future<Optional<MessageRow>> insertSystem(long conversationId, long senderId, String clientMsgId, String body,
+                                            String meta) {
+    return insert(conversationId, senderId, clientMsgId, "system", body, null, null, meta,
+        "UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? WHERE id = ?",
+        Tuple.of(Times.nowUtc(), conversationId));
+  }
+
+  private Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind,
+                                              String body, Long fileId, Long replyToId, String meta,
+                                              String takeSeq, Tuple takeSeqParams) {
+    LocalDateTime now = takeSeqParams.getLocalDateTime(0);
     return pool.withTransaction(conn -> conn
-        .preparedQuery("UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? "
-            + "WHERE id = ?" + (evenIfClosed ? "" : " AND closed_at IS NULL"))
-        .execute(Tuple.of(now, conversationId))
+        .preparedQuery(takeSeq)
+        .execute(takeSeqParams)
         .compose(updated -> {
           if (updated.rowCount() == 0) {
             return Future.succeededFuture(Optional.<MessageRow>empty());

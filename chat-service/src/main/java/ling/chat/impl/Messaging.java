@@ -93,29 +93,38 @@ final class Messaging {
       }
     }
     long conversationId = request.getConversationId();
-    // a resend is answered with the first message, whatever happened since
+    // the hot path is one transaction: the statement that takes the seq also checks membership,
+    // and the unique (sender, clientMsgId) key catches a resend
+    Future<Void> checked = request.getReplyToId() == null ? Future.succeededFuture()
+        : activeMember(userId, conversationId).compose(access -> replyTarget(conversationId, request.getReplyToId()));
+    return checked
+        .compose(x -> messages.insert(conversationId, userId, clientMsgId, kind, text, request.getFileId(),
+            request.getReplyToId()))
+        .compose(stored -> stored.isPresent() ? fanOut(stored.get()) : refusedOrResent(userId, conversationId, clientMsgId))
+        .recover(err -> isDuplicate(err)
+            // a resend: the first message is the answer, and nothing new is stored or sent
+            ? messages.byClientId(userId, clientMsgId).map(found -> view(found.orElseThrow()))
+            : Future.failedFuture(err));
+  }
+
+  /** Every active member's sockets get the new message. */
+  private Future<ChatMessage> fanOut(MessageRow row) {
+    ChatMessage message = view(row);
+    return messages.activeMembers(row.conversationId()).map(members -> {
+      JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", message.toJson());
+      members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
+      return message;
+    });
+  }
+
+  /**
+   * Nothing was stored: a resend of a message stored before the conversation closed is still
+   * answered with it; otherwise the conversation is closed or not the sender's.
+   */
+  private Future<ChatMessage> refusedOrResent(long userId, long conversationId, String clientMsgId) {
     return messages.byClientId(userId, clientMsgId).compose(existing -> existing.isPresent()
         ? Future.succeededFuture(view(existing.get()))
-        : activeMember(userId, conversationId)
-            .compose(access -> replyTarget(conversationId, request.getReplyToId()))
-            .compose(x -> messages.insert(conversationId, userId, clientMsgId, kind, text, request.getFileId(),
-                request.getReplyToId(), null))
-            .recover(err -> isDuplicate(err)
-                // the same clientMsgId raced itself: the other attempt's message is the answer
-                ? messages.byClientId(userId, clientMsgId).map(found -> found.orElseThrow())
-                    .map(java.util.Optional::of)
-                : Future.failedFuture(err))
-            .compose(stored -> stored.isEmpty()
-                ? Future.failedFuture(closed())
-                : Future.succeededFuture(stored.get()))
-            .compose(row -> {
-              ChatMessage message = view(row);
-              return messages.activeMembers(conversationId).map(members -> {
-                JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", message.toJson());
-                members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
-                return message;
-              });
-            }));
+        : activeMember(userId, conversationId).compose(access -> Future.failedFuture(closed())));
   }
 
   /**
@@ -132,8 +141,8 @@ final class Messaging {
     JsonObject meta = event.copy();
     meta.remove("eventId");
     meta.remove("conversationId");
-    return messages.insert(conversationId, SYSTEM_SENDER, "group-" + eventId, "system", SYSTEM_TEXT.getOrDefault(what, what),
-            null, null, meta.encode(), true)
+    return messages.insertSystem(conversationId, SYSTEM_SENDER, "group-" + eventId, SYSTEM_TEXT.getOrDefault(what, what),
+            meta.encode())
         .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
             : messages.activeMembers(conversationId).<Void>map(members -> {
               JsonObject out = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
