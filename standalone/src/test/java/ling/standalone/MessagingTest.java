@@ -13,6 +13,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import ling.chat.impl.ChatVerticle;
 import ling.standalone.Api.Reply;
@@ -224,6 +226,46 @@ class MessagingTest extends SharedStackTest {
     assertEquals(1, history(bob, conversation, "").size());
     assertEquals(400, api.post("/conversations/" + conversation + "/messages", alice.bearer(),
         new JsonObject().put("kind", "text").put("text", "no id")).status());
+  }
+
+  @Test
+  void pipelinedSendsAreAnsweredOneByOneWhateverTheMixInABatch() {
+    Session alice = api.register("pa");
+    Session bob = api.register("pb");
+    Session mallory = api.register("pm");
+    long conversation = befriend(alice, bob);
+    try (Socket socket = Socket.connect(stack.vertx, stack.port, alice.bearer());
+         Socket intruder = Socket.connect(stack.vertx, stack.port, mallory.bearer())) {
+      socket.send(send("p-0", conversation, "first"));
+      long firstId = nextOfType(socket, "ack").getLong("messageId");
+      // written back to back: the later ones wait together while the first is in flight
+      for (JsonObject frame : List.of(send("p-1", conversation, "one"), send("p-bad", conversation, "x").put("kind", "gif"),
+          send("p-2", conversation, "two"), send("p-0", conversation, "first again"), send("p-3", conversation, "three"))) {
+        socket.ws.writeTextMessage(frame.encode());
+      }
+      Map<String, JsonObject> answers = new HashMap<>();
+      while (answers.size() < 5) {
+        JsonObject frame = socket.next();
+        if ("ack".equals(frame.getString("type"))) {
+          answers.put(frame.getString("clientMsgId"), frame);
+        } else if ("error".equals(frame.getString("type"))) {
+          answers.put(frame.getString("ref"), frame);
+        }
+      }
+      assertEquals("invalid_request", answers.get("p-bad").getJsonObject("error").getString("code"));
+      assertEquals(firstId, answers.get("p-0").getLong("messageId"), "a resend inside a batch gets the first ack");
+      assertTrue(answers.get("p-1").getLong("seq") < answers.get("p-2").getLong("seq"));
+      assertTrue(answers.get("p-2").getLong("seq") < answers.get("p-3").getLong("seq"));
+
+      for (int i = 0; i < 3; i++) {
+        intruder.ws.writeTextMessage(send("m-" + i, conversation, "let me in").encode());
+      }
+      for (int i = 0; i < 3; i++) {
+        assertEquals("not_found", nextOfType(intruder, "error").getJsonObject("error").getString("code"));
+      }
+    }
+    assertEquals(List.of("first", "one", "two", "three"), history(bob, conversation, "").stream()
+        .map(m -> ((JsonObject) m).getString("text")).toList());
   }
 
   @Test

@@ -57,6 +57,13 @@ public interface ChatService {
   Future<ChatMessage> send(long userId, SendRequest request);
 
   /**
+   * Several sends of one user, in the order given: those to one conversation are stored in one
+   * transaction (seqs in that order); each is answered as {@link #send} would, one outcome per
+   * request.
+   */
+  Future<List<SendOutcome>> sendBatch(long userId, List<SendRequest> requests);
+
+  /**
    * A page of a conversation, ascending by seq: the newest {@code limit} before {@code beforeSeq}
    * (or the newest of all), or the oldest {@code limit} after {@code afterSeq}.
    */

@@ -10,6 +10,7 @@ import ling.api.Failures;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
+import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
 import ling.common.db.Database;
 import ling.common.runtime.Guard;
@@ -68,6 +69,11 @@ final class ChatServiceImpl implements ChatService {
   @Override
   public Future<ChatMessage> send(long userId, SendRequest request) {
     return guard(() -> messaging.send(userId, request));
+  }
+
+  @Override
+  public Future<List<SendOutcome>> sendBatch(long userId, List<SendRequest> requests) {
+    return guard(() -> messaging.sendBatch(userId, requests));
   }
 
   @Override

@@ -6,7 +6,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import ling.common.Times;
@@ -50,6 +53,57 @@ final class MessageRepository {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE sender_id = ? AND client_msg_id = ?")
         .execute(Tuple.of(senderId, clientMsgId))
         .map(rows -> Rows.first(rows, MessageRepository::map));
+  }
+
+  Future<Map<String, MessageRow>> byClientIds(long senderId, List<String> clientMsgIds) {
+    String marks = String.join(", ", Collections.nCopies(clientMsgIds.size(), "?"));
+    Tuple params = Tuple.of(senderId);
+    clientMsgIds.forEach(params::addValue);
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE sender_id = ? AND client_msg_id IN ("
+            + marks + ")")
+        .execute(params)
+        .map(rows -> {
+          Map<String, MessageRow> out = new HashMap<>();
+          rows.forEach(row -> out.put(row.getString("client_msg_id"), map(row)));
+          return out;
+        });
+  }
+
+  /**
+   * Several messages of one sender in one transaction: one statement takes their seqs (and
+   * checks membership), one batch inserts them. Empty when the sender may not send there; a
+   * resend among them fails the whole transaction with a duplicate key.
+   */
+  Future<List<MessageRow>> insertAll(long conversationId, long senderId, List<ling.api.chat.SendRequest> sends) {
+    LocalDateTime now = Times.nowUtc();
+    int n = sends.size();
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("UPDATE conversation c JOIN conversation_member m ON m.conversation_id = c.id "
+            + "SET c.last_seq = LAST_INSERT_ID(c.last_seq + ?), c.updated_at = ? "
+            + "WHERE c.id = ? AND c.closed_at IS NULL AND m.user_id = ? AND m.left_at IS NULL")
+        .execute(Tuple.of(n, now, conversationId, senderId))
+        .compose(updated -> {
+          if (updated.rowCount() == 0) {
+            return Future.succeededFuture(List.<MessageRow>of());
+          }
+          long last = updated.property(MySQLClient.LAST_INSERTED_ID);
+          List<Tuple> rows = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            var send = sends.get(i);
+            rows.add(Tuple.from(new Object[] {conversationId, last - n + 1 + i, senderId, send.getClientMsgId(),
+                send.getKind(), send.getText(), send.getFileId(), null, null, now}));
+          }
+          return conn.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, "
+                  + "file_id, reply_to_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              .executeBatch(rows)
+              .compose(x -> conn.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message "
+                  + "WHERE conversation_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+                  .execute(Tuple.of(conversationId, last - n, last)))
+              .compose(inserted -> conn.preparedQuery("UPDATE conversation_member SET read_seq = ? "
+                      + "WHERE conversation_id = ? AND user_id = ?")
+                  .execute(Tuple.of(last, conversationId, senderId))
+                  .map(x -> Rows.all(inserted, MessageRepository::map)));
+        }));
   }
 
   Future<Optional<MessageRow>> find(long messageId) {

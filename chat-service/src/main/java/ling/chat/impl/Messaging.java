@@ -14,7 +14,11 @@ import ling.api.Failures;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
+import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
+import ling.common.runtime.Guard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ling.chat.impl.MessageRepository.Access;
 import ling.chat.impl.MessageRepository.MessageRow;
 import ling.chat.impl.MessageRepository.SummaryRow;
@@ -25,6 +29,8 @@ import ling.common.Times;
  * checks that the user is an active member of the conversation; to anyone else it does not exist.
  */
 final class Messaging {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
 
   private static final Set<String> CLIENT_KINDS = Set.of("text", "image", "file", "video", "voice");
   /** The sender of system messages: no user has id 0. */
@@ -64,6 +70,117 @@ final class Messaging {
   }
 
   Future<ChatMessage> send(long userId, SendRequest request) {
+    validate(request);
+    String clientMsgId = request.getClientMsgId();
+    String kind = request.getKind();
+    String text = request.getText();
+    long conversationId = request.getConversationId();
+    // the hot path is one transaction: the statement that takes the seq also checks membership,
+    // and the unique (sender, clientMsgId) key catches a resend
+    Future<Void> checked = request.getReplyToId() == null ? Future.succeededFuture()
+        : activeMember(userId, conversationId).compose(access -> replyTarget(conversationId, request.getReplyToId()));
+    return checked
+        .compose(x -> messages.insert(conversationId, userId, clientMsgId, kind, text, request.getFileId(),
+            request.getReplyToId()))
+        .compose(stored -> stored.isPresent() ? fanOut(stored.get()) : refusedOrResent(userId, conversationId, clientMsgId))
+        .recover(err -> isDuplicate(err)
+            // a resend: the first message is the answer, and nothing new is stored or sent
+            ? messages.byClientId(userId, clientMsgId).map(found -> view(found.orElseThrow()))
+            : Future.failedFuture(err));
+  }
+
+  /**
+   * Sends in order. A run of plain sends to one conversation (no reply, none sent before) is
+   * stored in one transaction; anything else goes one by one through {@link #send}.
+   */
+  Future<List<SendOutcome>> sendBatch(long userId, List<SendRequest> requests) {
+    if (requests == null || requests.isEmpty() || requests.size() > 100) {
+      throw Failures.invalid("requests", "must hold 1-100 sends");
+    }
+    List<SendRequest> valid = new java.util.ArrayList<>();
+    Map<Integer, SendOutcome> invalid = new java.util.HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      try {
+        validate(requests.get(i));
+        valid.add(requests.get(i));
+      } catch (ServiceException e) {
+        invalid.put(i, failed(requests.get(i), e));
+      }
+    }
+    long conversationId = valid.isEmpty() ? 0 : valid.get(0).getConversationId();
+    Set<String> ids = new java.util.HashSet<>();
+    boolean simple = valid.size() > 1 && valid.stream().allMatch(r -> r.getReplyToId() == null
+        && r.getConversationId() == conversationId && ids.add(r.getClientMsgId()));
+    Future<Map<String, SendOutcome>> stored = simple
+        ? storeTogether(userId, conversationId, valid).recover(err -> isDuplicate(err)
+            ? oneByOne(userId, valid) : Future.failedFuture(err))
+        : oneByOne(userId, valid);
+    return stored.map(byId -> {
+      List<SendOutcome> out = new java.util.ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        out.add(invalid.containsKey(i) ? invalid.get(i) : byId.get(requests.get(i).getClientMsgId()));
+      }
+      return out;
+    });
+  }
+
+  /** One transaction for the batch; resends among them are answered with what was stored before. */
+  private Future<Map<String, SendOutcome>> storeTogether(long userId, long conversationId, List<SendRequest> batch) {
+    return messages.byClientIds(userId, batch.stream().map(SendRequest::getClientMsgId).toList())
+        .compose(before -> {
+          List<SendRequest> fresh = batch.stream().filter(r -> !before.containsKey(r.getClientMsgId())).toList();
+          Map<String, SendOutcome> out = new java.util.HashMap<>();
+          before.forEach((id, row) -> out.put(id, new SendOutcome().setClientMsgId(id).setMessage(view(row))));
+          if (fresh.isEmpty()) {
+            return Future.succeededFuture(out);
+          }
+          return messages.insertAll(conversationId, userId, fresh).compose(rows -> {
+            if (rows.isEmpty()) {
+              // not the sender's conversation, or closed: the same answer for each
+              return activeMember(userId, conversationId).<Void>compose(a -> Future.failedFuture(closed()))
+                  .map(x -> out)
+                  .recover(err -> {
+                    fresh.forEach(r -> out.put(r.getClientMsgId(), failed(r, err)));
+                    return Future.succeededFuture(out);
+                  });
+            }
+            rows.forEach(row -> out.put(row.clientMsgId(), new SendOutcome().setClientMsgId(row.clientMsgId())
+                .setMessage(view(row))));
+            return messages.activeMembers(conversationId).map(members -> {
+              for (MessageRow row : rows) {
+                JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
+                    .put("message", view(row).toJson());
+                members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
+              }
+              return out;
+            });
+          });
+        });
+  }
+
+  private Future<Map<String, SendOutcome>> oneByOne(long userId, List<SendRequest> batch) {
+    Map<String, SendOutcome> out = new java.util.HashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (SendRequest request : batch) {
+      chain = chain.compose(x -> Guard.run(LOG, () -> send(userId, request))
+          .map(message -> new SendOutcome().setClientMsgId(request.getClientMsgId()).setMessage(message))
+          .otherwise(err -> failed(request, err))
+          .map(outcome -> {
+            out.putIfAbsent(request.getClientMsgId(), outcome);
+            return null;
+          }));
+    }
+    return chain.map(out);
+  }
+
+  private static SendOutcome failed(SendRequest request, Throwable err) {
+    ServiceException e = err instanceof ServiceException se ? se : Failures.of(Failures.INTERNAL, "internal error");
+    return new SendOutcome().setClientMsgId(request.getClientMsgId()).setFailureCode(e.failureCode())
+        .setFailureMessage(e.getMessage());
+  }
+
+  /** The shape rules of a send; throws the contract's 400 naming the field. */
+  private void validate(SendRequest request) {
     if (request == null) {
       throw Failures.invalid("body", "is required");
     }
@@ -92,19 +209,6 @@ final class Messaging {
         throw Failures.invalid("text", "must be at most " + textMax + " characters");
       }
     }
-    long conversationId = request.getConversationId();
-    // the hot path is one transaction: the statement that takes the seq also checks membership,
-    // and the unique (sender, clientMsgId) key catches a resend
-    Future<Void> checked = request.getReplyToId() == null ? Future.succeededFuture()
-        : activeMember(userId, conversationId).compose(access -> replyTarget(conversationId, request.getReplyToId()));
-    return checked
-        .compose(x -> messages.insert(conversationId, userId, clientMsgId, kind, text, request.getFileId(),
-            request.getReplyToId()))
-        .compose(stored -> stored.isPresent() ? fanOut(stored.get()) : refusedOrResent(userId, conversationId, clientMsgId))
-        .recover(err -> isDuplicate(err)
-            // a resend: the first message is the answer, and nothing new is stored or sent
-            ? messages.byClientId(userId, clientMsgId).map(found -> view(found.orElseThrow()))
-            : Future.failedFuture(err));
   }
 
   /** Every active member's sockets get the new message. */

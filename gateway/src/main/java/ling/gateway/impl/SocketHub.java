@@ -19,6 +19,8 @@ import ling.api.account.AccessTokens;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
+import io.vertx.serviceproxy.ServiceException;
+import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
 import ling.gateway.impl.AccessTokenVerifier.Caller;
 import org.slf4j.Logger;
@@ -55,11 +57,12 @@ final class SocketHub {
      */
     final Map<String, String> awaitingAck = new HashMap<>();
     /**
-     * The last send still running per conversation: a socket's sends to one conversation are
-     * stored one after another, so they keep the order they were sent in whatever instance of
-     * the chat service takes each.
+     * Sends per conversation not answered yet. One batch is in flight at a time and the sends
+     * that arrive meanwhile go together in the next: a socket's sends to one conversation keep
+     * the order they were sent in, whatever chat-service instance takes each batch, and a
+     * burst costs one transaction instead of one each.
      */
-    final Map<Long, Future<Void>> sendQueues = new HashMap<>();
+    final Map<Long, SendQueue> sendQueues = new HashMap<>();
 
     Connection(long userId, long sessionId, ServerWebSocket socket) {
       this.userId = userId;
@@ -67,6 +70,13 @@ final class SocketHub {
       this.socket = socket;
     }
   }
+
+  private static final class SendQueue {
+    final List<SendRequest> waiting = new ArrayList<>();
+    boolean inFlight;
+  }
+
+  private static final int MAX_BATCH = 50;
 
   private static final class UserSockets {
     final Set<Connection> connections = new LinkedHashSet<>();
@@ -230,30 +240,55 @@ final class SocketHub {
 
   private void onSend(Connection connection, JsonObject frame) {
     SendRequest request = ConversationRoutes.sendRequest(frame, requiredId(frame, "conversationId"));
-    long conversationId = request.getConversationId();
-    Future<Void> previous = connection.sendQueues.getOrDefault(conversationId, Future.succeededFuture());
-    Future<Void> mine = previous.eventually(() -> send(connection, request));
-    connection.sendQueues.put(conversationId, mine);
-    mine.onComplete(x -> connection.sendQueues.remove(conversationId, mine));
+    connection.awaitingAck.putIfAbsent(request.getClientMsgId(), "");
+    SendQueue queue = connection.sendQueues.computeIfAbsent(request.getConversationId(), id -> new SendQueue());
+    queue.waiting.add(request);
+    if (!queue.inFlight) {
+      dispatch(connection, request.getConversationId(), queue);
+    }
   }
 
-  private Future<Void> send(Connection connection, SendRequest request) {
-    String clientMsgId = request.getClientMsgId();
-    connection.awaitingAck.putIfAbsent(clientMsgId, "");
-    return chat.send(connection.userId, request).andThen(ar -> {
-      String overtaken = connection.awaitingAck.remove(clientMsgId);
-      if (ar.succeeded()) {
-        ChatMessage message = ar.result();
-        connection.socket.writeTextMessage(new JsonObject().put("type", "ack")
-            .put("clientMsgId", message.getClientMsgId()).put("messageId", message.getId())
-            .put("seq", message.getSeq()).put("createdAt", message.getCreatedAt()).encode());
+  private void dispatch(Connection connection, long conversationId, SendQueue queue) {
+    List<SendRequest> batch = new ArrayList<>(queue.waiting.subList(0, Math.min(MAX_BATCH, queue.waiting.size())));
+    queue.waiting.subList(0, batch.size()).clear();
+    queue.inFlight = true;
+    Future<List<SendOutcome>> answered = batch.size() == 1
+        ? chat.send(connection.userId, batch.get(0))
+            .map(message -> List.of(new SendOutcome().setClientMsgId(message.getClientMsgId()).setMessage(message)))
+        : chat.sendBatch(connection.userId, batch);
+    answered.onComplete(ar -> {
+      for (int i = 0; i < batch.size(); i++) {
+        String clientMsgId = batch.get(i).getClientMsgId();
+        if (ar.failed()) {
+          answer(connection, clientMsgId, null, ar.cause());
+        } else {
+          SendOutcome outcome = ar.result().get(i);
+          answer(connection, clientMsgId, outcome.getMessage(), outcome.getMessage() != null ? null
+              : new ServiceException(outcome.getFailureCode(), outcome.getFailureMessage()));
+        }
+      }
+      queue.inFlight = false;
+      if (!queue.waiting.isEmpty()) {
+        dispatch(connection, conversationId, queue);
       } else {
-        sendFailure(connection, clientMsgId, ar.cause());
+        connection.sendQueues.remove(conversationId);
       }
-      if (overtaken != null && !overtaken.isEmpty()) {
-        connection.socket.writeTextMessage(overtaken);
-      }
-    }).mapEmpty();
+    });
+  }
+
+  /** The ack (or error) of one send, then its message event if that came first. */
+  private void answer(Connection connection, String clientMsgId, ChatMessage message, Throwable failure) {
+    String overtaken = connection.awaitingAck.remove(clientMsgId);
+    if (message != null) {
+      connection.socket.writeTextMessage(new JsonObject().put("type", "ack")
+          .put("clientMsgId", message.getClientMsgId()).put("messageId", message.getId())
+          .put("seq", message.getSeq()).put("createdAt", message.getCreatedAt()).encode());
+    } else {
+      sendFailure(connection, clientMsgId, failure);
+    }
+    if (overtaken != null && !overtaken.isEmpty()) {
+      connection.socket.writeTextMessage(overtaken);
+    }
   }
 
   /** The clientMsgId of a message event about the user's own message, else null. */
