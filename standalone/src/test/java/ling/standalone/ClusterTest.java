@@ -171,7 +171,7 @@ class ClusterTest {
         List<Long> sorted = new ArrayList<>(seqs);
         java.util.Collections.sort(sorted);
         assertEquals(2 * each, sorted.get(sorted.size() - 1));
-        FriendsApiTest.pingWithNothingBefore(socket);
+        FriendsApiTest.pingExpectingNo(socket, "message");
       }
     }
   }

@@ -256,6 +256,19 @@ class FriendsApiTest extends SharedStackTest {
     nextOfType(socket, "pong");
   }
 
+  /** A round trip that proves no event of that type was waiting (others may be). */
+  static void pingExpectingNo(Socket socket, String type) {
+    socket.send(new JsonObject().put("type", "ping"));
+    for (int i = 0; i < 20; i++) {
+      JsonObject frame = socket.next();
+      if ("pong".equals(frame.getString("type"))) {
+        return;
+      }
+      assertTrue(!type.equals(frame.getString("type")), "unexpected " + frame.encode());
+    }
+    throw new AssertionError("no pong");
+  }
+
   /** A round trip that also proves no event was waiting. */
   static void pingWithNothingBefore(Socket socket) {
     socket.send(new JsonObject().put("type", "ping"));

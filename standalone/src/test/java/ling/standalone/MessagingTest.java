@@ -2,7 +2,6 @@ package ling.standalone;
 
 import static ling.standalone.FriendsApiTest.nextOfType;
 import static ling.standalone.FriendsApiTest.ping;
-import static ling.standalone.FriendsApiTest.pingWithNothingBefore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +49,7 @@ class MessagingTest extends SharedStackTest {
       // the same clientMsgId again: the first ack, nothing new
       laptop.send(send("c-1", conversation, "你好 Bob 👋"));
       assertEquals(ack, nextOfType(laptop, "ack"));
-      pingWithNothingBefore(bobSocket);
+      FriendsApiTest.pingExpectingNo(bobSocket, "message");
       assertEquals(1, history(alice, conversation, "").size());
 
       // over HTTP, with a reply
@@ -322,7 +321,7 @@ class MessagingTest extends SharedStackTest {
       api.post("/conversations/" + groupConversation + "/messages", alice.bearer(),
           new JsonObject().put("clientMsgId", "after-removal").put("kind", "text").put("text", "secret"));
       nextOfType(carolSocket, "group.member_left");
-      pingWithNothingBefore(carolSocket);
+      FriendsApiTest.pingExpectingNo(carolSocket, "message");
     }
     assertEquals(404, api.post("/conversations/" + groupConversation + "/messages", carol.bearer(),
         new JsonObject().put("clientMsgId", "c").put("kind", "text").put("text", "hi")).status());
