@@ -112,6 +112,16 @@ final class Api implements AutoCloseable {
     return post("/auth/login", new JsonObject().put("username", username).put("password", password));
   }
 
+  /** Makes two users friends through the API; returns their conversation id. */
+  long befriend(Session from, Session to) {
+    Reply sent = post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()));
+    Reply accepted = post("/friend-requests/" + sent.json().getLong("id") + "/accept", to.bearer(), null);
+    if (accepted.status() != 200) {
+      throw new AssertionError("accept: " + accepted.status() + " " + accepted.text());
+    }
+    return accepted.json().getJsonObject("friend").getLong("conversationId");
+  }
+
   static Session session(JsonObject auth, String password) {
     JsonObject user = auth.getJsonObject("user");
     return new Session(user.getLong("id"), user.getString("username"), password,

@@ -137,7 +137,7 @@ class FriendsApiTest extends SharedStackTest {
   void remarksAndFoldersAreOrganisedByTheirOwnerOnly() {
     Session alice = api.register("fa");
     Session bob = api.register("fb");
-    befriend(alice, bob);
+    api.befriend(alice, bob);
     long family = api.post("/friend-groups", alice.bearer(), new JsonObject().put("name", "Family 家人")).json()
         .getLong("id");
 
@@ -197,7 +197,7 @@ class FriendsApiTest extends SharedStackTest {
   void removingAFriendTellsBothAndBefriendingAgainKeepsTheConversation() {
     Session erin = api.register("re");
     Session frank = api.register("rf");
-    long conversationId = befriend(erin, frank);
+    long conversationId = api.befriend(erin, frank);
     try (Socket erinSocket = Socket.connect(stack.vertx, stack.port, erin.bearer());
          Socket frankSocket = Socket.connect(stack.vertx, stack.port, frank.bearer())) {
       ping(erinSocket);
@@ -209,17 +209,9 @@ class FriendsApiTest extends SharedStackTest {
     assertEquals(List.of(), friendIds(erin));
     assertEquals(List.of(), friendIds(frank));
     assertError(api.call(HttpMethod.DELETE, "/friends/" + frank.id(), erin.bearer(), null), 404, "not_found");
-    assertEquals(conversationId, befriend(frank, erin));
+    assertEquals(conversationId, api.befriend(frank, erin));
   }
 
-  /** Makes two users friends; returns their conversation id. */
-  private long befriend(Session from, Session to) {
-    long requestId = api.post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()))
-        .json().getLong("id");
-    Reply accepted = api.post("/friend-requests/" + requestId + "/accept", to.bearer(), null);
-    assertEquals(200, accepted.status(), accepted.text());
-    return accepted.json().getJsonObject("friend").getLong("conversationId");
-  }
 
   private long defaultFolder(Session s) {
     return folders(s).stream().filter(f -> f.getBoolean("isDefault")).findFirst().orElseThrow().getLong("id");

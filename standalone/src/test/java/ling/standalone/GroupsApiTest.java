@@ -29,8 +29,8 @@ class GroupsApiTest extends SharedStackTest {
     Session owner = api.register("go");
     Session bob = api.register("gb");
     Session carol = api.register("gc");
-    befriend(owner, bob);
-    befriend(owner, carol);
+    api.befriend(owner, bob);
+    api.befriend(owner, carol);
     LinkedBlockingQueue<JsonObject> domain = new LinkedBlockingQueue<>();
     MessageConsumer<JsonObject> listener = stack.vertx.eventBus().consumer(AccountEvents.GROUP_CHANGED,
         m -> domain.add(m.body()));
@@ -120,7 +120,7 @@ class GroupsApiTest extends SharedStackTest {
     Session admin = api.register("ja");
     Session dave = api.register("jd");
     Session erin = api.register("je");
-    befriend(owner, admin);
+    api.befriend(owner, admin);
     long groupId = api.post("/groups", owner.bearer(), new JsonObject().put("name", "Open house " + owner.id())
         .put("memberIds", new JsonArray().add(admin.id())).put("joinPolicy", "open")).json().getLong("id");
     api.patch("/groups/" + groupId + "/members/" + admin.id(), owner.bearer(), new JsonObject().put("role", "admin"));
@@ -182,8 +182,8 @@ class GroupsApiTest extends SharedStackTest {
     Session owner = api.register("to");
     Session heir = api.register("th");
     Session other = api.register("tt");
-    befriend(owner, heir);
-    befriend(owner, other);
+    api.befriend(owner, heir);
+    api.befriend(owner, other);
     JsonObject group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "Dynasty")
         .put("memberIds", new JsonArray().add(heir.id()).add(other.id()))).json();
     long groupId = group.getLong("id");
@@ -266,9 +266,9 @@ class GroupsApiTest extends SharedStackTest {
     Session member = api.register("wm");
     Session outsider = api.register("wx");
     for (Session s : List.of(admin, admin2, member)) {
-      befriend(owner, s);
+      api.befriend(owner, s);
     }
-    befriend(outsider, member);
+    api.befriend(outsider, member);
     JsonObject group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "ranks")
         .put("memberIds", new JsonArray().add(admin.id()).add(admin2.id()).add(member.id()))).json();
     long groupId = group.getLong("id");
@@ -352,9 +352,4 @@ class GroupsApiTest extends SharedStackTest {
     }
   }
 
-  private void befriend(Session from, Session to) {
-    long requestId = api.post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()))
-        .json().getLong("id");
-    assertEquals(200, api.post("/friend-requests/" + requestId + "/accept", to.bearer(), null).status());
-  }
 }

@@ -26,7 +26,7 @@ class MessagingTest extends SharedStackTest {
   void aMessageIsAcknowledgedThenDeliveredToEverySocketOfEveryMember() {
     Session alice = api.register("ma");
     Session bob = api.register("mb");
-    long conversation = befriend(alice, bob);
+    long conversation = api.befriend(alice, bob);
     try (Socket laptop = Socket.connect(stack.vertx, stack.port, alice.bearer());
          Socket phone = Socket.connect(stack.vertx, stack.port, alice.bearer());
          Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
@@ -69,7 +69,7 @@ class MessagingTest extends SharedStackTest {
   void historyPagesAndCatchUpReturnExactlyWhatWasMissed() {
     Session alice = api.register("ha");
     Session bob = api.register("hb");
-    long conversation = befriend(alice, bob);
+    long conversation = api.befriend(alice, bob);
     for (int i = 1; i <= 12; i++) {
       assertEquals(201, api.post("/conversations/" + conversation + "/messages", alice.bearer(),
           new JsonObject().put("clientMsgId", "m" + i).put("kind", "text").put("text", "message " + i)).status());
@@ -107,7 +107,7 @@ class MessagingTest extends SharedStackTest {
   void theConversationListShowsPeersUnreadCountsAndReadMarks() {
     Session alice = api.register("la");
     Session bob = api.register("lb");
-    long conversation = befriend(alice, bob);
+    long conversation = api.befriend(alice, bob);
     for (int i = 1; i <= 3; i++) {
       api.post("/conversations/" + conversation + "/messages", alice.bearer(),
           new JsonObject().put("clientMsgId", "x" + i).put("kind", "text").put("text", "n" + i));
@@ -158,7 +158,7 @@ class MessagingTest extends SharedStackTest {
   void recallIsForTheSenderAndGroupModerators() {
     Session owner = api.register("ro");
     Session member = api.register("rm");
-    long direct = befriend(owner, member);
+    long direct = api.befriend(owner, member);
     long groupConversation = api.post("/groups", owner.bearer(), new JsonObject().put("name", "recall")
         .put("memberIds", new JsonArray().add(member.id()))).json().getLong("conversationId");
     try (Socket ownerSocket = Socket.connect(stack.vertx, stack.port, owner.bearer());
@@ -195,8 +195,8 @@ class MessagingTest extends SharedStackTest {
     Session alice = api.register("oa");
     Session bob = api.register("ob");
     Session mallory = api.register("om");
-    long conversation = befriend(alice, bob);
-    long other = befriend(alice, mallory);
+    long conversation = api.befriend(alice, bob);
+    long other = api.befriend(alice, mallory);
     try (Socket mallorySocket = Socket.connect(stack.vertx, stack.port, mallory.bearer());
          Socket aliceSocket = Socket.connect(stack.vertx, stack.port, alice.bearer())) {
       ping(aliceSocket);
@@ -232,7 +232,7 @@ class MessagingTest extends SharedStackTest {
     Session alice = api.register("pa");
     Session bob = api.register("pb");
     Session mallory = api.register("pm");
-    long conversation = befriend(alice, bob);
+    long conversation = api.befriend(alice, bob);
     try (Socket socket = Socket.connect(stack.vertx, stack.port, alice.bearer());
          Socket intruder = Socket.connect(stack.vertx, stack.port, mallory.bearer())) {
       socket.send(send("p-0", conversation, "first"));
@@ -271,7 +271,7 @@ class MessagingTest extends SharedStackTest {
   void aFloodOfSendsIsRefusedPastTheRateAndWhatWasRefusedIsNotStored() {
     Session alice = api.register("fa");
     Session bob = api.register("fb");
-    long conversation = befriend(alice, bob);
+    long conversation = api.befriend(alice, bob);
     List<String> refused = new ArrayList<>();
     int acked = 0;
     try (Socket socket = Socket.connect(stack.vertx, stack.port, alice.bearer())) {
@@ -298,7 +298,7 @@ class MessagingTest extends SharedStackTest {
   void aRemovedFriendOrGroupMemberCanNoLongerSend() {
     Session alice = api.register("xa");
     Session bob = api.register("xb");
-    long conversation = befriend(alice, bob);
+    long conversation = api.befriend(alice, bob);
     api.post("/conversations/" + conversation + "/messages", alice.bearer(),
         new JsonObject().put("clientMsgId", "before").put("kind", "text").put("text", "still here"));
     assertEquals(204, api.call(HttpMethod.DELETE, "/friends/" + bob.id(), alice.bearer(), null).status());
@@ -310,7 +310,7 @@ class MessagingTest extends SharedStackTest {
     assertTrue(onlyConversation(bob).getBoolean("closed"));
 
     Session carol = api.register("xc");
-    befriend(alice, carol);
+    api.befriend(alice, carol);
     JsonObject group = api.post("/groups", alice.bearer(), new JsonObject().put("name", "g")
         .put("memberIds", new JsonArray().add(carol.id()))).json();
     long groupConversation = group.getLong("conversationId");
@@ -337,7 +337,7 @@ class MessagingTest extends SharedStackTest {
       JsonArray memberIds = new JsonArray();
       for (int i = 0; i < 3; i++) {
         Session s = api.register("cs");
-        befriend(owner, s);
+        api.befriend(owner, s);
         senders.add(s);
         memberIds.add(s.id());
       }
@@ -425,10 +425,4 @@ class MessagingTest extends SharedStackTest {
     assertEquals(ref, frame.getString("ref"));
   }
 
-  private long befriend(Session from, Session to) {
-    long requestId = api.post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()))
-        .json().getLong("id");
-    return api.post("/friend-requests/" + requestId + "/accept", to.bearer(), null).json()
-        .getJsonObject("friend").getLong("conversationId");
-  }
 }

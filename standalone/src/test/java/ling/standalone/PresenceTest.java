@@ -38,7 +38,7 @@ class PresenceTest {
     Session alice = api.register("pa");
     Session bob = api.register("pb");
     Session stranger = api.register("ps");
-    befriend(alice, bob);
+    api.befriend(alice, bob);
     try (Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer());
          Socket strangerSocket = Socket.connect(stack.vertx, stack.port, stranger.bearer())) {
       ping(bobSocket);
@@ -68,7 +68,7 @@ class PresenceTest {
   void aGatewayNodeThatFallsSilentTakesItsUsersOffline() {
     Session alice = api.register("ga");
     Session bob = api.register("gb");
-    befriend(alice, bob);
+    api.befriend(alice, bob);
     AccountService accounts = AccountService.createProxy(stack.vertx);
     try (Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
       ping(bobSocket);
@@ -87,7 +87,7 @@ class PresenceTest {
   void aHeartbeatRepairsAPresenceReportThatWasLost() {
     Session alice = api.register("ha");
     Session bob = api.register("hb");
-    befriend(alice, bob);
+    api.befriend(alice, bob);
     AccountService accounts = AccountService.createProxy(stack.vertx);
     try (Socket bobSocket = Socket.connect(stack.vertx, stack.port, bob.bearer())) {
       ping(bobSocket);
@@ -113,9 +113,4 @@ class PresenceTest {
     return api.get("/users/" + user.id(), viewer.bearer()).json().getBoolean("online");
   }
 
-  private void befriend(Session from, Session to) {
-    long requestId = api.post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()))
-        .json().getLong("id");
-    assertEquals(200, api.post("/friend-requests/" + requestId + "/accept", to.bearer(), null).status());
-  }
 }
