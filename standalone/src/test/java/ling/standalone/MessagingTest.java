@@ -328,6 +328,41 @@ class MessagingTest extends SharedStackTest {
   }
 
   @Test
+  void aRemovedMemberStopsReceivingWhicheverChatInstanceFansOut() {
+    String second = stack.vertx.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(stack.config))
+        .await();
+    try {
+      Session owner = api.register("io");
+      Session stays = api.register("is");
+      Session leaves = api.register("il");
+      api.befriend(owner, stays);
+      api.befriend(owner, leaves);
+      JsonObject group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "two instances")
+          .put("memberIds", new JsonArray().add(stays.id()).add(leaves.id()))).json();
+      long conversation = group.getLong("conversationId");
+      try (Socket leaving = Socket.connect(stack.vertx, stack.port, leaves.bearer())) {
+        ping(leaving);
+        // both instances take sends in turn, and both learn the member list
+        for (int i = 0; i < 6; i++) {
+          api.post("/conversations/" + conversation + "/messages", owner.bearer(), new JsonObject()
+              .put("clientMsgId", "before-" + i).put("kind", "text").put("text", "hello " + i));
+          assertEquals("hello " + i, nextOfType(leaving, "message").getJsonObject("message").getString("text"));
+        }
+        assertEquals(204, api.call(HttpMethod.DELETE, "/groups/" + group.getLong("id") + "/members/" + leaves.id(),
+            owner.bearer(), null).status());
+        nextOfType(leaving, "group.member_left");
+        for (int i = 0; i < 6; i++) {
+          assertEquals(201, api.post("/conversations/" + conversation + "/messages", owner.bearer(), new JsonObject()
+              .put("clientMsgId", "after-" + i).put("kind", "text").put("text", "secret " + i)).status());
+        }
+        FriendsApiTest.pingExpectingNo(leaving, "message");
+      }
+    } finally {
+      stack.vertx.undeploy(second).await();
+    }
+  }
+
+  @Test
   void concurrentSendersThroughTwoChatInstancesGetGaplessOrderedSeqs() {
     String second = stack.vertx.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(stack.config))
         .await();

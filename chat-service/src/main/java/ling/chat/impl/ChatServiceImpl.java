@@ -24,11 +24,22 @@ final class ChatServiceImpl implements ChatService {
   private final Pool pool;
   private final ConversationRepository conversations;
   private final Messaging messaging;
+  private final MemberCache members;
 
   ChatServiceImpl(Vertx vertx, Pool pool, JsonObject config) {
     this.pool = pool;
     this.conversations = new ConversationRepository(pool);
-    this.messaging = new Messaging(vertx, new MessageRepository(pool), config);
+    MessageRepository messages = new MessageRepository(pool);
+    this.members = new MemberCache(vertx, messages::activeMembers);
+    this.messaging = new Messaging(vertx, messages, members, config);
+  }
+
+  Future<Void> start() {
+    return members.start();
+  }
+
+  Future<Void> stop() {
+    return members.stop();
   }
 
   @Override
@@ -37,7 +48,11 @@ final class ChatServiceImpl implements ChatService {
       if (userA == userB || userA < 1 || userB < 1) {
         throw Failures.invalid("userB", "must be another user");
       }
-      return conversations.openDirect(userA, userB);
+      return conversations.openDirect(userA, userB).andThen(ar -> {
+        if (ar.succeeded()) {
+          members.changed(ar.result());
+        }
+      });
     });
   }
 
@@ -48,17 +63,23 @@ final class ChatServiceImpl implements ChatService {
 
   @Override
   public Future<Long> openGroupConversation(long groupId, List<Long> memberIds) {
-    return guard(() -> conversations.openGroup(groupId, List.copyOf(memberIds)));
+    return guard(() -> conversations.openGroup(groupId, List.copyOf(memberIds)).andThen(ar -> {
+      if (ar.succeeded()) {
+        members.changed(ar.result());
+      }
+    }));
   }
 
   @Override
   public Future<Void> addMembers(long conversationId, List<Long> userIds) {
-    return guard(() -> conversations.addMembers(conversationId, List.copyOf(userIds)));
+    return guard(() -> conversations.addMembers(conversationId, List.copyOf(userIds))
+        .andThen(ar -> members.changed(conversationId)));
   }
 
   @Override
   public Future<Void> removeMembers(long conversationId, List<Long> userIds) {
-    return guard(() -> conversations.removeMembers(conversationId, List.copyOf(userIds)));
+    return guard(() -> conversations.removeMembers(conversationId, List.copyOf(userIds))
+        .andThen(ar -> members.changed(conversationId)));
   }
 
   @Override

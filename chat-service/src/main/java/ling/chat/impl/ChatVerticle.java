@@ -15,19 +15,22 @@ public class ChatVerticle extends ServiceVerticle<ChatService> {
   }
 
   private MessageConsumer<JsonObject> groupChanges;
+  private ChatServiceImpl service;
   /** Group changes are recorded one after another, in the order they were published. */
   private Future<Void> recording = Future.succeededFuture();
 
   @Override
   protected Future<ChatService> createService(JsonObject config) {
     ChatServiceImpl service = new ChatServiceImpl(vertx, pool, config);
+    this.service = service;
     groupChanges = vertx.eventBus().consumer(AccountEvents.GROUP_CHANGED,
         msg -> recording = recording.eventually(() -> service.onGroupChanged(msg.body())));
-    return groupChanges.completion().map(service);
+    return groupChanges.completion().compose(x -> service.start()).map(service);
   }
 
   @Override
   protected Future<Void> closeService() {
-    return groupChanges == null ? Future.succeededFuture() : groupChanges.unregister();
+    Future<Void> stopped = service == null ? Future.succeededFuture() : service.stop();
+    return stopped.eventually(() -> groupChanges == null ? Future.succeededFuture() : groupChanges.unregister());
   }
 }

@@ -42,6 +42,7 @@ final class Messaging {
 
   private final Vertx vertx;
   private final MessageRepository messages;
+  private final MemberCache members;
   private final int textMax;
   private final int clientMsgIdMax;
   private final int pageDefault;
@@ -56,11 +57,12 @@ final class Messaging {
     }
   };
 
-  Messaging(Vertx vertx, MessageRepository messages, JsonObject config) {
+  Messaging(Vertx vertx, MessageRepository messages, MemberCache members, JsonObject config) {
     JsonObject limits = config.getJsonObject("limits");
     JsonObject chat = config.getJsonObject("chat");
     this.vertx = vertx;
     this.messages = messages;
+    this.members = members;
     this.textMax = limits.getInteger("textMax");
     this.clientMsgIdMax = limits.getInteger("clientMsgIdMax");
     this.pageDefault = limits.getInteger("pageDefault");
@@ -146,7 +148,7 @@ final class Messaging {
             }
             rows.forEach(row -> out.put(row.clientMsgId(), new SendOutcome().setClientMsgId(row.clientMsgId())
                 .setMessage(view(row))));
-            return messages.activeMembers(conversationId).map(members -> {
+            return members.members(conversationId).map(members -> {
               for (MessageRow row : rows) {
                 JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
                     .put("message", view(row).toJson());
@@ -214,7 +216,7 @@ final class Messaging {
   /** Every active member's sockets get the new message. */
   private Future<ChatMessage> fanOut(MessageRow row) {
     ChatMessage message = view(row);
-    return messages.activeMembers(row.conversationId()).map(members -> {
+    return members.members(row.conversationId()).map(members -> {
       JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", message.toJson());
       members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
       return message;
@@ -248,7 +250,7 @@ final class Messaging {
     return messages.insertSystem(conversationId, SYSTEM_SENDER, "group-" + eventId, SYSTEM_TEXT.getOrDefault(what, what),
             meta.encode())
         .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
-            : messages.activeMembers(conversationId).<Void>map(members -> {
+            : members.members(conversationId).<Void>map(members -> {
               JsonObject out = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
                   .put("message", view(stored.get()).toJson());
               members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), out));
@@ -297,7 +299,7 @@ final class Messaging {
       }
       return messages.markRead(conversationId, userId, seq).compose(moved -> !moved || !access.type().equals("direct")
           ? Future.succeededFuture()
-          : messages.activeMembers(conversationId).map(members -> {
+          : members.members(conversationId).map(members -> {
             JsonObject event = new JsonObject().put("type", "read").put("conversationId", conversationId)
                 .put("userId", userId).put("seq", seq);
             members.stream().filter(m -> m != userId).forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
@@ -314,7 +316,7 @@ final class Messaging {
       return Future.succeededFuture();
     }
     lastTyping.put(key, now);
-    return activeMember(userId, conversationId).compose(access -> messages.activeMembers(conversationId)).map(members -> {
+    return activeMember(userId, conversationId).compose(access -> members.members(conversationId)).map(members -> {
       JsonObject event = new JsonObject().put("type", "typing").put("conversationId", conversationId).put("userId", userId);
       members.stream().filter(m -> m != userId).forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
       return null;
@@ -343,7 +345,7 @@ final class Messaging {
           }
           return messages.recall(messageId).compose(changed -> messages.find(messageId)).compose(now -> {
             ChatMessage recalled = view(now.orElseThrow());
-            return messages.activeMembers(message.conversationId()).map(members -> {
+            return members.members(message.conversationId()).map(members -> {
               JsonObject event = new JsonObject().put("type", "message.recalled")
                   .put("conversationId", message.conversationId()).put("messageId", messageId);
               members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
