@@ -66,6 +66,20 @@ class MessagingTest extends SharedStackTest {
   }
 
   @Test
+  void clientMsgIdsThatDifferOnlyInCaseAreDifferentSends() {
+    Session alice = api.register("ca");
+    Session bob = api.register("cb");
+    long conversation = api.befriend(alice, bob);
+    for (String id : List.of("abc", "ABC", "abc ", "ábc")) {
+      Reply reply = api.post("/conversations/" + conversation + "/messages", alice.bearer(),
+          new JsonObject().put("clientMsgId", id).put("kind", "text").put("text", "id " + id));
+      assertEquals(201, reply.status(), reply.text());
+      assertEquals(id, reply.json().getString("clientMsgId"));
+    }
+    assertEquals(4, history(bob, conversation, "").size());
+  }
+
+  @Test
   void historyPagesAndCatchUpReturnExactlyWhatWasMissed() {
     Session alice = api.register("ha");
     Session bob = api.register("hb");
@@ -187,6 +201,13 @@ class MessagingTest extends SharedStackTest {
           owner.bearer(), null).status());
       assertEquals(404, api.call(HttpMethod.DELETE, "/conversations/" + direct + "/messages/999999999",
           owner.bearer(), null).status());
+      // through another conversation's path a message is not found, and stays as it is
+      memberSocket.send(send("g-2", groupConversation, "keep me"));
+      long kept = nextOfType(memberSocket, "ack").getLong("messageId");
+      assertEquals(404, api.call(HttpMethod.DELETE, "/conversations/" + direct + "/messages/" + kept,
+          owner.bearer(), null).status());
+      assertTrue(history(member, groupConversation, "").stream().map(m -> (JsonObject) m)
+          .filter(m -> m.getLong("id") == kept).noneMatch(m -> m.getBoolean("recalled")));
     }
   }
 

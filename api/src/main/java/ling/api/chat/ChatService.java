@@ -82,8 +82,11 @@ public interface ChatService {
   /** Tells the other members that the user is typing (nothing is stored). */
   Future<Void> typing(long userId, long conversationId);
 
-  /** Recalls a message: its sender within the window, or a group's owner or admins at any time. */
-  Future<ChatMessage> recall(long userId, long messageId);
+  /**
+   * Recalls a message: its sender within the window, or a group's owner or admins at any time.
+   * With a conversation id, a message of another conversation is "not found" (and untouched).
+   */
+  Future<ChatMessage> recall(long userId, long messageId, @Nullable Long conversationId);
 
   /** {@code {muted?, pinned?}} for the user's own view of a conversation. */
   Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes);

@@ -124,8 +124,8 @@ final class ChatServiceImpl implements ChatService {
   }
 
   @Override
-  public Future<ChatMessage> recall(long userId, long messageId) {
-    return guard(() -> messaging.recall(userId, messageId));
+  public Future<ChatMessage> recall(long userId, long messageId, Long conversationId) {
+    return guard(() -> messaging.recall(userId, messageId, conversationId));
   }
 
   @Override

@@ -3,7 +3,6 @@ package ling.chat.impl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,9 @@ import java.util.function.Function;
 /**
  * The active members of recently busy conversations, so that fan-out does not read them for
  * every message. A membership change on any chat-service instance is published to all of them,
- * and each drops its copy; a read that raced such a change is not kept (every change bumps the
- * conversation's version, and a list is stored only if the version did not move while it was
- * read). Entries also expire, as a last guard.
+ * and each drops its copy; a read that raced such a change is not kept (every change bumps an
+ * epoch, and a list is stored only if the epoch did not move while it was read). Entries also
+ * expire, as a last guard.
  */
 final class MemberCache {
 
@@ -33,7 +32,8 @@ final class MemberCache {
       return size() > MAX_ENTRIES;
     }
   };
-  private final Map<Long, Long> versions = new HashMap<>();
+  /** Bumped by every change; one counter, so that it cannot grow with the conversations. */
+  private long epoch;
   private MessageConsumer<Long> consumer;
 
   MemberCache(Vertx vertx, Function<Long, Future<List<Long>>> load) {
@@ -55,10 +55,10 @@ final class MemberCache {
     if (entry != null && System.currentTimeMillis() - entry.loadedAt() < TTL_MILLIS) {
       return Future.succeededFuture(entry.members());
     }
-    long version = versions.getOrDefault(conversationId, 0L);
+    long loadingEpoch = epoch;
     long loadedAt = System.currentTimeMillis();
     return load.apply(conversationId).map(members -> {
-      if (versions.getOrDefault(conversationId, 0L) == version) {
+      if (epoch == loadingEpoch) {
         entries.put(conversationId, new Entry(List.copyOf(members), loadedAt));
       }
       return members;
@@ -73,6 +73,6 @@ final class MemberCache {
 
   private void drop(long conversationId) {
     entries.remove(conversationId);
-    versions.merge(conversationId, 1L, Long::sum);
+    epoch++;
   }
 }

@@ -88,7 +88,9 @@ final class Messaging {
         .recover(err -> isDuplicate(err)
             // a resend: the first message is the answer, and nothing new is stored or sent
             ? messages.byClientId(userId, clientMsgId).map(found -> view(found.orElseThrow()))
-            : Future.failedFuture(err));
+            // refused now, but perhaps stored before the conversation closed: then that is the answer
+            : messages.byClientId(userId, clientMsgId).compose(found -> found.isPresent()
+                ? Future.succeededFuture(view(found.get())) : Future.failedFuture(err)));
   }
 
   /**
@@ -155,6 +157,9 @@ final class Messaging {
                 members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
               }
               return out;
+            }).otherwise(err -> {
+              LOG.warn("{} messages stored but not fanned out: {}", rows.size(), err.getMessage());
+              return out;
             });
           });
         });
@@ -213,12 +218,18 @@ final class Messaging {
     }
   }
 
-  /** Every active member's sockets get the new message. */
+  /**
+   * Every active member's sockets get the new message. The message is committed whatever
+   * happens here: a failure to fan out is logged, and clients catch up from the gap in seq.
+   */
   private Future<ChatMessage> fanOut(MessageRow row) {
     ChatMessage message = view(row);
     return members.members(row.conversationId()).map(members -> {
       JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", message.toJson());
       members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
+      return message;
+    }).otherwise(err -> {
+      LOG.warn("message {} stored but not fanned out: {}", row.id(), err.getMessage());
       return message;
     });
   }
@@ -323,9 +334,11 @@ final class Messaging {
     });
   }
 
-  Future<ChatMessage> recall(long userId, long messageId) {
+  Future<ChatMessage> recall(long userId, long messageId, Long conversationId) {
     return messages.find(messageId)
-        .compose(found -> found.isEmpty() ? Future.failedFuture(noSuchMessage())
+        .compose(found -> found.isEmpty()
+            || (conversationId != null && found.get().conversationId() != conversationId)
+            ? Future.failedFuture(noSuchMessage())
             : member(userId, found.get().conversationId()).map(access -> Map.entry(found.get(), access)))
         .compose(pair -> {
           MessageRow message = pair.getKey();
@@ -343,15 +356,18 @@ final class Messaging {
           if (message.kind().equals("system") || message.kind().equals("call")) {
             return Future.failedFuture(Failures.of(Failures.FORBIDDEN, "that message cannot be recalled"));
           }
-          return messages.recall(messageId).compose(changed -> messages.find(messageId)).compose(now -> {
+          return messages.recall(messageId).compose(changed -> messages.find(messageId).compose(now -> {
             ChatMessage recalled = view(now.orElseThrow());
+            if (!changed) {
+              return Future.succeededFuture(recalled);
+            }
             return members.members(message.conversationId()).map(members -> {
               JsonObject event = new JsonObject().put("type", "message.recalled")
                   .put("conversationId", message.conversationId()).put("messageId", messageId);
               members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
               return recalled;
             });
-          });
+          }));
         });
   }
 

@@ -106,9 +106,7 @@ final class ConversationRoutes {
   private void recall(RoutingContext ctx) {
     long conversationId = Requests.pathId(ctx, "id");
     long messageId = Requests.pathId(ctx, "messageId");
-    Responses.answer(ctx, chat.recall(Authenticated.userId(ctx), messageId).compose(message ->
-            message.getConversationId() == conversationId ? Future.succeededFuture(message)
-                : Future.failedFuture(new ApiException(ApiError.of(404, "no such message in this conversation")))),
+    Responses.answer(ctx, chat.recall(Authenticated.userId(ctx), messageId, conversationId),
         message -> Responses.empty(ctx, 204));
   }
 

@@ -257,21 +257,24 @@ final class SocketHub {
             .map(message -> List.of(new SendOutcome().setClientMsgId(message.getClientMsgId()).setMessage(message)))
         : chat.sendBatch(connection.userId, batch);
     answered.onComplete(ar -> {
-      for (int i = 0; i < batch.size(); i++) {
-        String clientMsgId = batch.get(i).getClientMsgId();
-        if (ar.failed()) {
-          answer(connection, clientMsgId, null, ar.cause());
-        } else {
-          SendOutcome outcome = ar.result().get(i);
-          answer(connection, clientMsgId, outcome.getMessage(), outcome.getMessage() != null ? null
-              : new ServiceException(outcome.getFailureCode(), outcome.getFailureMessage()));
+      try {
+        for (int i = 0; i < batch.size(); i++) {
+          String clientMsgId = batch.get(i).getClientMsgId();
+          SendOutcome outcome = ar.succeeded() && i < ar.result().size() ? ar.result().get(i) : null;
+          if (outcome == null) {
+            answer(connection, clientMsgId, null, ar.failed() ? ar.cause() : new IllegalStateException("no outcome"));
+          } else {
+            answer(connection, clientMsgId, outcome.getMessage(), outcome.getMessage() != null ? null
+                : new ServiceException(outcome.getFailureCode(), outcome.getFailureMessage()));
+          }
         }
-      }
-      queue.inFlight = false;
-      if (!queue.waiting.isEmpty()) {
-        dispatch(connection, conversationId, queue);
-      } else {
-        connection.sendQueues.remove(conversationId);
+      } finally {
+        queue.inFlight = false;
+        if (!queue.waiting.isEmpty()) {
+          dispatch(connection, conversationId, queue);
+        } else {
+          connection.sendQueues.remove(conversationId);
+        }
       }
     });
   }
@@ -281,7 +284,7 @@ final class SocketHub {
     String overtaken = connection.awaitingAck.remove(clientMsgId);
     if (message != null) {
       connection.socket.writeTextMessage(new JsonObject().put("type", "ack")
-          .put("clientMsgId", message.getClientMsgId()).put("messageId", message.getId())
+          .put("clientMsgId", clientMsgId).put("messageId", message.getId())
           .put("seq", message.getSeq()).put("createdAt", message.getCreatedAt()).encode());
     } else {
       sendFailure(connection, clientMsgId, failure);
@@ -303,7 +306,7 @@ final class SocketHub {
 
   private void onRecall(Connection connection, JsonObject frame) {
     long messageId = requiredId(frame, "messageId");
-    chat.recall(connection.userId, messageId).onComplete(ar -> {
+    chat.recall(connection.userId, messageId, null).onComplete(ar -> {
       if (ar.succeeded()) {
         connection.socket.writeTextMessage(new JsonObject().put("type", "recalled").put("messageId", messageId).encode());
       } else {
