@@ -316,6 +316,36 @@ class MessagingTest extends SharedStackTest {
   }
 
   @Test
+  void sendsPastThePendingLimitAreRefusedAndNotStored() {
+    try (TestStack small = TestStack.start(c -> c.getJsonObject("ws").put("maxPendingSends", 3));
+         Api local = new Api(small.vertx, small.port)) {
+      Session alice = local.register("qa");
+      Session bob = local.register("qb");
+      long conversation = local.befriend(alice, bob);
+      int acked = 0;
+      List<String> refused = new ArrayList<>();
+      try (Socket socket = Socket.connect(small.vertx, small.port, alice.bearer())) {
+        for (int i = 0; i < 20; i++) {
+          socket.ws.writeTextMessage(send("q-" + i, conversation, "n" + i).encode());
+        }
+        while (acked + refused.size() < 20) {
+          JsonObject frame = socket.next();
+          if ("ack".equals(frame.getString("type"))) {
+            acked++;
+          } else if ("error".equals(frame.getString("type"))) {
+            assertEquals("rate_limited", frame.getJsonObject("error").getString("code"));
+            refused.add(frame.getString("ref"));
+          }
+        }
+      }
+      assertTrue(!refused.isEmpty(), "nothing was refused");
+      JsonArray stored = local.get("/conversations/" + conversation + "/messages?limit=200", bob.bearer()).array();
+      assertEquals(acked, stored.size());
+      assertTrue(stored.stream().noneMatch(m -> refused.contains(((JsonObject) m).getString("clientMsgId"))));
+    }
+  }
+
+  @Test
   void aRemovedFriendOrGroupMemberCanNoLongerSend() {
     Session alice = api.register("xa");
     Session bob = api.register("xb");
@@ -367,7 +397,7 @@ class MessagingTest extends SharedStackTest {
         for (int i = 0; i < 6; i++) {
           api.post("/conversations/" + conversation + "/messages", owner.bearer(), new JsonObject()
               .put("clientMsgId", "before-" + i).put("kind", "text").put("text", "hello " + i));
-          assertEquals("hello " + i, nextOfType(leaving, "message").getJsonObject("message").getString("text"));
+          assertEquals("hello " + i, nextText(leaving).getString("text"));
         }
         assertEquals(204, api.call(HttpMethod.DELETE, "/groups/" + group.getLong("id") + "/members/" + leaves.id(),
             owner.bearer(), null).status());
@@ -431,6 +461,17 @@ class MessagingTest extends SharedStackTest {
     } finally {
       stack.vertx.undeploy(second).await();
     }
+  }
+
+  /** The next message event of a user's message, past any system message (they come when they come). */
+  private static JsonObject nextText(Socket socket) {
+    for (int i = 0; i < 20; i++) {
+      JsonObject message = nextOfType(socket, "message").getJsonObject("message");
+      if (!"system".equals(message.getString("kind"))) {
+        return message;
+      }
+    }
+    throw new AssertionError("no user message");
   }
 
   private long firstMessage(Session s, long conversation) {

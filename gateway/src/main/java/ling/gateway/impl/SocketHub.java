@@ -91,6 +91,7 @@ final class SocketHub {
   private final long idleMillis;
   private final int maxFramesPerSecond;
   private final int maxFrameBytes;
+  private final int maxPendingSends;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
 
@@ -105,6 +106,7 @@ final class SocketHub {
     this.idleMillis = ws.getInteger("idleSeconds") * 1000L;
     this.maxFramesPerSecond = ws.getInteger("maxFramesPerSecond");
     this.maxFrameBytes = ws.getInteger("maxFrameBytes");
+    this.maxPendingSends = ws.getInteger("maxPendingSends");
   }
 
   void start() {
@@ -240,6 +242,11 @@ final class SocketHub {
 
   private void onSend(Connection connection, JsonObject frame) {
     SendRequest request = ConversationRoutes.sendRequest(frame, requiredId(frame, "conversationId"));
+    if (connection.awaitingAck.size() >= maxPendingSends) {
+      // the chat service is behind: refuse rather than queue without bound
+      sendError(connection, request.getClientMsgId(), "rate_limited", "too many sends awaiting their ack");
+      return;
+    }
     connection.awaitingAck.putIfAbsent(request.getClientMsgId(), "");
     SendQueue queue = connection.sendQueues.computeIfAbsent(request.getConversationId(), id -> new SendQueue());
     queue.waiting.add(request);
@@ -249,6 +256,12 @@ final class SocketHub {
   }
 
   private void dispatch(Connection connection, long conversationId, SendQueue queue) {
+    if (connection.socket.isClosed()) {
+      // nobody is left to answer: what was not sent yet is dropped (the client resends it)
+      queue.waiting.clear();
+      connection.sendQueues.remove(conversationId);
+      return;
+    }
     List<SendRequest> batch = new ArrayList<>(queue.waiting.subList(0, Math.min(MAX_BATCH, queue.waiting.size())));
     queue.waiting.subList(0, batch.size()).clear();
     queue.inFlight = true;
