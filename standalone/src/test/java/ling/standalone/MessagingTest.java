@@ -293,26 +293,7 @@ class MessagingTest extends SharedStackTest {
     Session alice = api.register("fa");
     Session bob = api.register("fb");
     long conversation = api.befriend(alice, bob);
-    List<String> refused = new ArrayList<>();
-    int acked = 0;
-    try (Socket socket = Socket.connect(stack.vertx, stack.port, alice.bearer())) {
-      for (int i = 0; i < 70; i++) {
-        socket.ws.writeTextMessage(send("flood-" + i, conversation, "n" + i).encode());
-      }
-      while (acked + refused.size() < 70) {
-        JsonObject frame = socket.next();
-        if ("ack".equals(frame.getString("type"))) {
-          acked++;
-        } else if ("error".equals(frame.getString("type"))) {
-          assertEquals("rate_limited", frame.getJsonObject("error").getString("code"));
-          refused.add(frame.getString("ref"));
-        }
-      }
-    }
-    assertTrue(!refused.isEmpty() && refused.stream().allMatch(ref -> ref.startsWith("flood-")), refused.toString());
-    JsonArray stored = history(bob, conversation, "?limit=200");
-    assertEquals(acked, stored.size());
-    assertTrue(stored.stream().noneMatch(m -> refused.contains(((JsonObject) m).getString("clientMsgId"))));
+    assertBurstRefusedInPartAndRefusalsNotStored(stack, api, alice, bob, conversation, "flood-", 70);
   }
 
   @Test
@@ -322,27 +303,38 @@ class MessagingTest extends SharedStackTest {
       Session alice = local.register("qa");
       Session bob = local.register("qb");
       long conversation = local.befriend(alice, bob);
-      int acked = 0;
-      List<String> refused = new ArrayList<>();
-      try (Socket socket = Socket.connect(small.vertx, small.port, alice.bearer())) {
-        for (int i = 0; i < 20; i++) {
-          socket.ws.writeTextMessage(send("q-" + i, conversation, "n" + i).encode());
-        }
-        while (acked + refused.size() < 20) {
-          JsonObject frame = socket.next();
-          if ("ack".equals(frame.getString("type"))) {
-            acked++;
-          } else if ("error".equals(frame.getString("type"))) {
-            assertEquals("rate_limited", frame.getJsonObject("error").getString("code"));
-            refused.add(frame.getString("ref"));
-          }
+      assertBurstRefusedInPartAndRefusalsNotStored(small, local, alice, bob, conversation, "q-", 20);
+    }
+  }
+
+  /**
+   * Writes {@code count} sends at once; each is answered with an ack or a rate_limited error,
+   * some are refused, and exactly the acknowledged ones are stored.
+   */
+  private static void assertBurstRefusedInPartAndRefusalsNotStored(TestStack on, Api client, Session sender,
+                                                                   Session reader, long conversation,
+                                                                   String prefix, int count) {
+    int acked = 0;
+    List<String> refused = new ArrayList<>();
+    try (Socket socket = Socket.connect(on.vertx, on.port, sender.bearer())) {
+      for (int i = 0; i < count; i++) {
+        socket.ws.writeTextMessage(send(prefix + i, conversation, "n" + i).encode());
+      }
+      while (acked + refused.size() < count) {
+        JsonObject frame = socket.next();
+        if ("ack".equals(frame.getString("type"))) {
+          acked++;
+        } else if ("error".equals(frame.getString("type"))) {
+          assertEquals("rate_limited", frame.getJsonObject("error").getString("code"));
+          refused.add(frame.getString("ref"));
         }
       }
-      assertTrue(!refused.isEmpty(), "nothing was refused");
-      JsonArray stored = local.get("/conversations/" + conversation + "/messages?limit=200", bob.bearer()).array();
-      assertEquals(acked, stored.size());
-      assertTrue(stored.stream().noneMatch(m -> refused.contains(((JsonObject) m).getString("clientMsgId"))));
     }
+    assertTrue(!refused.isEmpty() && refused.stream().allMatch(ref -> ref.startsWith(prefix)), refused.toString());
+    Reply page = client.get("/conversations/" + conversation + "/messages?limit=200", reader.bearer());
+    JsonArray stored = page.array();
+    assertEquals(acked, stored.size());
+    assertTrue(stored.stream().noneMatch(m -> refused.contains(((JsonObject) m).getString("clientMsgId"))));
   }
 
   @Test
