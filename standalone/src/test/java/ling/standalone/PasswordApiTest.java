@@ -18,25 +18,21 @@ class PasswordApiTest extends SharedStackTest {
 
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  private String lastCode;
-
   @Test
   void resetByEmailedCodeRevokesEverySessionAndSocket() {
     String email = TestStack.uniqueName("r") + "@example.com";
     Session s = api.register(TestStack.uniqueName("reset"), "old-password-1", new JsonObject().put("email", email));
     Session other = Api.session(api.login(s.username(), "old-password-1").json(), "old-password-1");
+    String code;
     try (Socket socket = Socket.connect(stack.vertx, stack.port, s.bearer())) {
       assertEquals(202, api.post("/auth/password-reset", new JsonObject().put("username", s.username())).status());
-      String code = codeMailedTo(email);
-      lastCode = code;
+      code = codeMailedTo(email);
 
-      Reply weak = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-          .put("code", code).put("newPassword", "short"));
+      Reply weak = confirm(s, code, "short");
       assertEquals(400, weak.status());
       assertTrue(weak.errorMessage().startsWith("newPassword"));
 
-      assertEquals(204, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-          .put("code", code).put("newPassword", "new-password-2")).status());
+      assertEquals(204, confirm(s, code, "new-password-2").status());
 
       assertEquals("session.revoked", socket.next().getString("type"));
       assertEquals(4401, socket.closeCode(5_000));
@@ -47,9 +43,7 @@ class PasswordApiTest extends SharedStackTest {
     assertEquals(401, api.post("/auth/refresh", new JsonObject().put("refreshToken", other.refreshToken())).status());
     assertEquals(401, api.get("/me", s.bearer()).status());
     // a code works once
-    String used = lastCode;
-    Reply again = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-        .put("code", used).put("newPassword", "new-password-3"));
+    Reply again = confirm(s, code, "new-password-3");
     assertEquals(400, again.status());
     assertEquals("invalid_code", again.errorCode());
     assertEquals(200, api.login(s.username(), "new-password-2").status());
@@ -63,11 +57,9 @@ class PasswordApiTest extends SharedStackTest {
     String code = codeMailedTo(email);
     String wrong = code.equals("123456") ? "654321" : "123456";
     for (int i = 0; i < 4; i++) {
-      assertEquals(400, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-          .put("code", wrong).put("newPassword", "new-password-2")).status());
+      assertEquals(400, confirm(s, wrong, "new-password-2").status());
     }
-    assertEquals(204, api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-        .put("code", code).put("newPassword", "new-password-2")).status());
+    assertEquals(204, confirm(s, code, "new-password-2").status());
   }
 
   @Test
@@ -78,8 +70,7 @@ class PasswordApiTest extends SharedStackTest {
     Thread.sleep(300);
     assertEquals(before, stack.mail.getReceivedMessages().length);
     // no code was stored either: nothing can be guessed
-    assertEquals("invalid_code", api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-        .put("code", "123456").put("newPassword", "new-password-2")).errorCode());
+    assertEquals("invalid_code", confirm(s, "123456", "new-password-2").errorCode());
   }
 
   @Test
@@ -90,13 +81,11 @@ class PasswordApiTest extends SharedStackTest {
     String code = codeMailedTo(email);
     String wrong = code.equals("123456") ? "654321" : "123456";
     for (int i = 0; i < 5; i++) {
-      Reply reply = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-          .put("code", wrong).put("newPassword", "new-password-2"));
+      Reply reply = confirm(s, wrong, "new-password-2");
       assertEquals(400, reply.status());
       assertEquals("invalid_code", reply.errorCode());
     }
-    Reply late = api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
-        .put("code", code).put("newPassword", "new-password-2"));
+    Reply late = confirm(s, code, "new-password-2");
     assertEquals(400, late.status());
     assertEquals("invalid_code", late.errorCode());
     assertEquals(200, api.login(s.username(), "old-password-1").status());
@@ -147,6 +136,11 @@ class PasswordApiTest extends SharedStackTest {
     Reply fresh = api.login(s.username(), "brand-new-pass");
     assertEquals(200, fresh.status());
     assertEquals(200, api.get("/me", "Bearer " + fresh.json().getString("accessToken")).status());
+  }
+
+  private Reply confirm(Session s, String code, String newPassword) {
+    return api.post("/auth/password-reset/confirm", new JsonObject().put("username", s.username())
+        .put("code", code).put("newPassword", newPassword));
   }
 
   private String codeMailedTo(String email) {
