@@ -72,11 +72,11 @@ final class LingClient {
         .map(accepted -> accepted.getJsonObject("friend").getLong("conversationId"));
   }
 
-  Future<WebSocket> connect(User user, Consumer<JsonObject> onFrame) {
+  Future<WebSocket> connect(User user, Consumer<Frame> onFrame) {
     return ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/api/v1/ws")
             .addHeader("Authorization", "Bearer " + user.token()))
         .map(socket -> {
-          socket.textMessageHandler(text -> onFrame.accept(new JsonObject(text)));
+          socket.textMessageHandler(text -> onFrame.accept(new Frame(text)));
           return socket;
         });
   }

@@ -22,6 +22,7 @@ final class ChatServiceImpl implements ChatService {
   private static final Logger LOG = LoggerFactory.getLogger(ChatServiceImpl.class);
 
   private final Pool pool;
+  private final Pool sendPool;
   private final ConversationRepository conversations;
   private final Messaging messaging;
   private final MemberCache members;
@@ -29,7 +30,10 @@ final class ChatServiceImpl implements ChatService {
   ChatServiceImpl(Vertx vertx, Pool pool, JsonObject config) {
     this.pool = pool;
     this.conversations = new ConversationRepository(pool);
-    MessageRepository messages = new MessageRepository(pool);
+    JsonObject chat = config.getJsonObject("chat");
+    this.sendPool = Database.explicitCommitPool(vertx, config.getJsonObject("db"), "chat-send",
+        chat.getInteger("commitsInFlight") + 1);
+    MessageRepository messages = new MessageRepository(pool, sendPool);
     this.members = new MemberCache(vertx, messages::activeMembers);
     this.messaging = new Messaging(vertx, messages, members, config);
   }
@@ -39,7 +43,7 @@ final class ChatServiceImpl implements ChatService {
   }
 
   Future<Void> stop() {
-    return members.stop();
+    return members.stop().eventually(sendPool::close);
   }
 
   @Override

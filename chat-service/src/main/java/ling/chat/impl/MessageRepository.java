@@ -4,14 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import ling.api.chat.SendRequest;
 import ling.common.Times;
 import ling.common.db.Rows;
 
@@ -35,9 +35,12 @@ final class MessageRepository {
       + "file_id, reply_to_id, meta, created_at, recalled_at";
 
   private final Pool pool;
+  /** For the send path only: autocommit off, every use ends in COMMIT or ROLLBACK. */
+  private final Pool sendPool;
 
-  MessageRepository(Pool pool) {
+  MessageRepository(Pool pool, Pool sendPool) {
     this.pool = pool;
+    this.sendPool = sendPool;
   }
 
   Future<Optional<Access>> access(long conversationId, long userId) {
@@ -55,55 +58,141 @@ final class MessageRepository {
         .map(rows -> Rows.first(rows, MessageRepository::map));
   }
 
-  Future<Map<String, MessageRow>> byClientIds(long senderId, List<String> clientMsgIds) {
-    String marks = String.join(", ", Collections.nCopies(clientMsgIds.size(), "?"));
-    Tuple params = Tuple.of(senderId);
-    clientMsgIds.forEach(params::addValue);
-    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE sender_id = ? AND client_msg_id IN ("
-            + marks + ")")
-        .execute(params)
-        .map(rows -> {
-          Map<String, MessageRow> out = new HashMap<>();
-          rows.forEach(row -> out.put(row.getString("client_msg_id"), map(row)));
-          return out;
-        });
+  /** One sender's run of sends to one conversation, stored together and in this order. */
+  record Unit(long conversationId, long senderId, List<SendRequest> sends) {
+  }
+
+  /** A message of a stored batch: the unit it answers and whether this batch stored it. */
+  record Stored(int unit, boolean fresh, MessageRow row) {
+  }
+
+  // The send path. A unit's statements do not wait for each other's results: the seq statement
+  // leaves the unit's new last seq in a session variable that the inserts and the read mark
+  // use, so that a whole group of units goes to the database in one round trip.
+  private static final String TAKE_SEQS = "UPDATE conversation c JOIN conversation_member m ON m.conversation_id = c.id "
+      + "SET c.last_seq = LAST_INSERT_ID(@ling_seq := c.last_seq + ?), c.updated_at = ? "
+      + "WHERE c.id = ? AND c.closed_at IS NULL AND m.user_id = ? AND m.left_at IS NULL";
+  private static final String INSERT_SEND = "INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, "
+      + "body, file_id, reply_to_id, created_at) VALUES (?, @ling_seq - ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String MARK_SENT_READ = "UPDATE conversation_member SET read_seq = @ling_seq "
+      + "WHERE conversation_id = ? AND user_id = ? AND read_seq < @ling_seq";
+
+  /** Some unit of a group may not send (not a member, or closed): nothing of the group was stored. */
+  static final class Refused extends RuntimeException {
+    Refused() {
+      super("a unit of the group may not send", null, false, false);
+    }
   }
 
   /**
-   * Several messages of one sender in one transaction: one statement takes their seqs (and
-   * checks membership), one batch inserts them. Empty when the sender may not send there; a
-   * resend among them fails the whole transaction with a duplicate key.
+   * Stores a group of units in one transaction, all or nothing, with one round trip for all
+   * their statements and one for the commit. Fails, storing nothing, when any unit may not send
+   * there ({@link Refused}) or repeats a clientMsgId (a duplicate key): then each unit goes
+   * through {@link #storeUnit}. Units are taken in conversation order so that concurrent groups
+   * lock conversations in the same order.
    */
-  Future<List<MessageRow>> insertAll(long conversationId, long senderId, List<ling.api.chat.SendRequest> sends) {
+  Future<List<Stored>> storeGroup(List<Unit> units) {
     LocalDateTime now = Times.nowUtc();
-    int n = sends.size();
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("UPDATE conversation c JOIN conversation_member m ON m.conversation_id = c.id "
-            + "SET c.last_seq = LAST_INSERT_ID(c.last_seq + ?), c.updated_at = ? "
-            + "WHERE c.id = ? AND c.closed_at IS NULL AND m.user_id = ? AND m.left_at IS NULL")
-        .execute(Tuple.of(n, now, conversationId, senderId))
-        .compose(updated -> {
-          if (updated.rowCount() == 0) {
-            return Future.succeededFuture(List.<MessageRow>of());
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparingLong(i -> units.get(i).conversationId()));
+    return sendPool.withConnection(conn -> {
+      List<Future<?>> all = new ArrayList<>();
+      List<Future<RowSet<Row>>> seqs = new ArrayList<>(Collections.nCopies(units.size(), null));
+      List<Future<RowSet<Row>>> inserts = new ArrayList<>(Collections.nCopies(units.size(), null));
+      for (int i : order) {
+        Unit unit = units.get(i);
+        seqs.set(i, conn.preparedQuery(TAKE_SEQS).execute(takeSeqs(unit, now)));
+        inserts.set(i, conn.preparedQuery(INSERT_SEND).executeBatch(inserts(unit, now)));
+        all.add(seqs.get(i));
+        all.add(inserts.get(i));
+        all.add(conn.preparedQuery(MARK_SENT_READ).execute(Tuple.of(unit.conversationId(), unit.senderId())));
+      }
+      return Future.all(all)
+          .compose(x -> seqs.stream().allMatch(f -> f.result().rowCount() == 1)
+              ? conn.query("COMMIT").execute()
+              : Future.failedFuture(new Refused()))
+          .map(x -> {
+            List<Stored> out = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+              long last = seqs.get(i).result().property(MySQLClient.LAST_INSERTED_ID);
+              out.addAll(stored(i, units.get(i), last, inserts.get(i).result(), now));
+            }
+            return out;
+          })
+          .recover(err -> conn.query("ROLLBACK").execute().transform(x -> Future.<List<Stored>>failedFuture(err)));
+    });
+  }
+
+  /**
+   * Stores one unit step by step: the sends stored before are answered with what was stored,
+   * the others take their seqs, and nothing is stored when the sender may not send there.
+   */
+  Future<List<Stored>> storeUnit(Unit unit) {
+    LocalDateTime now = Times.nowUtc();
+    List<String> ids = unit.sends().stream().map(SendRequest::getClientMsgId).toList();
+    String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    Tuple params = Tuple.of(unit.senderId());
+    ids.forEach(params::addValue);
+    return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE sender_id = ? AND client_msg_id IN ("
+            + marks + ")")
+        .execute(params)
+        .compose(rows -> {
+          List<Stored> out = new ArrayList<>();
+          java.util.Set<String> before = new java.util.HashSet<>();
+          rows.forEach(row -> {
+            out.add(new Stored(0, false, map(row)));
+            before.add(row.getString("client_msg_id"));
+          });
+          Unit fresh = new Unit(unit.conversationId(), unit.senderId(),
+              unit.sends().stream().filter(s -> !before.contains(s.getClientMsgId())).toList());
+          if (fresh.sends().isEmpty()) {
+            return Future.succeededFuture(out);
           }
-          long last = updated.property(MySQLClient.LAST_INSERTED_ID);
-          List<Tuple> rows = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            var send = sends.get(i);
-            rows.add(Tuple.from(new Object[] {conversationId, last - n + 1 + i, senderId, send.getClientMsgId(),
-                send.getKind(), send.getText(), send.getFileId(), null, null, now}));
-          }
-          return conn.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, "
-                  + "file_id, reply_to_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-              .executeBatch(rows)
-              .compose(x -> conn.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message "
-                  + "WHERE conversation_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
-                  .execute(Tuple.of(conversationId, last - n, last)))
-              .compose(inserted -> conn.preparedQuery("UPDATE conversation_member SET read_seq = ? "
-                      + "WHERE conversation_id = ? AND user_id = ?")
-                  .execute(Tuple.of(last, conversationId, senderId))
-                  .map(x -> Rows.all(inserted, MessageRepository::map)));
-        }));
+          return sendPool.withConnection(conn -> conn.preparedQuery(TAKE_SEQS).execute(takeSeqs(fresh, now))
+              .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(List.<Stored>of())
+                  : conn.preparedQuery(INSERT_SEND).executeBatch(inserts(fresh, now))
+                      .compose(inserted -> conn.preparedQuery(MARK_SENT_READ)
+                          .execute(Tuple.of(fresh.conversationId(), fresh.senderId()))
+                          .map(x -> stored(0, fresh, updated.property(MySQLClient.LAST_INSERTED_ID), inserted, now))))
+              .compose(stored -> conn.query("COMMIT").execute().map(stored))
+              .recover(err -> conn.query("ROLLBACK").execute().transform(x -> Future.<List<Stored>>failedFuture(err))))
+              .map(stored -> {
+                out.addAll(stored);
+                return out;
+              });
+        });
+  }
+
+  private static Tuple takeSeqs(Unit unit, LocalDateTime now) {
+    return Tuple.of(unit.sends().size(), now, unit.conversationId(), unit.senderId());
+  }
+
+  private static List<Tuple> inserts(Unit unit, LocalDateTime now) {
+    List<Tuple> rows = new ArrayList<>();
+    int n = unit.sends().size();
+    for (int i = 0; i < n; i++) {
+      SendRequest send = unit.sends().get(i);
+      rows.add(Tuple.from(new Object[] {unit.conversationId(), n - 1 - i, unit.senderId(), send.getClientMsgId(),
+          send.getKind(), send.getText(), send.getFileId(), send.getReplyToId(), now}));
+    }
+    return rows;
+  }
+
+  /** The unit's new rows, from the last seq it took and the id each insert generated. */
+  private static List<Stored> stored(int index, Unit unit, long last, RowSet<Row> inserted, LocalDateTime now) {
+    List<Stored> out = new ArrayList<>();
+    int n = unit.sends().size();
+    RowSet<Row> result = inserted;
+    for (int i = 0; i < n; i++, result = result.next()) {
+      SendRequest send = unit.sends().get(i);
+      out.add(new Stored(index, true, new MessageRow(result.property(MySQLClient.LAST_INSERTED_ID),
+          unit.conversationId(), last - n + 1 + i, unit.senderId(), send.getClientMsgId(), send.getKind(),
+          send.getText(), send.getFileId(), send.getReplyToId(), null, now, null)));
+    }
+    return out;
   }
 
   Future<Optional<MessageRow>> find(long messageId) {
@@ -112,52 +201,25 @@ final class MessageRepository {
   }
 
   /**
-   * Takes the next seq and stores the message in one transaction: the row lock of the
-   * conversation orders concurrent senders, so seqs are gapless and in commit order whatever
-   * the number of instances. Empty when the conversation is closed.
+   * A system message, recorded even in a closed conversation (the closing itself is one): the
+   * conversation row's update takes the seq and orders it with concurrent sends.
    */
-  /**
-   * A user's message: empty when the conversation is closed or the sender is not an active member
-   * of it, checked by the same statement that takes the seq (no separate look-up per send).
-   */
-  Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind, String body,
-                                      Long fileId, Long replyToId) {
-    return insert(conversationId, senderId, clientMsgId, kind, body, fileId, replyToId, null,
-        "UPDATE conversation c JOIN conversation_member m ON m.conversation_id = c.id "
-            + "SET c.last_seq = LAST_INSERT_ID(c.last_seq + 1), c.updated_at = ? "
-            + "WHERE c.id = ? AND c.closed_at IS NULL AND m.user_id = ? AND m.left_at IS NULL",
-        Tuple.of(Times.nowUtc(), conversationId, senderId));
-  }
-
-  /** A system message, recorded even in a closed conversation (the closing itself is one). */
   Future<Optional<MessageRow>> insertSystem(long conversationId, long senderId, String clientMsgId, String body,
                                             String meta) {
-    return insert(conversationId, senderId, clientMsgId, "system", body, null, null, meta,
-        "UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? WHERE id = ?",
-        Tuple.of(Times.nowUtc(), conversationId));
-  }
-
-  private Future<Optional<MessageRow>> insert(long conversationId, long senderId, String clientMsgId, String kind,
-                                              String body, Long fileId, Long replyToId, String meta,
-                                              String takeSeq, Tuple takeSeqParams) {
-    LocalDateTime now = takeSeqParams.getLocalDateTime(0);
+    LocalDateTime now = Times.nowUtc();
     return pool.withTransaction(conn -> conn
-        .preparedQuery(takeSeq)
-        .execute(takeSeqParams)
+        .preparedQuery("UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? WHERE id = ?")
+        .execute(Tuple.of(now, conversationId))
         .compose(updated -> {
           if (updated.rowCount() == 0) {
             return Future.succeededFuture(Optional.<MessageRow>empty());
           }
           long seq = updated.property(MySQLClient.LAST_INSERTED_ID);
           return conn.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, "
-                  + "file_id, reply_to_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-              .execute(Tuple.from(new Object[] {conversationId, seq, senderId, clientMsgId, kind, body, fileId,
-                  replyToId, meta, now}))
-              .compose(inserted -> conn.preparedQuery("UPDATE conversation_member SET read_seq = ? "
-                      + "WHERE conversation_id = ? AND user_id = ?")
-                  .execute(Tuple.of(seq, conversationId, senderId))
-                  .map(x -> Optional.of(new MessageRow(inserted.property(MySQLClient.LAST_INSERTED_ID), conversationId,
-                      seq, senderId, clientMsgId, kind, body, fileId, replyToId, meta, now, null))));
+                  + "meta, created_at) VALUES (?, ?, ?, ?, 'system', ?, ?, ?)")
+              .execute(Tuple.from(new Object[] {conversationId, seq, senderId, clientMsgId, body, meta, now}))
+              .map(inserted -> Optional.of(new MessageRow(inserted.property(MySQLClient.LAST_INSERTED_ID),
+                  conversationId, seq, senderId, clientMsgId, "system", body, null, null, meta, now, null)));
         }));
   }
 

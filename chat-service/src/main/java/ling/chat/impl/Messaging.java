@@ -5,6 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +19,12 @@ import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
-import ling.common.runtime.Guard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ling.chat.impl.MessageRepository.Access;
 import ling.chat.impl.MessageRepository.MessageRow;
 import ling.chat.impl.MessageRepository.SummaryRow;
+import ling.chat.impl.MessageRepository.Unit;
 import ling.common.Times;
 
 /**
@@ -43,6 +46,7 @@ final class Messaging {
   private final Vertx vertx;
   private final MessageRepository messages;
   private final MemberCache members;
+  private final GroupCommit commits;
   private final int textMax;
   private final int clientMsgIdMax;
   private final int pageDefault;
@@ -63,6 +67,8 @@ final class Messaging {
     this.vertx = vertx;
     this.messages = messages;
     this.members = members;
+    this.commits = new GroupCommit(messages, chat.getInteger("commitsInFlight"), chat.getInteger("commitMaxMessages"),
+        chat.getInteger("commitMaxChars"));
     this.textMax = limits.getInteger("textMax");
     this.clientMsgIdMax = limits.getInteger("clientMsgIdMax");
     this.pageDefault = limits.getInteger("pageDefault");
@@ -72,117 +78,97 @@ final class Messaging {
   }
 
   Future<ChatMessage> send(long userId, SendRequest request) {
-    validate(request);
-    String clientMsgId = request.getClientMsgId();
-    String kind = request.getKind();
-    String text = request.getText();
-    long conversationId = request.getConversationId();
-    // the hot path is one transaction: the statement that takes the seq also checks membership,
-    // and the unique (sender, clientMsgId) key catches a resend
-    Future<Void> checked = request.getReplyToId() == null ? Future.succeededFuture()
-        : activeMember(userId, conversationId).compose(access -> replyTarget(conversationId, request.getReplyToId()));
-    return checked
-        .compose(x -> messages.insert(conversationId, userId, clientMsgId, kind, text, request.getFileId(),
-            request.getReplyToId()))
-        .compose(stored -> stored.isPresent() ? fanOut(stored.get()) : refusedOrResent(userId, conversationId, clientMsgId))
-        .recover(err -> isDuplicate(err)
-            // a resend: the first message is the answer, and nothing new is stored or sent
-            ? messages.byClientId(userId, clientMsgId).map(found -> view(found.orElseThrow()))
-            // refused now, but perhaps stored before the conversation closed: then that is the answer
-            : messages.byClientId(userId, clientMsgId).compose(found -> found.isPresent()
-                ? Future.succeededFuture(view(found.get())) : Future.failedFuture(err)));
+    return sendBatch(userId, List.of(request)).compose(outcomes -> {
+      SendOutcome outcome = outcomes.get(0);
+      return outcome.getMessage() != null ? Future.succeededFuture(outcome.getMessage())
+          : Future.failedFuture(new ServiceException(outcome.getFailureCode(), outcome.getFailureMessage()));
+    });
   }
 
   /**
-   * Sends in order. A run of plain sends to one conversation (no reply, none sent before) is
-   * stored in one transaction; anything else goes one by one through {@link #send}.
+   * Sends in order, each answered on its own. Consecutive sends to one conversation form a unit,
+   * stored together (and with other sockets' units) by {@link GroupCommit}; a send with a reply
+   * is checked first, and a repeated clientMsgId is answered with the first.
    */
   Future<List<SendOutcome>> sendBatch(long userId, List<SendRequest> requests) {
     if (requests == null || requests.isEmpty() || requests.size() > 100) {
       throw Failures.invalid("requests", "must hold 1-100 sends");
     }
-    List<SendRequest> valid = new java.util.ArrayList<>();
-    Map<Integer, SendOutcome> invalid = new java.util.HashMap<>();
+    Map<Integer, SendOutcome> invalid = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       try {
         validate(requests.get(i));
-        valid.add(requests.get(i));
       } catch (ServiceException e) {
         invalid.put(i, failed(requests.get(i), e));
       }
     }
-    long conversationId = valid.isEmpty() ? 0 : valid.get(0).getConversationId();
-    Set<String> ids = new java.util.HashSet<>();
-    boolean simple = valid.size() > 1 && valid.stream().allMatch(r -> r.getReplyToId() == null
-        && r.getConversationId() == conversationId && ids.add(r.getClientMsgId()));
-    Future<Map<String, SendOutcome>> stored = simple
-        ? storeTogether(userId, conversationId, valid).recover(err -> isDuplicate(err)
-            ? oneByOne(userId, valid) : Future.failedFuture(err))
-        : oneByOne(userId, valid);
-    return stored.map(byId -> {
-      List<SendOutcome> out = new java.util.ArrayList<>();
-      for (int i = 0; i < requests.size(); i++) {
-        out.add(invalid.containsKey(i) ? invalid.get(i) : byId.get(requests.get(i).getClientMsgId()));
+    Future<Void> checked = Future.succeededFuture();
+    for (int i = 0; i < requests.size(); i++) {
+      SendRequest request = requests.get(i);
+      int index = i;
+      if (request.getReplyToId() != null && !invalid.containsKey(i)) {
+        checked = checked.compose(x -> activeMember(userId, request.getConversationId())
+            .compose(access -> replyTarget(request.getConversationId(), request.getReplyToId()))
+            .otherwise(err -> {
+              invalid.put(index, failed(request, err));
+              return null;
+            }));
       }
-      return out;
+    }
+    return checked.compose(x -> {
+      List<Unit> units = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < requests.size(); i++) {
+        SendRequest request = requests.get(i);
+        if (invalid.containsKey(i) || !seen.add(request.getClientMsgId())) {
+          continue;
+        }
+        Unit last = units.isEmpty() ? null : units.get(units.size() - 1);
+        if (last == null || last.conversationId() != request.getConversationId()) {
+          units.add(new Unit(request.getConversationId(), userId, new ArrayList<>(List.of(request))));
+        } else {
+          last.sends().add(request);
+        }
+      }
+      List<Future<Map<String, SendOutcome>>> stored = units.stream().map(unit -> store(userId, unit)).toList();
+      return Future.all(stored).map(all -> {
+        Map<String, SendOutcome> byId = new HashMap<>();
+        stored.forEach(f -> f.result().forEach(byId::putIfAbsent));
+        List<SendOutcome> out = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+          out.add(invalid.containsKey(i) ? invalid.get(i) : byId.get(requests.get(i).getClientMsgId()));
+        }
+        return out;
+      });
     });
   }
 
-  /** One transaction for the batch; resends among them are answered with what was stored before. */
-  private Future<Map<String, SendOutcome>> storeTogether(long userId, long conversationId, List<SendRequest> batch) {
-    return messages.byClientIds(userId, batch.stream().map(SendRequest::getClientMsgId).toList())
-        .compose(before -> {
-          List<SendRequest> fresh = batch.stream().filter(r -> !before.containsKey(r.getClientMsgId())).toList();
-          Map<String, SendOutcome> out = new java.util.HashMap<>();
-          before.forEach((id, row) -> out.put(id, new SendOutcome().setClientMsgId(id).setMessage(view(row))));
-          if (fresh.isEmpty()) {
+  /** One unit through the group commit; its new messages go out to the members. */
+  private Future<Map<String, SendOutcome>> store(long userId, Unit unit) {
+    return commits.store(unit).compose(rows -> {
+      Map<String, SendOutcome> out = new HashMap<>();
+      rows.forEach(row -> out.put(row.row().clientMsgId(), new SendOutcome().setClientMsgId(row.row().clientMsgId())
+          .setMessage(view(row.row()))));
+      List<MessageRow> fresh = rows.stream().filter(MessageRepository.Stored::fresh).map(MessageRepository.Stored::row)
+          .toList();
+      Future<Void> fannedOut = fresh.isEmpty() ? Future.succeededFuture() : fanOut(unit.conversationId(), fresh);
+      if (out.size() == unit.sends().size()) {
+        return fannedOut.map(out);
+      }
+      // nothing stored for the rest: not the sender's conversation, or closed; the same answer for each
+      return fannedOut.compose(x -> activeMember(userId, unit.conversationId()))
+          .<Void>compose(access -> Future.failedFuture(closed()))
+          .map(x -> out)
+          .recover(err -> {
+            unit.sends().forEach(r -> out.putIfAbsent(r.getClientMsgId(), failed(r, err)));
             return Future.succeededFuture(out);
-          }
-          return messages.insertAll(conversationId, userId, fresh).compose(rows -> {
-            if (rows.isEmpty()) {
-              // not the sender's conversation, or closed: the same answer for each
-              return activeMember(userId, conversationId).<Void>compose(a -> Future.failedFuture(closed()))
-                  .map(x -> out)
-                  .recover(err -> {
-                    fresh.forEach(r -> out.put(r.getClientMsgId(), failed(r, err)));
-                    return Future.succeededFuture(out);
-                  });
-            }
-            rows.forEach(row -> out.put(row.clientMsgId(), new SendOutcome().setClientMsgId(row.clientMsgId())
-                .setMessage(view(row))));
-            return members.members(conversationId).map(members -> {
-              for (MessageRow row : rows) {
-                JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
-                    .put("message", view(row).toJson());
-                members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
-              }
-              return out;
-            }).otherwise(err -> {
-              LOG.warn("{} messages stored but not fanned out: {}", rows.size(), err.getMessage());
-              return out;
-            });
           });
-        });
-  }
-
-  private Future<Map<String, SendOutcome>> oneByOne(long userId, List<SendRequest> batch) {
-    Map<String, SendOutcome> out = new java.util.HashMap<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (SendRequest request : batch) {
-      chain = chain.compose(x -> Guard.run(LOG, () -> send(userId, request))
-          .map(message -> new SendOutcome().setClientMsgId(request.getClientMsgId()).setMessage(message))
-          .otherwise(err -> failed(request, err))
-          .map(outcome -> {
-            out.putIfAbsent(request.getClientMsgId(), outcome);
-            return null;
-          }));
-    }
-    return chain.map(out);
+    });
   }
 
   private static SendOutcome failed(SendRequest request, Throwable err) {
     ServiceException e = err instanceof ServiceException se ? se : Failures.of(Failures.INTERNAL, "internal error");
-    return new SendOutcome().setClientMsgId(request.getClientMsgId()).setFailureCode(e.failureCode())
+    return new SendOutcome().setClientMsgId(request == null ? null : request.getClientMsgId()).setFailureCode(e.failureCode())
         .setFailureMessage(e.getMessage());
   }
 
@@ -219,29 +205,20 @@ final class Messaging {
   }
 
   /**
-   * Every active member's sockets get the new message. The message is committed whatever
-   * happens here: a failure to fan out is logged, and clients catch up from the gap in seq.
+   * Every active member's sockets get the new messages. They are committed whatever happens
+   * here: a failure to fan out is logged, and clients catch up from the gap in seq.
    */
-  private Future<ChatMessage> fanOut(MessageRow row) {
-    ChatMessage message = view(row);
-    return members.members(row.conversationId()).map(members -> {
-      JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", message.toJson());
-      members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
-      return message;
+  private Future<Void> fanOut(long conversationId, List<MessageRow> rows) {
+    return members.members(conversationId).<Void>map(members -> {
+      for (MessageRow row : rows) {
+        JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", view(row).toJson());
+        members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
+      }
+      return null;
     }).otherwise(err -> {
-      LOG.warn("message {} stored but not fanned out: {}", row.id(), err.getMessage());
-      return message;
+      LOG.warn("{} messages stored but not fanned out: {}", rows.size(), err.getMessage());
+      return null;
     });
-  }
-
-  /**
-   * Nothing was stored: a resend of a message stored before the conversation closed is still
-   * answered with it; otherwise the conversation is closed or not the sender's.
-   */
-  private Future<ChatMessage> refusedOrResent(long userId, long conversationId, String clientMsgId) {
-    return messages.byClientId(userId, clientMsgId).compose(existing -> existing.isPresent()
-        ? Future.succeededFuture(view(existing.get()))
-        : activeMember(userId, conversationId).compose(access -> Future.failedFuture(closed())));
   }
 
   /**

@@ -18,6 +18,23 @@ public final class Database {
 
   /** A pool named after its owner, so that its metrics stand apart from other pools in the JVM. */
   public static Pool pool(Vertx vertx, JsonObject db, String owner) {
+    return builder(db, owner, db.getInteger("maxPoolSize", 8)).using(vertx).build();
+  }
+
+  /**
+   * A pool whose connections never commit on their own ({@code autocommit} off): every use must
+   * end with {@code COMMIT} or {@code ROLLBACK}. Statements sent together without waiting for each
+   * other stay in one transaction even if the database ends it early (a deadlock): the rest then
+   * open a new one, which the closing {@code ROLLBACK} undoes, instead of committing one by one.
+   */
+  public static Pool explicitCommitPool(Vertx vertx, JsonObject db, String owner, int size) {
+    return builder(db, owner, size)
+        .withConnectHandler(conn -> conn.query("SET autocommit = 0").execute().onComplete(x -> conn.close()))
+        .using(vertx)
+        .build();
+  }
+
+  private static io.vertx.sqlclient.ClientBuilder<Pool> builder(JsonObject db, String owner, int size) {
     if (db == null || db.getString("host") == null || db.getString("host").isBlank()) {
       throw new IllegalArgumentException("no database configured: set LING_DB_HOST (and LING_DB_PASSWORD)");
     }
@@ -31,12 +48,12 @@ public final class Database {
         .setCollation("utf8mb4_unicode_ci")
         // each statement is prepared once per connection, not prepared and closed at every use
         .setCachePreparedStatements(true)
-        .setPreparedStatementCacheMaxSize(256);
+        .setPreparedStatementCacheMaxSize(256)
+        // statements that do not wait for each other's results go out together (the send path)
+        .setPipeliningLimit(db.getInteger("pipeliningLimit", 256));
     return MySQLBuilder.pool()
-        .with(new PoolOptions().setMaxSize(db.getInteger("maxPoolSize", 8)).setName("ling-" + owner))
-        .connectingTo(connect)
-        .using(vertx)
-        .build();
+        .with(new PoolOptions().setMaxSize(size).setName("ling-" + owner))
+        .connectingTo(connect);
   }
 
   /** A service's health: UP exactly when its database answers. */

@@ -48,7 +48,7 @@ public final class Nodes {
 
   private static VertxOptions options(JsonObject config) {
     JsonObject metrics = config.getJsonObject("metrics", new JsonObject());
-    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+    return new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(metrics.getBoolean("enabled", true))
         .setRegistryName(metrics.getString("registryName", "ling"))
         .setJvmMetricsEnabled(true)

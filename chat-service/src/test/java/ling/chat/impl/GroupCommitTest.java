@@ -1,0 +1,138 @@
+package ling.chat.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import ling.api.chat.SendRequest;
+import ling.chat.impl.MessageRepository.Stored;
+import ling.chat.impl.MessageRepository.Unit;
+import ling.common.TestDatabase;
+import ling.common.db.Database;
+import ling.common.db.Migrations;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The send path against the real database: groups are all or nothing, and a refused unit spoils nothing. */
+@ExtendWith(VertxExtension.class)
+class GroupCommitTest {
+
+  /** Users of each test are fresh, so that tests never see each other's conversations. */
+  private static final AtomicLong USERS = new AtomicLong(1_000_000);
+
+  private Pool pool;
+  private Pool sendPool;
+  private MessageRepository messages;
+  private ConversationRepository conversations;
+
+  @BeforeEach
+  void open(Vertx vertx, VertxTestContext testContext) {
+    pool = Database.pool(vertx, TestDatabase.connection(), "group-commit-test");
+    sendPool = Database.explicitCommitPool(vertx, TestDatabase.connection(), "group-commit-test-send", 3);
+    messages = new MessageRepository(pool, sendPool);
+    conversations = new ConversationRepository(pool);
+    Migrations.migrate(vertx, pool, "chat", getClass().getClassLoader()).onComplete(testContext.succeedingThenComplete());
+  }
+
+  @AfterEach
+  void close(VertxTestContext testContext) {
+    Future.join(pool.close(), sendPool.close()).onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  void aGroupWithAUnitThatMayNotSendStoresNothing(VertxTestContext testContext) {
+    long alice = USERS.incrementAndGet();
+    long bob = USERS.incrementAndGet();
+    long carol = USERS.incrementAndGet();
+    conversations.openDirect(alice, bob).compose(ab -> conversations.openDirect(bob, carol).compose(bc ->
+            messages.storeGroup(List.of(
+                    unit(ab, alice, "a1", "a2"),
+                    // carol is not in alice and bob's conversation
+                    unit(ab, carol, "c1"),
+                    unit(bc, bob, "b1")))
+                .map(stored -> (Throwable) null)
+                .otherwise(err -> err)
+                .compose(failure -> lastSeqs(ab, bc).compose(seqs -> count(alice, bob, carol).map(rows -> {
+                  testContext.verify(() -> {
+                    // refused, or the insert that followed the refused seq statement failed first
+                    assertNotNull(failure, "the group fails");
+                    assertEquals(List.of(0L, 0L), seqs, "no seq was taken");
+                    assertEquals(0L, rows, "no message was stored");
+                  });
+                  return null;
+                })))))
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  void aSpoiledGroupFallsBackToEachUnitAlone(Vertx vertx, VertxTestContext testContext) {
+    long alice = USERS.incrementAndGet();
+    long bob = USERS.incrementAndGet();
+    long carol = USERS.incrementAndGet();
+    // one batch at a time: the first unit is stored alone, the next three wait and go as one group
+    GroupCommit commits = new GroupCommit(messages, 1, 500, 1_000_000);
+    Context context = vertx.getOrCreateContext();
+    conversations.openDirect(alice, bob).compose(ab -> {
+      var first = Future.<List<Stored>>future(p -> context.runOnContext(v -> commits.store(unit(ab, alice, "x1"))
+          .onComplete(p)));
+      var rest = Future.<List<List<Stored>>>future(p -> context.runOnContext(v -> Future.all(
+              commits.store(unit(ab, bob, "y1", "y2")),
+              commits.store(unit(ab, carol, "z1")),
+              // a resend of x1 along with a new send
+              commits.store(unit(ab, alice, "x1", "x2")))
+          .map(all -> all.<List<Stored>>list())
+          .onComplete(p)));
+      return Future.all(first, rest).compose(x -> pool.preparedQuery(
+              "SELECT seq FROM message WHERE conversation_id = ? ORDER BY seq").execute(Tuple.of(ab))
+          .map(rows -> {
+            testContext.verify(() -> {
+              Stored x1 = first.result().get(0);
+              assertTrue(x1.fresh());
+              List<List<Stored>> after = rest.result();
+              assertEquals(List.of("y1", "y2"), after.get(0).stream().map(s -> s.row().clientMsgId()).toList());
+              assertTrue(after.get(0).stream().allMatch(Stored::fresh));
+              assertTrue(after.get(1).isEmpty(), "carol may not send there");
+              Stored resent = after.get(2).stream().filter(s -> s.row().clientMsgId().equals("x1")).findFirst()
+                  .orElseThrow();
+              assertFalse(resent.fresh(), "a resend is answered with the first copy");
+              assertEquals(x1.row().id(), resent.row().id());
+              assertEquals(x1.row().seq(), resent.row().seq());
+              List<Long> seqs = rows.stream().map(r -> r.getLong(0)).toList();
+              assertEquals(List.of(1L, 2L, 3L, 4L), seqs, "x1, y1, y2, x2 without a gap");
+            });
+            return null;
+          }));
+    }).onComplete(testContext.succeedingThenComplete());
+  }
+
+  private static Unit unit(long conversationId, long senderId, String... clientMsgIds) {
+    return new Unit(conversationId, senderId, java.util.Arrays.stream(clientMsgIds)
+        .map(id -> new SendRequest().setConversationId(conversationId).setClientMsgId(id).setKind("text")
+            .setText("text of " + id))
+        .toList());
+  }
+
+  private Future<List<Long>> lastSeqs(long... conversationIds) {
+    return pool.preparedQuery("SELECT last_seq FROM conversation WHERE id IN (?, ?) ORDER BY id")
+        .execute(Tuple.of(conversationIds[0], conversationIds[1]))
+        .map(rows -> rows.stream().map(r -> r.getLong(0)).toList());
+  }
+
+  private Future<Long> count(long... senders) {
+    return pool.preparedQuery("SELECT COUNT(*) FROM message WHERE sender_id IN (?, ?, ?)")
+        .execute(Tuple.of(senders[0], senders[1], senders[2]))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+}
