@@ -18,6 +18,14 @@ public interface FileService {
     return new FileServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(10_000));
   }
 
+  /**
+   * Where the service's own HTTP endpoint listens and the token that endpoint requires:
+   * {@code {"host", "port", "token"}}. The gateway streams file bytes to and from it; the
+   * token is made at each start and only handed out on the event bus, which is as trusted
+   * as the services themselves.
+   */
+  Future<JsonObject> endpoint();
+
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();
 }

@@ -1,12 +1,33 @@
 package ling.file.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import ling.api.file.FileService;
+import ling.common.Times;
+import ling.common.config.DataDirectory;
 import ling.common.runtime.ServiceVerticle;
+import ling.file.impl.FileRepository.FileRow;
+import ling.file.impl.UploadRepository.UploadRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Serves {@link FileService} over its own tables. */
+/**
+ * Serves {@link FileService} on the event bus and the file bytes on its own HTTP endpoint,
+ * which only the gateway calls (with the token handed out by {@link FileService#endpoint()}).
+ */
 public class FileVerticle extends ServiceVerticle<FileService> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileVerticle.class);
+
+  private HttpServer server;
+  private volatile JsonObject endpoint;
+  private long sweeper = -1;
 
   public FileVerticle() {
     super("file", FileService.class, FileService.ADDRESS);
@@ -14,6 +35,59 @@ public class FileVerticle extends ServiceVerticle<FileService> {
 
   @Override
   protected Future<FileService> createService(JsonObject config) {
-    return Future.succeededFuture(new FileServiceImpl(pool));
+    JsonObject files = config.getJsonObject("files");
+    String dir = files.getString("dir");
+    Path root = dir != null ? Path.of(dir) : DataDirectory.of(config).resolve("files");
+    byte[] tokenBytes = new byte[24];
+    new SecureRandom().nextBytes(tokenBytes);
+    String token = HexFormat.of().formatHex(tokenBytes);
+    return vertx.executeBlocking(() -> new FileStore(root)).compose(store -> {
+      UploadRepository uploads = new UploadRepository(pool);
+      FileRepository fileRows = new FileRepository(pool);
+      Finisher finisher = new Finisher(store, files.getInteger("thumbnailMax"));
+      TusRoutes.Completion completion = upload -> complete(upload, store, finisher, uploads, fileRows);
+      Router router = Router.router(vertx);
+      router.route().handler(new Internal(token));
+      new TusRoutes(vertx, uploads, store, completion, files.getLong("maxBytes"),
+          files.getLong("uploadExpiryHours")).mount(router);
+      // for now a file is its uploader's; conversation members and avatars come with messages
+      new Downloads(vertx, fileRows, store, (userId, file) -> Future.succeededFuture(file.ownerId() == userId))
+          .mount(router);
+      String host = files.getString("internalHost");
+      sweeper = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(files.getInteger("sweepSeconds")),
+          id -> sweep(uploads, store));
+      return vertx.createHttpServer().requestHandler(router).listen(files.getInteger("internalPort"), host)
+          .map(s -> {
+            server = s;
+            endpoint = new JsonObject().put("host", host).put("port", s.actualPort()).put("token", token);
+            LOG.info("file endpoint on {}:{}, files in {}", host, s.actualPort(), root);
+            return new FileServiceImpl(pool, () -> endpoint);
+          });
+    });
+  }
+
+  @Override
+  protected Future<Void> closeService() {
+    vertx.cancelTimer(sweeper);
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** Hashes, sniffs and stores the bytes on a worker, then records the file. */
+  private Future<Long> complete(UploadRow upload, FileStore store, Finisher finisher, UploadRepository uploads,
+                                FileRepository fileRows) {
+    Path partial = store.upload(upload.id());
+    return vertx.executeBlocking(() -> finisher.finish(partial), false)
+        .compose(content -> fileRows.insert(new FileRow(0, upload.ownerId(), content.sha256(), content.size(),
+            upload.name(), content.mime(), content.width(), content.height(), content.thumbnailSha256(),
+            Times.nowUtc())))
+        .compose(fileId -> uploads.finished(upload.id(), fileId).map(fileId));
+  }
+
+  /** Removes expired uploads: their rows and whatever bytes they left. */
+  private void sweep(UploadRepository uploads, FileStore store) {
+    uploads.expired(Times.nowUtc(), 500).onSuccess(ids -> ids.forEach(id -> uploads.delete(id)
+        .compose(x -> vertx.fileSystem().exists(store.upload(id).toString()))
+        .compose(exists -> exists ? vertx.fileSystem().delete(store.upload(id).toString()) : Future.succeededFuture())
+        .onFailure(err -> LOG.warn("could not remove expired upload {}: {}", id, err.getMessage()))));
   }
 }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.TimeUnit;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
+import ling.api.file.FileService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,8 @@ public class GatewayVerticle extends VerticleBase {
     Router api = Router.router(vertx);
     // the upgrade must not meet the body handler
     api.get("/ws").handler(ctx -> upgrade(ctx, verifier));
+    // file bytes stream through, past the body handler
+    new FileRoutes(vertx, FileService.createProxy(vertx)).mount(api, authenticated);
     api.route().handler(BodyHandler.create(false)
         .setBodyLimit(config.getJsonObject("http").getInteger("maxBodyBytes")));
     new HealthRoutes(vertx, config.getJsonObject("metrics").getString("registryName")).mount(api);

@@ -1,0 +1,42 @@
+package ling.file.impl;
+
+import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import ling.common.db.Rows;
+
+/** Finished files ({@code file}): what was uploaded, by whom, and where its bytes are. */
+final class FileRepository {
+
+  record FileRow(long id, long ownerId, String sha256, long size, String name, String mime, Integer width,
+                 Integer height, String thumbnailSha256, LocalDateTime createdAt) {
+  }
+
+  private static final String COLUMNS = "id, owner_id, sha256, size, name, mime, width, height, thumbnail_sha256, "
+      + "created_at";
+
+  private final Pool pool;
+
+  FileRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Long> insert(FileRow file) {
+    return pool.preparedQuery("INSERT INTO file (owner_id, sha256, size, name, mime, width, height, thumbnail_sha256, "
+            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .execute(Tuple.from(new Object[] {file.ownerId(), file.sha256(), file.size(), file.name(), file.mime(),
+            file.width(), file.height(), file.thumbnailSha256(), file.createdAt()}))
+        .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+  }
+
+  Future<Optional<FileRow>> find(long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM file WHERE id = ?").execute(Tuple.of(id))
+        .map(rows -> Rows.first(rows, row -> new FileRow(row.getLong("id"), row.getLong("owner_id"),
+            row.getString("sha256"), row.getLong("size"), row.getString("name"), row.getString("mime"),
+            row.getInteger("width"), row.getInteger("height"), row.getString("thumbnail_sha256"),
+            row.getLocalDateTime("created_at"))));
+  }
+}

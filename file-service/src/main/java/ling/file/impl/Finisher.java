@@ -1,0 +1,162 @@
+package ling.file.impl;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns a complete upload into stored content: its sha256, its real type, an image's size and
+ * thumbnail, and the blob (kept once per content). Blocking: runs on a worker.
+ */
+final class Finisher {
+
+  /** What the bytes turned out to be. */
+  record Content(String sha256, long size, String mime, Integer width, Integer height, String thumbnailSha256) {
+  }
+
+  private static final int HEAD = 512;
+
+  private final FileStore store;
+  private final int thumbnailMax;
+
+  Finisher(FileStore store, int thumbnailMax) {
+    this.store = store;
+    this.thumbnailMax = thumbnailMax;
+  }
+
+  /** Moves {@code source} into the blobs (or drops it, when that content is there already). */
+  Content finish(Path source) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] head = new byte[HEAD];
+    int headLength = 0;
+    long size = 0;
+    try (InputStream in = Files.newInputStream(source)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        if (headLength < HEAD) {
+          int take = Math.min(n, HEAD - headLength);
+          System.arraycopy(buffer, 0, head, headLength, take);
+          headLength += take;
+        }
+        digest.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    String sha = HexFormat.of().formatHex(digest.digest());
+    String mime = TypeSniffer.sniff(head, headLength);
+    Integer width = null;
+    Integer height = null;
+    String thumbnail = null;
+    if (TypeSniffer.IMAGES.contains(mime)) {
+      BufferedImage preview = readScaled(source);
+      if (preview == null) {
+        // looks like an image but does not decode: served as plain bytes
+        mime = TypeSniffer.UNKNOWN;
+      } else {
+        int[] dimensions = dimensions(source);
+        width = dimensions[0];
+        height = dimensions[1];
+        thumbnail = storeBytes(thumbnail(preview, mime.equals("image/jpeg") ? "jpg" : "png"));
+      }
+    }
+    Path blob = store.blob(sha);
+    if (Files.exists(blob)) {
+      Files.deleteIfExists(source);
+    } else {
+      Files.createDirectories(blob.getParent());
+      Files.move(source, blob, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return new Content(sha, size, mime, width, height, thumbnail);
+  }
+
+  private static int[] dimensions(Path image) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+      ImageReader reader = ImageIO.getImageReaders(in).next();
+      try {
+        reader.setInput(in, true, true);
+        return new int[] {reader.getWidth(0), reader.getHeight(0)};
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
+  /**
+   * The image decoded at a reduced resolution (every n-th pixel), so that a small file that
+   * claims a huge canvas cannot make the decoder allocate it; null when it does not decode.
+   */
+  private BufferedImage readScaled(Path image) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        return null;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = Math.max(1, longest / (2 * thumbnailMax));
+        param.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, param);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private byte[] thumbnail(BufferedImage image, String format) throws IOException {
+    double scale = Math.min(1.0, (double) thumbnailMax / Math.max(image.getWidth(), image.getHeight()));
+    int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+    int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+    BufferedImage out = new BufferedImage(w, h, format.equals("jpg") ? BufferedImage.TYPE_INT_RGB
+        : BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(image, 0, 0, w, h, null);
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(out, format, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** Stores bytes as a blob of their own and returns their sha256. */
+  private String storeBytes(byte[] bytes) throws IOException {
+    String sha = HexFormat.of().formatHex(sha256().digest(bytes));
+    Path blob = store.blob(sha);
+    if (!Files.exists(blob)) {
+      Files.createDirectories(blob.getParent());
+      Path partial = blob.resolveSibling(sha + ".part");
+      Files.write(partial, bytes);
+      Files.move(partial, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return sha;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package ling.file.impl;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Lets through only requests from the gateway: they carry the token this instance made at its
+ * start (handed out on the event bus) and the id of the user the gateway authenticated.
+ */
+final class Internal implements Handler<RoutingContext> {
+
+  static final String TOKEN_HEADER = "Ling-Internal-Token";
+  static final String USER_HEADER = "Ling-User-Id";
+  private static final String USER_ID = "ling.userId";
+
+  private final byte[] token;
+
+  Internal(String token) {
+    this.token = token.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    // nothing reads the body before the handler that streams it (which resumes the request)
+    ctx.request().pause();
+    String given = ctx.request().getHeader(TOKEN_HEADER);
+    String user = ctx.request().getHeader(USER_HEADER);
+    if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.US_ASCII))
+        || user == null || !user.matches("[1-9][0-9]{0,17}")) {
+      Replies.error(ctx, 401, "unauthorized", "not a request from the gateway");
+      return;
+    }
+    ctx.put(USER_ID, Long.parseLong(user));
+    ctx.next();
+  }
+
+  static long userId(RoutingContext ctx) {
+    return ctx.<Long>get(USER_ID);
+  }
+}

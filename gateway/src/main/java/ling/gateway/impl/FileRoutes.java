@@ -1,0 +1,125 @@
+package ling.gateway.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import ling.api.Failures;
+import ling.api.file.FileService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /files/...}: authenticated here, then streamed both ways to the file service's own
+ * endpoint (tus uploads, downloads), so that no file passes through the event bus or sits in
+ * the gateway's memory. The file service answers in the contract's terms.
+ */
+final class FileRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileRoutes.class);
+  /** Not forwarded: hop-by-hop headers, the caller's token, and anything posing as the gateway. */
+  private static final Set<String> DROPPED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "host",
+      "authorization", "te", "trailer", "proxy-authorization", "proxy-connection", "ling-internal-token",
+      "ling-user-id", "expect");
+
+  private final FileService files;
+  private final HttpClient client;
+  private Future<JsonObject> endpoint;
+
+  FileRoutes(Vertx vertx, FileService files) {
+    this.files = files;
+    this.client = vertx.createHttpClient();
+  }
+
+  void mount(Router api, Authenticated authenticated) {
+    api.route("/files*")
+        // the body is streamed on, so nothing may read it before the proxy does
+        .handler(ctx -> {
+          ctx.request().pause();
+          ctx.next();
+        })
+        .handler(authenticated)
+        .handler(this::proxy);
+  }
+
+  private void proxy(RoutingContext ctx) {
+    long userId = Authenticated.userId(ctx);
+    String uri = ctx.request().uri().substring(GatewayVerticle.BASE_PATH.length());
+    endpoint()
+        .compose(target -> client.request(new RequestOptions()
+                .setMethod(ctx.request().method())
+                .setHost(target.getString("host"))
+                .setPort(target.getInteger("port"))
+                .setURI(uri))
+            .compose(request -> {
+              copy(ctx.request().headers(), request.headers());
+              request.putHeader("Ling-Internal-Token", target.getString("token"));
+              request.putHeader("Ling-User-Id", Long.toString(userId));
+              if (hasBody(ctx) && "100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+                // the caller waits for this before it sends the body
+                ctx.response().writeContinue();
+              }
+              if (hasBody(ctx)) {
+                return request.send(ctx.request());
+              }
+              request.headers().remove("Content-Length");
+              return request.send();
+            }))
+        .onSuccess(response -> answer(ctx, response))
+        .onFailure(err -> {
+          // the endpoint may have moved (a restarted file service): ask again next time
+          endpoint = null;
+          LOG.warn("file request {} {} failed: {}", ctx.request().method(), uri, err.getMessage());
+          if (!ctx.response().headWritten()) {
+            Responses.fail(ctx, Failures.of(Failures.UNAVAILABLE, "the file service is not available"));
+          } else {
+            ctx.response().reset();
+          }
+        });
+  }
+
+  /** A body to stream on: a declared length above 0 or chunks (a request without one has ended already). */
+  private static boolean hasBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader("Content-Length");
+    String encoding = ctx.request().getHeader("Transfer-Encoding");
+    return !ctx.request().isEnded()
+        && ((encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked"))
+        || (length != null && !length.equals("0")));
+  }
+
+  private static void answer(RoutingContext ctx, HttpClientResponse response) {
+    ctx.response().setStatusCode(response.statusCode()).setStatusMessage(response.statusMessage());
+    copy(response.headers(), ctx.response().headers());
+    // chunked only where the file service chunked it: a 204 or 304 has no body at all
+    String encoding = response.getHeader("Transfer-Encoding");
+    if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+      ctx.response().setChunked(true);
+    }
+    response.pipeTo(ctx.response()).onFailure(err -> LOG.debug("file response cut: {}", err.getMessage()));
+    // a client that stops reading or goes away stops the file service's response too
+    ctx.response().closeHandler(v -> response.request().reset());
+  }
+
+  private static void copy(MultiMap from, MultiMap to) {
+    from.forEach((name, value) -> {
+      if (!DROPPED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        to.add(name, value);
+      }
+    });
+  }
+
+  private Future<JsonObject> endpoint() {
+    if (endpoint == null || endpoint.failed()) {
+      endpoint = files.endpoint();
+    }
+    return endpoint;
+  }
+}
