@@ -195,6 +195,52 @@ class FilesApiTest extends SharedStackTest {
     assertTrue(!again.equals(picture));
   }
 
+  @Test
+  void aFileSentInAConversationIsReadableByItsMembersOnly() throws Exception {
+    Api.Session alice = api.register("sender");
+    Api.Session bob = api.register("member");
+    Api.Session mallory = api.register("outsider");
+    long conversation = api.befriend(alice, bob);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", png);
+    String picture = tusUpload(alice, png.toByteArray(), "holiday.png");
+    // before it is sent, only its uploader may read it
+    assertEquals(404, bytes(bob, base + "/files/" + picture, Map.of()).statusCode());
+
+    Api.Reply sent = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
+        .put("clientMsgId", "pic-1").put("kind", "image").put("fileId", Long.parseLong(picture)));
+    assertEquals(201, sent.status(), sent.text());
+    JsonObject file = sent.json().getJsonObject("file");
+    assertEquals("holiday.png", file.getString("name"));
+    assertEquals("image/png", file.getString("mime"));
+    assertEquals(40, file.getInteger("width"));
+    assertEquals("/api/v1/files/" + picture + "/thumbnail", file.getString("thumbnailUrl"));
+    JsonObject seenByBob = api.get("/conversations/" + conversation + "/messages", bob.bearer()).array()
+        .getJsonObject(0).getJsonObject("file");
+    assertEquals(file, seenByBob);
+
+    assertEquals(200, bytes(bob, base + "/files/" + picture, Map.of()).statusCode());
+    assertEquals(404, bytes(mallory, base + "/files/" + picture, Map.of()).statusCode());
+    assertEquals(404, bytes(mallory, base + "/files/" + picture + "/info", Map.of()).statusCode());
+
+    // nobody sends a file that is not their own upload, or one that does not exist
+    Api.Reply borrowed = api.post("/conversations/" + conversation + "/messages", bob.bearer(), new JsonObject()
+        .put("clientMsgId", "pic-2").put("kind", "image").put("fileId", Long.parseLong(picture)));
+    assertEquals(404, borrowed.status(), borrowed.text());
+    Api.Reply missing = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
+        .put("clientMsgId", "pic-3").put("kind", "file").put("fileId", 987_654_321L));
+    assertEquals(404, missing.status(), missing.text());
+    // an image message must carry an image
+    String text = tusUpload(alice, "just words".getBytes(StandardCharsets.UTF_8), "notes.png");
+    Api.Reply notAnImage = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
+        .put("clientMsgId", "pic-4").put("kind", "image").put("fileId", Long.parseLong(text)));
+    assertEquals(400, notAnImage.status(), notAnImage.text());
+    Api.Reply asFile = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
+        .put("clientMsgId", "pic-5").put("kind", "file").put("fileId", Long.parseLong(text)));
+    assertEquals(201, asFile.status(), asFile.text());
+  }
+
   // ---- helpers
 
   private TusClient tusClient(Api.Session user, TusURLMemoryStore urls) throws Exception {

@@ -96,4 +96,7 @@ public interface ChatService {
 
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();
+
+  /** Whether the user is an active member of a conversation where the file was sent (and not recalled). */
+  Future<Boolean> canReadFile(long userId, long fileId);
 }

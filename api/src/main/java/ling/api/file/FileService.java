@@ -26,6 +26,13 @@ public interface FileService {
    */
   Future<JsonObject> endpoint();
 
+  /**
+   * The file as a message carries it ({@code {fileId, name, size, mime, sha256, width?, height?,
+   * url, thumbnailUrl?}}), if it exists and the user uploaded it; 404 otherwise, so that nobody
+   * can send a file they cannot read.
+   */
+  Future<JsonObject> ownFile(long userId, long fileId);
+
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();
 }

@@ -12,6 +12,7 @@ import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
+import ling.api.file.FileService;
 import ling.common.db.Database;
 import ling.common.runtime.Guard;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ final class ChatServiceImpl implements ChatService {
 
   private final Pool pool;
   private final Pool sendPool;
+  private final MessageRepository messages;
   private final ConversationRepository conversations;
   private final Messaging messaging;
   private final MemberCache members;
@@ -35,7 +37,8 @@ final class ChatServiceImpl implements ChatService {
         chat.getInteger("commitsInFlight") + 1);
     MessageRepository messages = new MessageRepository(pool, sendPool);
     this.members = new MemberCache(vertx, messages::activeMembers);
-    this.messaging = new Messaging(vertx, messages, members, config);
+    this.messaging = new Messaging(vertx, messages, members, FileService.createProxy(vertx), config);
+    this.messages = messages;
   }
 
   Future<Void> start() {
@@ -145,6 +148,11 @@ final class ChatServiceImpl implements ChatService {
   /** Group changes from the account service become system messages. */
   Future<Void> onGroupChanged(JsonObject event) {
     return guard(() -> messaging.recordGroupChange(event));
+  }
+
+  @Override
+  public Future<Boolean> canReadFile(long userId, long fileId) {
+    return guard(() -> messages.canReadFile(userId, fileId));
   }
 
   @Override

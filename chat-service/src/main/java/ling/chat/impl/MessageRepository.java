@@ -58,8 +58,11 @@ final class MessageRepository {
         .map(rows -> Rows.first(rows, MessageRepository::map));
   }
 
-  /** One sender's run of sends to one conversation, stored together and in this order. */
-  record Unit(long conversationId, long senderId, List<SendRequest> sends) {
+  /**
+   * One sender's run of sends to one conversation, stored together and in this order; {@code metas}
+   * holds what a send stores beside its text (a file's description), by clientMsgId.
+   */
+  record Unit(long conversationId, long senderId, List<SendRequest> sends, java.util.Map<String, String> metas) {
   }
 
   /** A message of a stored batch: the unit it answers and whether this batch stored it. */
@@ -73,7 +76,7 @@ final class MessageRepository {
       + "SET c.last_seq = LAST_INSERT_ID(@ling_seq := c.last_seq + ?), c.updated_at = ? "
       + "WHERE c.id = ? AND c.closed_at IS NULL AND m.user_id = ? AND m.left_at IS NULL";
   private static final String INSERT_SEND = "INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, "
-      + "body, file_id, reply_to_id, created_at) VALUES (?, @ling_seq - ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "body, file_id, reply_to_id, meta, created_at) VALUES (?, @ling_seq - ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String MARK_SENT_READ = "UPDATE conversation_member SET read_seq = @ling_seq "
       + "WHERE conversation_id = ? AND user_id = ? AND read_seq < @ling_seq";
 
@@ -147,7 +150,7 @@ final class MessageRepository {
             before.add(row.getString("client_msg_id"));
           });
           Unit fresh = new Unit(unit.conversationId(), unit.senderId(),
-              unit.sends().stream().filter(s -> !before.contains(s.getClientMsgId())).toList());
+              unit.sends().stream().filter(s -> !before.contains(s.getClientMsgId())).toList(), unit.metas());
           if (fresh.sends().isEmpty()) {
             return Future.succeededFuture(out);
           }
@@ -176,7 +179,8 @@ final class MessageRepository {
     for (int i = 0; i < n; i++) {
       SendRequest send = unit.sends().get(i);
       rows.add(Tuple.from(new Object[] {unit.conversationId(), n - 1 - i, unit.senderId(), send.getClientMsgId(),
-          send.getKind(), send.getText(), send.getFileId(), send.getReplyToId(), now}));
+          send.getKind(), send.getText(), send.getFileId(), send.getReplyToId(),
+          unit.metas().get(send.getClientMsgId()), now}));
     }
     return rows;
   }
@@ -190,7 +194,7 @@ final class MessageRepository {
       SendRequest send = unit.sends().get(i);
       out.add(new Stored(index, true, new MessageRow(result.property(MySQLClient.LAST_INSERTED_ID),
           unit.conversationId(), last - n + 1 + i, unit.senderId(), send.getClientMsgId(), send.getKind(),
-          send.getText(), send.getFileId(), send.getReplyToId(), null, now, null)));
+          send.getText(), send.getFileId(), send.getReplyToId(), unit.metas().get(send.getClientMsgId()), now, null)));
     }
     return out;
   }
@@ -221,6 +225,14 @@ final class MessageRepository {
               .map(inserted -> Optional.of(new MessageRow(inserted.property(MySQLClient.LAST_INSERTED_ID),
                   conversationId, seq, senderId, clientMsgId, "system", body, null, null, meta, now, null)));
         }));
+  }
+
+  /** Whether the user is an active member of a conversation where the file was sent and not recalled. */
+  Future<Boolean> canReadFile(long userId, long fileId) {
+    return pool.preparedQuery("SELECT 1 FROM message m JOIN conversation_member cm ON cm.conversation_id = m.conversation_id "
+            + "AND cm.user_id = ? AND cm.left_at IS NULL WHERE m.file_id = ? AND m.recalled_at IS NULL LIMIT 1")
+        .execute(Tuple.of(userId, fileId))
+        .map(rows -> rows.size() > 0);
   }
 
   Future<List<Long>> activeMembers(long conversationId) {

@@ -19,6 +19,7 @@ import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
+import ling.api.file.FileService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ling.chat.impl.MessageRepository.Access;
@@ -47,6 +48,7 @@ final class Messaging {
   private final MessageRepository messages;
   private final MemberCache members;
   private final GroupCommit commits;
+  private final FileService files;
   private final int textMax;
   private final int clientMsgIdMax;
   private final int pageDefault;
@@ -61,7 +63,8 @@ final class Messaging {
     }
   };
 
-  Messaging(Vertx vertx, MessageRepository messages, MemberCache members, JsonObject config) {
+  Messaging(Vertx vertx, MessageRepository messages, MemberCache members, FileService files, JsonObject config) {
+    this.files = files;
     JsonObject limits = config.getJsonObject("limits");
     JsonObject chat = config.getJsonObject("chat");
     this.vertx = vertx;
@@ -115,6 +118,29 @@ final class Messaging {
             }));
       }
     }
+    // a file must be the sender's own upload, and an image message must carry an image; what
+    // the message shows of the file is stored with it
+    Map<String, String> metas = new HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      SendRequest request = requests.get(i);
+      int index = i;
+      if (request.getFileId() != null && !invalid.containsKey(i)) {
+        checked = checked.compose(x -> files.ownFile(userId, request.getFileId())
+            .map(file -> {
+              if (request.getKind().equals("image") && !file.getString("mime", "").startsWith("image/")) {
+                invalid.put(index, failed(request, Failures.invalid("fileId", "is not an image")));
+              } else {
+                metas.put(request.getClientMsgId(), file.encode());
+              }
+              return (Void) null;
+            })
+            .otherwise(err -> {
+              invalid.put(index, failed(request, err instanceof ServiceException se && se.failureCode() < 500
+                  ? Failures.of(Failures.NOT_FOUND, "no such file") : err));
+              return null;
+            }));
+      }
+    }
     return checked.compose(x -> {
       List<Unit> units = new ArrayList<>();
       Set<String> seen = new HashSet<>();
@@ -125,7 +151,7 @@ final class Messaging {
         }
         Unit last = units.isEmpty() ? null : units.get(units.size() - 1);
         if (last == null || last.conversationId() != request.getConversationId()) {
-          units.add(new Unit(request.getConversationId(), userId, new ArrayList<>(List.of(request))));
+          units.add(new Unit(request.getConversationId(), userId, new ArrayList<>(List.of(request)), metas));
         } else {
           last.sends().add(request);
         }
@@ -430,7 +456,9 @@ final class Messaging {
     if (!recalled) {
       message.setText(row.body());
       if (row.fileId() != null) {
-        message.setFile(new JsonObject().put("fileId", row.fileId()).put("url", "/api/v1/files/" + row.fileId()));
+        message.setFile(row.meta() != null && !row.kind().equals("call") && !row.kind().equals("system")
+            ? new JsonObject(row.meta())
+            : new JsonObject().put("fileId", row.fileId()).put("url", "/api/v1/files/" + row.fileId()));
       }
       if (row.meta() != null && row.kind().equals("call")) {
         message.setCall(new JsonObject(row.meta()));

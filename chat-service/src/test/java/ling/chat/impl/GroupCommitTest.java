@@ -121,7 +121,7 @@ class GroupCommitTest {
     return new Unit(conversationId, senderId, java.util.Arrays.stream(clientMsgIds)
         .map(id -> new SendRequest().setConversationId(conversationId).setClientMsgId(id).setKind("text")
             .setText("text of " + id))
-        .toList());
+        .toList(), java.util.Map.of());
   }
 
   private Future<List<Long>> lastSeqs(long... conversationIds) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.function.Supplier;
+import ling.api.Failures;
 import ling.api.file.FileService;
 import ling.common.db.Database;
 
@@ -11,10 +12,19 @@ final class FileServiceImpl implements FileService {
 
   private final Pool pool;
   private final Supplier<JsonObject> endpoint;
+  private final FileRepository files;
 
   FileServiceImpl(Pool pool, Supplier<JsonObject> endpoint) {
     this.pool = pool;
     this.endpoint = endpoint;
+    this.files = new FileRepository(pool);
+  }
+
+  @Override
+  public Future<JsonObject> ownFile(long userId, long fileId) {
+    return files.find(fileId).compose(found -> found.isPresent() && found.get().ownerId() == userId
+        ? Future.succeededFuture(Downloads.info(found.get()))
+        : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such file")));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import ling.api.chat.ChatService;
 import ling.api.file.FileService;
 import ling.common.Times;
 import ling.common.config.DataDirectory;
@@ -50,9 +51,10 @@ public class FileVerticle extends ServiceVerticle<FileService> {
       router.route().handler(new Internal(token));
       new TusRoutes(vertx, uploads, store, completion, files.getLong("maxBytes"),
           files.getLong("uploadExpiryHours")).mount(router);
-      // for now a file is its uploader's; conversation members and avatars come with messages
-      new Downloads(vertx, fileRows, store, (userId, file) -> Future.succeededFuture(file.ownerId() == userId))
-          .mount(router);
+      // the uploader, and the members of a conversation where it was sent
+      ChatService chat = ChatService.createProxy(vertx);
+      new Downloads(vertx, fileRows, store, (userId, file) -> file.ownerId() == userId ? Future.succeededFuture(true)
+          : chat.canReadFile(userId, file.id())).mount(router);
       String host = files.getString("internalHost");
       sweeper = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(files.getInteger("sweepSeconds")),
           id -> sweep(uploads, store));

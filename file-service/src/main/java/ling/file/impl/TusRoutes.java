@@ -317,11 +317,13 @@ final class TusRoutes {
   private static void failed(RoutingContext ctx, Throwable err) {
     if (err instanceof Refusal r) {
       LOG.debug("upload request refused: {} {}", r.status(), r.getMessage());
-      Replies.error(ctx, r.status(), r.code(), r.getMessage());
-      if (r.status() == 413 || r.status() == CHECKSUM_MISMATCH) {
-        // the rest of the body is not wanted
-        ctx.request().connection().close();
+      if (!ctx.request().isEnded()) {
+        // the rest of the body is not wanted: this connection ends with the answer, and the
+        // caller knows not to use it again
+        ctx.response().putHeader("Connection", "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
       }
+      Replies.error(ctx, r.status(), r.code(), r.getMessage());
     } else if (!ctx.response().ended()) {
       LOG.error("upload request failed", err);
       Replies.error(ctx, 500, "internal", "internal error");

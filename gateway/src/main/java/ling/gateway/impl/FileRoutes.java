@@ -47,10 +47,10 @@ final class FileRoutes {
           ctx.next();
         })
         .handler(authenticated)
-        .handler(this::proxy);
+        .handler(ctx -> proxy(ctx, true));
   }
 
-  private void proxy(RoutingContext ctx) {
+  private void proxy(RoutingContext ctx, boolean mayRetry) {
     long userId = Authenticated.userId(ctx);
     String uri = ctx.request().uri().substring(GatewayVerticle.BASE_PATH.length());
     endpoint()
@@ -77,6 +77,11 @@ final class FileRoutes {
         .onFailure(err -> {
           // the endpoint may have moved (a restarted file service): ask again next time
           endpoint = null;
+          if (mayRetry && !hasBody(ctx) && !ctx.response().headWritten()) {
+            // a request without a body can go again, on a fresh connection
+            proxy(ctx, false);
+            return;
+          }
           LOG.warn("file request {} {} failed: {}", ctx.request().method(), uri, err.getMessage());
           if (!ctx.response().headWritten()) {
             Responses.fail(ctx, Failures.of(Failures.UNAVAILABLE, "the file service is not available"));
@@ -98,6 +103,10 @@ final class FileRoutes {
   private static void answer(RoutingContext ctx, HttpClientResponse response) {
     ctx.response().setStatusCode(response.statusCode()).setStatusMessage(response.statusMessage());
     copy(response.headers(), ctx.response().headers());
+    if (!ctx.request().isEnded()) {
+      // answered before the whole body came (refused): the rest of it is not read
+      ctx.response().putHeader("Connection", "close");
+    }
     // chunked only where the file service chunked it: a 204 or 304 has no body at all
     String encoding = response.getHeader("Transfer-Encoding");
     if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
