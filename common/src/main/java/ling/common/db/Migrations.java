@@ -113,28 +113,19 @@ public final class Migrations {
     return chain;
   }
 
-  /**
-   * Splits a script at the delimiter that ends a line ({@code ;} unless a {@code DELIMITER $$}
-   * line changes it, as in the mysql client, so that stored procedures keep their inner
-   * semicolons); {@code --} comment lines are dropped.
-   */
+  /** Splits a script at semicolons that end a line; {@code --} comment lines are dropped. */
   static List<String> statements(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    String delimiter = ";";
     for (String line : text.split("\n")) {
       String trimmed = line.strip();
       if (trimmed.startsWith("--") || trimmed.isEmpty()) {
         continue;
       }
-      if (trimmed.regionMatches(true, 0, "DELIMITER ", 0, 10)) {
-        delimiter = trimmed.substring(10).strip();
-        continue;
-      }
       current.append(line).append('\n');
-      if (trimmed.endsWith(delimiter)) {
+      if (trimmed.endsWith(";")) {
         String statement = current.toString().strip();
-        out.add(statement.substring(0, statement.length() - delimiter.length()).strip());
+        out.add(statement.substring(0, statement.length() - 1));
         current.setLength(0);
       }
     }

@@ -44,13 +44,6 @@ class MigrationsTest {
   }
 
   @Test
-  void aDelimiterLineKeepsAProcedureBodyInOnePiece() {
-    List<String> statements = Migrations.statements("DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n"
-        + "  SELECT 2;\nEND $$\nDELIMITER ;\nSELECT 3;\n");
-    assertEquals(List.of("CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND", "SELECT 3"), statements);
-  }
-
-  @Test
   void appliesInOrderOnceAndRefusesAChangedScript(@TempDir Path dir) throws IOException {
     Path scripts = Files.createDirectories(dir.resolve("db/mtest"));
     Files.writeString(scripts.resolve("V1.sql"), "CREATE TABLE mtest_item (id INT PRIMARY KEY);\n");
