@@ -195,7 +195,20 @@ final class TusRoutes {
     String id = ctx.pathParam("id");
     own(ctx).compose(upload -> {
       if (upload.fileId() != null) {
-        return Future.failedFuture(new Refusal(409, "conflict", "the upload is complete"));
+        if (claimed != upload.length()) {
+          return Future.failedFuture(new Refusal(409, "conflict", "the upload is complete"));
+        }
+        // a client may send an empty PATCH at the end (the reference client does when the last
+        // request filled up exactly): the upload is there
+        if (!request.isEnded()) {
+          ctx.response().putHeader("Connection", "close");
+        }
+        ctx.response().setStatusCode(204)
+            .putHeader("Tus-Resumable", Replies.TUS_VERSION)
+            .putHeader("Upload-Offset", Long.toString(upload.length()))
+            .putHeader("Ling-File-Id", upload.fileId().toString())
+            .end();
+        return Future.succeededFuture();
       }
       if (!busy.add(upload.id())) {
         return Future.failedFuture(new Refusal(409, "conflict", "another request is writing to this upload"));
