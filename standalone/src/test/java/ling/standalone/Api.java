@@ -72,6 +72,18 @@ final class Api implements AutoCloseable {
     return response.map(r -> new Reply(r.statusCode(), r.body(), r.headers()));
   }
 
+  /** A multipart POST with one file field. */
+  Reply upload(String path, String bearer, String field, String filename, byte[] content, String type) {
+    HttpRequest<Buffer> request = client.request(HttpMethod.POST, "/api/v1" + path);
+    if (bearer != null) {
+      request.putHeader("Authorization", bearer);
+    }
+    return request.sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create()
+            .binaryFileUpload(field, filename, Buffer.buffer(content), type))
+        .map(r -> new Reply(r.statusCode(), r.body(), r.headers()))
+        .await();
+  }
+
   Reply get(String path, String bearer) {
     return call(HttpMethod.GET, path, bearer, null);
   }

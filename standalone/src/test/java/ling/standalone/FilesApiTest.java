@@ -262,6 +262,26 @@ class FilesApiTest extends SharedStackTest {
     assertEquals(201, asFile.status(), asFile.text());
   }
 
+  @Test
+  void aSmallFileGoesUpInOneMultipartRequest() throws Exception {
+    Api.Session frank = api.register("avatar");
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_ARGB),
+        "png", png);
+    Api.Reply uploaded = api.upload("/files", frank.bearer(), "file", "me.png", png.toByteArray(), "image/png");
+    assertEquals(201, uploaded.status(), uploaded.text());
+    JsonObject info = uploaded.json();
+    assertEquals("me.png", info.getString("name"));
+    assertEquals("image/png", info.getString("mime"));
+    assertEquals(64, info.getInteger("width"));
+    assertArrayEquals(png.toByteArray(), bytes(frank, base + "/files/" + info.getLong("fileId"), Map.of()).body());
+
+    Api.Reply noFile = api.upload("/files", frank.bearer(), "other", "me.png", png.toByteArray(), "image/png");
+    assertEquals(400, noFile.status(), noFile.text());
+    assertEquals("invalid_request", noFile.errorCode());
+    assertEquals(401, api.upload("/files", null, "file", "me.png", png.toByteArray(), "image/png").status());
+  }
+
   // ---- helpers
 
   private TusClient tusClient(Api.Session user, TusURLMemoryStore urls) throws Exception {

@@ -17,10 +17,17 @@ final class FileStore {
 
   private final Path uploads;
   private final Path blobs;
+  private final Path multipart;
 
   FileStore(Path root) throws IOException {
     this.uploads = Files.createDirectories(root.resolve("uploads"));
     this.blobs = Files.createDirectories(root.resolve("blobs"));
+    this.multipart = Files.createDirectories(root.resolve("multipart"));
+  }
+
+  /** Where one-shot uploads land before they become blobs (the same disk, so they move). */
+  Path multipart() {
+    return multipart;
   }
 
   static boolean isUploadId(String id) {

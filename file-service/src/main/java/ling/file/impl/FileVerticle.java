@@ -51,6 +51,11 @@ public class FileVerticle extends ServiceVerticle<FileService> {
       router.route().handler(new Internal(token));
       new TusRoutes(vertx, uploads, store, completion, files.getLong("maxBytes"),
           files.getLong("uploadExpiryHours")).mount(router);
+      new OneShotUploads(vertx, store, finisher, fileRows, files.getLong("maxBytes")).mount(router);
+      router.errorHandler(413, ctx -> Replies.error(ctx, 413, "too_large", "files are limited to "
+          + files.getLong("maxBytes") + " bytes"));
+      router.errorHandler(400, ctx -> Replies.error(ctx, 400, "invalid_request", "the request is malformed"));
+      router.errorHandler(500, ctx -> Replies.error(ctx, 500, "internal", "internal error"));
       // the uploader, and the members of a conversation where it was sent
       ChatService chat = ChatService.createProxy(vertx);
       new Downloads(vertx, fileRows, store, (userId, file) -> file.ownerId() == userId ? Future.succeededFuture(true)
