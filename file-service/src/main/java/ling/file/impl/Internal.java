@@ -1,6 +1,7 @@
 package ling.file.impl;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +24,11 @@ final class Internal implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    // nothing reads the body before the handler that streams it (which resumes the request)
-    ctx.request().pause();
+    // nothing reads a body before the handler that streams it (which resumes the request)
+    HttpMethod method = ctx.request().method();
+    if (method == HttpMethod.PATCH || method == HttpMethod.POST || method == HttpMethod.PUT) {
+      ctx.request().pause();
+    }
     String given = ctx.request().getHeader(TOKEN_HEADER);
     String user = ctx.request().getHeader(USER_HEADER);
     if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.US_ASCII))

@@ -70,8 +70,14 @@ final class TusRoutes {
       String method = ctx.request().getHeader("X-HTTP-Method-Override");
       switch (method == null ? "" : method.toUpperCase(java.util.Locale.ROOT)) {
         case "PATCH" -> patch(ctx);
-        case "HEAD" -> head(ctx);
-        case "DELETE" -> terminate(ctx);
+        case "HEAD" -> {
+          ctx.request().resume();
+          head(ctx);
+        }
+        case "DELETE" -> {
+          ctx.request().resume();
+          terminate(ctx);
+        }
         default -> Replies.error(ctx, 405, "invalid_request", "uploads take PATCH, HEAD and DELETE");
       }
     });
@@ -101,6 +107,8 @@ final class TusRoutes {
   }
 
   private void create(RoutingContext ctx) {
+    // creation takes no body (creation-with-upload is not offered): whatever comes is dropped
+    ctx.request().resume();
     if (!speaksTus(ctx)) {
       return;
     }
