@@ -282,6 +282,32 @@ class FilesApiTest extends SharedStackTest {
     assertEquals(401, api.upload("/files", null, "file", "me.png", png.toByteArray(), "image/png").status());
   }
 
+  @Test
+  void anAvatarIsTheUsersOwnImageAndAnyoneSignedInMayReadIt() throws Exception {
+    Api.Session grace = api.register("face");
+    Api.Session viewer = api.register("viewer");
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", png);
+    long avatar = api.upload("/files", grace.bearer(), "file", "face.png", png.toByteArray(), "image/png").json()
+        .getLong("fileId");
+    assertEquals(404, bytes(viewer, base + "/files/" + avatar, Map.of()).statusCode());
+
+    // someone else's image, a file that is no image: refused, and the profile keeps no avatar
+    Api.Reply borrowed = api.patch("/me", viewer.bearer(), new JsonObject().put("avatarFileId", avatar));
+    assertEquals(404, borrowed.status(), borrowed.text());
+    long notes = api.upload("/files", grace.bearer(), "file", "notes.png", "words".getBytes(StandardCharsets.UTF_8),
+        "image/png").json().getLong("fileId");
+    Api.Reply notAnImage = api.patch("/me", grace.bearer(), new JsonObject().put("avatarFileId", notes));
+    assertEquals(400, notAnImage.status(), notAnImage.text());
+    assertEquals(null, api.get("/me", grace.bearer()).json().getValue("avatarUrl"));
+
+    Api.Reply set = api.patch("/me", grace.bearer(), new JsonObject().put("avatarFileId", avatar));
+    assertEquals(200, set.status(), set.text());
+    assertEquals("/api/v1/files/" + avatar, set.json().getString("avatarUrl"));
+    assertArrayEquals(png.toByteArray(), bytes(viewer, base + "/files/" + avatar, Map.of()).body());
+  }
+
   // ---- helpers
 
   private TusClient tusClient(Api.Session user, TusURLMemoryStore urls) throws Exception {

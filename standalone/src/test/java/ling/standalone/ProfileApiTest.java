@@ -17,16 +17,21 @@ import org.junit.jupiter.api.Test;
 class ProfileApiTest extends SharedStackTest {
 
   @Test
-  void patchMeChangesOnlyWhatIsGivenAndNullClears() {
+  void patchMeChangesOnlyWhatIsGivenAndNullClears() throws java.io.IOException {
     Session s = api.register(TestStack.uniqueName("prof"), "password-1",
         new JsonObject().put("email", "p@example.com").put("phone", "12345"));
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", png);
+    long avatar = api.upload("/files", s.bearer(), "file", "me.png", png.toByteArray(), "image/png").json()
+        .getLong("fileId");
     Reply patched = api.patch("/me", s.bearer(), new JsonObject().put("displayName", "  王五 🐉  ")
-        .put("signature", "今天也要加油 💪").put("avatarFileId", 77));
+        .put("signature", "今天也要加油 💪").put("avatarFileId", avatar));
     assertEquals(200, patched.status(), patched.text());
     JsonObject me = patched.json();
     assertEquals("王五 🐉", me.getString("displayName"));
     assertEquals("今天也要加油 💪", me.getString("signature"));
-    assertEquals("/api/v1/files/77", me.getString("avatarUrl"));
+    assertEquals("/api/v1/files/" + avatar, me.getString("avatarUrl"));
     assertEquals("p@example.com", me.getString("email"));
 
     JsonObject cleared = api.patch("/me", s.bearer(), new JsonObject().putNull("phone").putNull("avatarFileId")).json();

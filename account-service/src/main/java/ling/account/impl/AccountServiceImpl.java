@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import ling.account.impl.SessionRepository.Issued;
 import ling.account.impl.UserRepository.UserRow;
 import ling.api.Failures;
+import ling.api.file.FileService;
 import ling.api.account.AccountService;
 import ling.api.account.AuthResult;
 import ling.api.account.DeviceLink;
@@ -47,6 +48,7 @@ final class AccountServiceImpl implements AccountService {
   private static final Duration RESET_COOLDOWN = Duration.ofSeconds(60);
 
   private final Vertx vertx;
+  private final FileService files;
   private final Pool pool;
   private final AccountRules rules;
   private final PasswordHasher hasher;
@@ -73,6 +75,7 @@ final class AccountServiceImpl implements AccountService {
                      ResetMailer mailer) {
     JsonObject auth = config.getJsonObject("auth");
     this.vertx = vertx;
+    this.files = FileService.createProxy(vertx);
     this.pool = pool;
     this.rules = new AccountRules(config.getJsonObject("limits"));
     this.hasher = hasher;
@@ -259,7 +262,12 @@ final class AccountServiceImpl implements AccountService {
           default -> throw Failures.invalid(field, "is not a profile field");
         }
       }
+      // a new avatar must be the user's own image, which then becomes readable by anyone
+      Object avatar = columns.get("avatar_file_id");
+      Future<?> avatarChecked = avatar == null ? Future.succeededFuture()
+          : files.shareAsAvatar(userId, (Long) avatar);
       return existing(userId)
+          .compose(user -> avatarChecked)
           .compose(user -> users.updateProfile(userId, columns))
           .compose(x -> existing(userId))
           .map(AccountServiceImpl::ownView);

@@ -33,6 +33,12 @@ public interface FileService {
    */
   Future<JsonObject> ownFile(long userId, long fileId);
 
+  /**
+   * Makes the user's own image readable by anyone signed in, as an avatar must be; 404 when it is
+   * not the user's upload, 400 when it is not an image. Answers as {@link #ownFile}.
+   */
+  Future<JsonObject> shareAsAvatar(long userId, long fileId);
+
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();
 }

@@ -32,6 +32,15 @@ final class FileRepository {
         .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
   }
 
+  Future<Void> makePublic(long id) {
+    return pool.preparedQuery("UPDATE file SET public_read = TRUE WHERE id = ?").execute(Tuple.of(id)).mapEmpty();
+  }
+
+  Future<Boolean> isPublic(long id) {
+    return pool.preparedQuery("SELECT public_read FROM file WHERE id = ?").execute(Tuple.of(id))
+        .map(rows -> rows.size() > 0 && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+  }
+
   Future<Optional<FileRow>> find(long id) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM file WHERE id = ?").execute(Tuple.of(id))
         .map(rows -> Rows.first(rows, row -> new FileRow(row.getLong("id"), row.getLong("owner_id"),

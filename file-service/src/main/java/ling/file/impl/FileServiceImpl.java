@@ -35,6 +35,16 @@ final class FileServiceImpl implements FileService {
   }
 
   @Override
+  public Future<JsonObject> shareAsAvatar(long userId, long fileId) {
+    return ownFile(userId, fileId).compose(info -> {
+      if (!TypeSniffer.IMAGES.contains(info.getString("mime"))) {
+        return Future.failedFuture(Failures.invalid("avatarFileId", "is not an image"));
+      }
+      return files.makePublic(fileId).map(info);
+    });
+  }
+
+  @Override
   public Future<JsonObject> health() {
     return Database.health(pool);
   }

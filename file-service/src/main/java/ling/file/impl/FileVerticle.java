@@ -56,10 +56,11 @@ public class FileVerticle extends ServiceVerticle<FileService> {
           + files.getLong("maxBytes") + " bytes"));
       router.errorHandler(400, ctx -> Replies.error(ctx, 400, "invalid_request", "the request is malformed"));
       router.errorHandler(500, ctx -> Replies.error(ctx, 500, "internal", "internal error"));
-      // the uploader, and the members of a conversation where it was sent
+      // the uploader, anyone for an avatar, and the members of a conversation where it was sent
       ChatService chat = ChatService.createProxy(vertx);
       new Downloads(vertx, fileRows, store, (userId, file) -> file.ownerId() == userId ? Future.succeededFuture(true)
-          : chat.canReadFile(userId, file.id())).mount(router);
+          : fileRows.isPublic(file.id()).compose(open -> open ? Future.succeededFuture(true)
+              : chat.canReadFile(userId, file.id()))).mount(router);
       String host = files.getString("internalHost");
       sweeper = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(files.getInteger("sweepSeconds")),
           id -> sweep(uploads, store));

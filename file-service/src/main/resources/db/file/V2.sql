@@ -1,0 +1,2 @@
+-- Avatars are readable by anyone signed in.
+ALTER TABLE file ADD COLUMN public_read BOOLEAN NOT NULL DEFAULT FALSE;
