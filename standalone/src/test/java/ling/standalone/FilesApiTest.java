@@ -306,6 +306,20 @@ class FilesApiTest extends SharedStackTest {
     assertEquals(200, set.status(), set.text());
     assertEquals("/api/v1/files/" + avatar, set.json().getString("avatarUrl"));
     assertArrayEquals(png.toByteArray(), bytes(viewer, base + "/files/" + avatar, Map.of()).body());
+
+    // a group's avatar follows the same rules, for its owner or admins
+    long groupPicture = api.upload("/files", grace.bearer(), "file", "team.png", png.toByteArray(), "image/png")
+        .json().getLong("fileId");
+    Api.Reply foreign = api.post("/groups", viewer.bearer(), new JsonObject().put("name", "borrowed").put("memberIds", new io.vertx.core.json.JsonArray())
+        .put("avatarFileId", groupPicture));
+    assertEquals(404, foreign.status(), foreign.text());
+    Api.Reply group = api.post("/groups", grace.bearer(), new JsonObject().put("name", "team").put("memberIds", new io.vertx.core.json.JsonArray())
+        .put("avatarFileId", groupPicture));
+    assertEquals(201, group.status(), group.text());
+    assertEquals(200, bytes(viewer, base + "/files/" + groupPicture, Map.of()).statusCode());
+    Api.Reply textAvatar = api.patch("/groups/" + group.json().getLong("id"), grace.bearer(),
+        new JsonObject().put("avatarFileId", notes));
+    assertEquals(400, textAvatar.status(), textAvatar.text());
   }
 
   // ---- helpers

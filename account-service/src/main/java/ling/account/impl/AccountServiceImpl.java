@@ -96,7 +96,7 @@ final class AccountServiceImpl implements AccountService {
     UserEvents events = new UserEvents(vertx);
     ChatService chat = ChatService.createProxy(vertx);
     this.friends = new Friends(pool, users, rules, chat, events);
-    this.groups = new Groups(vertx, pool, users, rules, chat, events);
+    this.groups = new Groups(vertx, pool, users, rules, chat, events, files);
     this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
   }
 

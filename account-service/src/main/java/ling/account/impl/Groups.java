@@ -23,6 +23,7 @@ import ling.api.account.GroupJoinRequest;
 import ling.api.account.GroupJoinResult;
 import ling.api.account.GroupMember;
 import ling.api.chat.ChatService;
+import ling.api.file.FileService;
 import ling.common.Times;
 
 /**
@@ -44,8 +45,10 @@ final class Groups {
   private final AccountRules rules;
   private final ChatService chat;
   private final UserEvents events;
+  private final FileService files;
 
-  Groups(Vertx vertx, Pool pool, UserRepository users, AccountRules rules, ChatService chat, UserEvents events) {
+  Groups(Vertx vertx, Pool pool, UserRepository users, AccountRules rules, ChatService chat, UserEvents events,
+         FileService files) {
     this.vertx = vertx;
     this.pool = pool;
     this.groups = new GroupRepository(pool);
@@ -54,6 +57,12 @@ final class Groups {
     this.rules = rules;
     this.chat = chat;
     this.events = events;
+    this.files = files;
+  }
+
+  /** A group avatar must be the acting user's own image; it then becomes readable by anyone. */
+  private Future<Void> shareAvatar(long userId, Object fileId) {
+    return fileId == null ? Future.succeededFuture() : files.shareAsAvatar(userId, (Long) fileId).mapEmpty();
   }
 
   Future<Group> create(long userId, JsonObject spec) {
@@ -76,6 +85,7 @@ final class Groups {
     List<Long> everyone = new ArrayList<>(invited);
     everyone.add(0, userId);
     return allFriends(userId, invited, "memberIds")
+        .compose(x -> shareAvatar(userId, avatar))
         .compose(x -> pool.withTransaction(conn -> groups.insert(conn, name, avatar, policy, userId)
             .compose(groupId -> groups.addMembers(conn, groupId, List.of(userId), OWNER)
                 .compose(y -> groups.addMembers(conn, groupId, invited, MEMBER))
@@ -125,6 +135,7 @@ final class Groups {
       }
     }
     return requireRole(userId, groupId, OWNER, ADMIN)
+        .compose(role -> shareAvatar(userId, columns.get("avatar_file_id")))
         .compose(role -> columns.isEmpty() ? Future.succeededFuture() : groups.update(pool, groupId, columns))
         .compose(x -> liveGroup(groupId))
         .compose(group -> announceGroup(group).map(view -> {
