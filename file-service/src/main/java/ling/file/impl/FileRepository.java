@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import ling.common.Times;
 import ling.common.db.Rows;
 
 /** Finished files ({@code file}): what was uploaded, by whom, and where its bytes are. */
@@ -24,12 +25,17 @@ final class FileRepository {
     this.pool = pool;
   }
 
-  Future<Long> insert(FileRow file) {
+  /** Records what an upload turned out to be, under the name it was uploaded with; answers the new row. */
+  Future<FileRow> insert(long ownerId, String name, Finisher.Content content) {
+    FileRow file = new FileRow(0, ownerId, content.sha256(), content.size(), name, content.mime(), content.width(),
+        content.height(), content.thumbnailSha256(), Times.nowUtc());
     return pool.preparedQuery("INSERT INTO file (owner_id, sha256, size, name, mime, width, height, thumbnail_sha256, "
             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .execute(Tuple.from(new Object[] {file.ownerId(), file.sha256(), file.size(), file.name(), file.mime(),
             file.width(), file.height(), file.thumbnailSha256(), file.createdAt()}))
-        .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+        .map(rows -> new FileRow(rows.property(MySQLClient.LAST_INSERTED_ID), file.ownerId(), file.sha256(),
+            file.size(), file.name(), file.mime(), file.width(), file.height(), file.thumbnailSha256(),
+            file.createdAt()));
   }
 
   Future<Void> makePublic(long id) {

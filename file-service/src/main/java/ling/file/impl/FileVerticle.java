@@ -13,7 +13,6 @@ import ling.api.file.FileService;
 import ling.common.Times;
 import ling.common.config.DataDirectory;
 import ling.common.runtime.ServiceVerticle;
-import ling.file.impl.FileRepository.FileRow;
 import ling.file.impl.UploadRepository.UploadRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +84,8 @@ public class FileVerticle extends ServiceVerticle<FileService> {
                                 FileRepository fileRows) {
     Path partial = store.upload(upload.id());
     return vertx.executeBlocking(() -> finisher.finish(partial), false)
-        .compose(content -> fileRows.insert(new FileRow(0, upload.ownerId(), content.sha256(), content.size(),
-            upload.name(), content.mime(), content.width(), content.height(), content.thumbnailSha256(),
-            Times.nowUtc())))
-        .compose(fileId -> uploads.finished(upload.id(), fileId).map(fileId));
+        .compose(content -> fileRows.insert(upload.ownerId(), upload.name(), content))
+        .compose(file -> uploads.finished(upload.id(), file.id()).map(file.id()));
   }
 
   /** Removes expired uploads: their rows and whatever bytes they left. */

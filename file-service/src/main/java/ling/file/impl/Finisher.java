@@ -62,15 +62,14 @@ final class Finisher {
     Integer height = null;
     String thumbnail = null;
     if (TypeSniffer.IMAGES.contains(mime)) {
-      BufferedImage preview = readScaled(source);
+      Preview preview = readScaled(source);
       if (preview == null) {
         // looks like an image but does not decode: served as plain bytes
         mime = TypeSniffer.UNKNOWN;
       } else {
-        int[] dimensions = dimensions(source);
-        width = dimensions[0];
-        height = dimensions[1];
-        thumbnail = storeBytes(thumbnail(preview, mime.equals("image/jpeg") ? "jpg" : "png"));
+        width = preview.width();
+        height = preview.height();
+        thumbnail = storeBytes(thumbnail(preview.image(), mime.equals("image/jpeg") ? "jpg" : "png"));
       }
     }
     Path blob = store.blob(sha);
@@ -83,23 +82,15 @@ final class Finisher {
     return new Content(sha, size, mime, width, height, thumbnail);
   }
 
-  private static int[] dimensions(Path image) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
-      ImageReader reader = ImageIO.getImageReaders(in).next();
-      try {
-        reader.setInput(in, true, true);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
-      } finally {
-        reader.dispose();
-      }
-    }
+  /** An image's full size, and the image itself decoded at a reduced resolution. */
+  private record Preview(BufferedImage image, int width, int height) {
   }
 
   /**
    * The image decoded at a reduced resolution (every n-th pixel), so that a small file that
    * claims a huge canvas cannot make the decoder allocate it; null when it does not decode.
    */
-  private BufferedImage readScaled(Path image) {
+  private Preview readScaled(Path image) {
     try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -108,11 +99,12 @@ final class Finisher {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(1, longest / (2 * thumbnailMax));
+        int step = Math.max(1, Math.max(width, height) / (2 * thumbnailMax));
         param.setSourceSubsampling(step, step, 0, 0);
-        return reader.read(0, param);
+        return new Preview(reader.read(0, param), width, height);
       } finally {
         reader.dispose();
       }

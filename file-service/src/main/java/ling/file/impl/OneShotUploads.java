@@ -6,8 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
-import ling.common.Times;
-import ling.file.impl.FileRepository.FileRow;
 
 /** {@code POST /files}: a small file (an avatar) in one multipart request, field {@code file}. */
 final class OneShotUploads {
@@ -53,12 +51,7 @@ final class OneShotUploads {
     }
     long owner = Internal.userId(ctx);
     vertx.executeBlocking(() -> finisher.finish(Path.of(file.uploadedFileName())), false)
-        .compose(content -> {
-          FileRow row = new FileRow(0, owner, content.sha256(), content.size(), name, content.mime(), content.width(),
-              content.height(), content.thumbnailSha256(), Times.nowUtc());
-          return files.insert(row).map(id -> new FileRow(id, row.ownerId(), row.sha256(), row.size(), row.name(),
-              row.mime(), row.width(), row.height(), row.thumbnailSha256(), row.createdAt()));
-        })
+        .compose(content -> files.insert(owner, name, content))
         .onSuccess(row -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Ling-File-Id", Long.toString(row.id())).end(Downloads.info(row).encode()))
         .onFailure(ctx::fail);

@@ -200,7 +200,6 @@ final class TusRoutes {
       ctx.fail(e);
       return;
     }
-    String id = ctx.pathParam("id");
     own(ctx).compose(upload -> {
       if (upload.fileId() != null) {
         if (claimed != upload.length()) {
