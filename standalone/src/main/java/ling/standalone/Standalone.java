@@ -6,6 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import ling.account.impl.AccountVerticle;
 import ling.chat.impl.ChatVerticle;
 import ling.common.config.DataDirectory;
@@ -21,8 +24,15 @@ import ling.media.impl.MediaSignalingVerticle;
  */
 public final class Standalone implements AutoCloseable {
 
-  /** What {@link #deploy} started: the gateway, which stops first so that it can still reach the services. */
-  public record Deployment(GatewayVerticle gateway, String gatewayId) {
+  /**
+   * What {@link #deploy} started: the gateway, which stops first so that it can still reach the
+   * services, and the services' deployment ids by name (account, chat, file, media).
+   */
+  public record Deployment(GatewayVerticle gateway, String gatewayId, Map<String, String> serviceIds) {
+
+    public Deployment(GatewayVerticle gateway, String gatewayId) {
+      this(gateway, gatewayId, Map.of());
+    }
 
     public int port() {
       return gateway.actualPort();
@@ -79,13 +89,18 @@ public final class Standalone implements AutoCloseable {
   public static Future<Deployment> deploy(Vertx vertx, JsonObject config) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     GatewayVerticle gateway = new GatewayVerticle();
-    return Future.all(
-            vertx.deployVerticle(new AccountVerticle(), options),
-            vertx.deployVerticle(new ChatVerticle(), options),
-            vertx.deployVerticle(new FileVerticle(), options),
-            vertx.deployVerticle(new MediaSignalingVerticle(), options))
+    Map<String, Future<String>> services = new LinkedHashMap<>();
+    services.put("account", vertx.deployVerticle(new AccountVerticle(), options));
+    services.put("chat", vertx.deployVerticle(new ChatVerticle(), options));
+    services.put("file", vertx.deployVerticle(new FileVerticle(), options));
+    services.put("media", vertx.deployVerticle(new MediaSignalingVerticle(), options));
+    return Future.all(List.copyOf(services.values()))
         .compose(x -> vertx.deployVerticle(gateway, options))
-        .map(id -> new Deployment(gateway, id));
+        .map(id -> {
+          Map<String, String> serviceIds = new LinkedHashMap<>();
+          services.forEach((name, deployed) -> serviceIds.put(name, deployed.result()));
+          return new Deployment(gateway, id, serviceIds);
+        });
   }
 
   public int port() {

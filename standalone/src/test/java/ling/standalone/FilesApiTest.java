@@ -2,8 +2,12 @@ package ling.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ling.standalone.FileClient.b64;
+import static ling.standalone.FileClient.random;
+import static ling.standalone.FileClient.sha256;
+import static ling.standalone.FileClient.sha256Bytes;
+import static ling.standalone.FileClient.upload;
 
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
@@ -19,25 +23,22 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** tus uploads and downloads through the gateway, with the reference tus client and raw HTTP. */
 class FilesApiTest extends SharedStackTest {
 
+  private FileClient files;
   private HttpClient http;
   private String base;
 
   @BeforeEach
   void client() {
-    http = HttpClient.newHttpClient();
-    base = "http://127.0.0.1:" + stack.port + "/api/v1";
+    files = new FileClient(stack.port);
+    http = files.http;
+    base = files.base;
   }
 
   @Test
@@ -45,7 +46,7 @@ class FilesApiTest extends SharedStackTest {
     Api.Session alice = api.register("tus");
     byte[] content = random(3 * 1024 * 1024 + 123, 1);
     TusURLMemoryStore urls = new TusURLMemoryStore();
-    TusClient client = tusClient(alice, urls);
+    TusClient client = files.tusClient(alice, urls);
     TusUpload upload = upload(content, "report.bin", "application/octet-stream", "a");
 
     // one chunk, then the client goes away
@@ -54,10 +55,10 @@ class FilesApiTest extends SharedStackTest {
     assertTrue(first.uploadChunk() > 0);
     first.finish(false);
     URL location = first.getUploadURL();
-    assertEquals(1024 * 1024, offset(alice, location));
+    assertEquals(1024 * 1024, files.offset(alice, location));
 
     // a new client with the same fingerprint resumes where the server is
-    TusUploader second = tusClient(alice, urls).resumeUpload(upload);
+    TusUploader second = files.tusClient(alice, urls).resumeUpload(upload);
     assertEquals(1024 * 1024, second.getOffset());
     second.setChunkSize(1024 * 1024);
     while (second.uploadChunk() > -1) {
@@ -65,15 +66,15 @@ class FilesApiTest extends SharedStackTest {
     }
     second.finish();
 
-    HttpResponse<Void> head = send(alice, "HEAD", location.toString(), Map.of(), null);
+    HttpResponse<Void> head = files.send(alice, "HEAD", location.toString(), Map.of(), null);
     String fileId = head.headers().firstValue("Ling-File-Id").orElseThrow();
-    JsonObject info = new JsonObject(send(alice, "GET", base + "/files/" + fileId + "/info", Map.of(), null, true));
+    JsonObject info = new JsonObject(files.send(alice, "GET", base + "/files/" + fileId + "/info", Map.of(), null, true));
     assertEquals("report.bin", info.getString("name"));
     assertEquals(content.length, info.getLong("size"));
     assertEquals(sha256(content), info.getString("sha256"));
     assertEquals("application/octet-stream", info.getString("mime"));
 
-    HttpResponse<byte[]> download = bytes(alice, base + "/files/" + fileId, Map.of());
+    HttpResponse<byte[]> download = files.bytes(alice, base + "/files/" + fileId, Map.of());
     assertEquals(200, download.statusCode());
     assertArrayEquals(content, download.body());
     assertEquals("\"" + sha256(content) + "\"", download.headers().firstValue("ETag").orElseThrow());
@@ -84,7 +85,7 @@ class FilesApiTest extends SharedStackTest {
     Api.Session erin = api.register("big");
     int limit = Math.toIntExact(stack.config.getJsonObject("files").getLong("maxBytes"));
     byte[] content = random(limit, 2);
-    TusUploader uploader = tusClient(erin, new TusURLMemoryStore()).createUpload(upload(content, "big.bin",
+    TusUploader uploader = files.tusClient(erin, new TusURLMemoryStore()).createUpload(upload(content, "big.bin",
         "application/octet-stream", "big"));
     uploader.setChunkSize(4 * 1024 * 1024);
     uploader.setRequestPayloadSize(10 * 1024 * 1024);
@@ -92,10 +93,10 @@ class FilesApiTest extends SharedStackTest {
       // uploading
     }
     uploader.finish();
-    String fileId = send(erin, "HEAD", uploader.getUploadURL().toString(), Map.of(), null).headers()
+    String fileId = files.send(erin, "HEAD", uploader.getUploadURL().toString(), Map.of(), null).headers()
         .firstValue("Ling-File-Id").orElseThrow();
-    assertEquals(sha256(content), info(erin, fileId).getString("sha256"));
-    HttpResponse<byte[]> download = bytes(erin, base + "/files/" + fileId, Map.of());
+    assertEquals(sha256(content), files.info(erin, fileId).getString("sha256"));
+    HttpResponse<byte[]> download = files.bytes(erin, base + "/files/" + fileId, Map.of());
     assertEquals(limit, download.body().length);
     assertEquals(sha256(content), sha256(download.body()));
   }
@@ -105,19 +106,19 @@ class FilesApiTest extends SharedStackTest {
     Api.Session bob = api.register("range");
     byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.UTF_8);
     String odd = "../\"quoted\";\u0007 名字 100%.txt";
-    String fileId = tusUpload(bob, content, odd);
+    String fileId = files.tusUpload(bob, content, odd);
 
-    HttpResponse<byte[]> part = bytes(bob, base + "/files/" + fileId, Map.of("Range", "bytes=5-9"));
+    HttpResponse<byte[]> part = files.bytes(bob, base + "/files/" + fileId, Map.of("Range", "bytes=5-9"));
     assertEquals(206, part.statusCode());
     assertEquals("56789", new String(part.body(), StandardCharsets.UTF_8));
     assertEquals("bytes 5-9/20", part.headers().firstValue("Content-Range").orElseThrow());
-    HttpResponse<byte[]> tail = bytes(bob, base + "/files/" + fileId, Map.of("Range", "bytes=-3"));
+    HttpResponse<byte[]> tail = files.bytes(bob, base + "/files/" + fileId, Map.of("Range", "bytes=-3"));
     assertEquals("hij", new String(tail.body(), StandardCharsets.UTF_8));
-    assertEquals(416, bytes(bob, base + "/files/" + fileId, Map.of("Range", "bytes=50-60")).statusCode());
+    assertEquals(416, files.bytes(bob, base + "/files/" + fileId, Map.of("Range", "bytes=50-60")).statusCode());
 
-    HttpResponse<byte[]> full = bytes(bob, base + "/files/" + fileId, Map.of());
+    HttpResponse<byte[]> full = files.bytes(bob, base + "/files/" + fileId, Map.of());
     String etag = full.headers().firstValue("ETag").orElseThrow();
-    assertEquals(304, bytes(bob, base + "/files/" + fileId, Map.of("If-None-Match", etag)).statusCode());
+    assertEquals(304, files.bytes(bob, base + "/files/" + fileId, Map.of("If-None-Match", etag)).statusCode());
     assertEquals("text/plain; charset=utf-8", full.headers().firstValue("Content-Type").orElseThrow());
     assertEquals("nosniff", full.headers().firstValue("X-Content-Type-Options").orElseThrow());
 
@@ -127,7 +128,7 @@ class FilesApiTest extends SharedStackTest {
     assertTrue(fallback.chars().noneMatch(c -> c == '"' || c == '/' || c == '\\' || c < 0x20 || c > 0x7e), fallback);
     String encoded = disposition.substring(disposition.indexOf("filename*=UTF-8''") + 17);
     assertEquals(odd.strip(), java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8));
-    assertEquals(odd.strip(), new JsonObject(send(bob, "GET", base + "/files/" + fileId + "/info", Map.of(), null,
+    assertEquals(odd.strip(), new JsonObject(files.send(bob, "GET", base + "/files/" + fileId + "/info", Map.of(), null,
         true)).getString("name"));
   }
 
@@ -135,50 +136,50 @@ class FilesApiTest extends SharedStackTest {
   void limitsChecksumsAndOffsetsAreEnforced() throws Exception {
     Api.Session carol = api.register("limits");
     long max = stack.config.getJsonObject("files").getLong("maxBytes");
-    assertEquals(413, send(carol, "POST", base + "/files/uploads",
+    assertEquals(413, files.send(carol, "POST", base + "/files/uploads",
         Map.of("Upload-Length", Long.toString(max + 1)), null).statusCode());
-    assertEquals(400, send(carol, "POST", base + "/files/uploads", Map.of("Upload-Length", "-1"), null).statusCode());
+    assertEquals(400, files.send(carol, "POST", base + "/files/uploads", Map.of("Upload-Length", "-1"), null).statusCode());
     assertEquals(412, http.send(HttpRequest.newBuilder(URI.create(base + "/files/uploads"))
         .header("Authorization", carol.bearer()).header("Upload-Length", "5")
         .POST(BodyPublishers.noBody()).build(), BodyHandlers.discarding()).statusCode());
 
-    String location = create(carol, 10);
+    String location = files.create(carol, 10);
     // a client that sends more than it declared is cut off and nothing of that request is kept
-    HttpResponse<Void> lying = patch(carol, location, 0, new byte[20], null);
+    HttpResponse<Void> lying = files.patch(carol, location, 0, new byte[20], null);
     assertEquals(413, lying.statusCode());
-    assertEquals(0, offset(carol, new URL(location)));
+    assertEquals(0, files.offset(carol, new URL(location)));
 
     byte[] five = "hello".getBytes(StandardCharsets.UTF_8);
     // a wrong checksum: 460 and the offset stays
-    assertEquals(460, patch(carol, location, 0, five, "sha256 " + b64(sha256Bytes("other"))).statusCode());
-    assertEquals(0, offset(carol, new URL(location)));
-    HttpResponse<Void> ok = patch(carol, location, 0, five, "sha256 " + b64(sha256Bytes("hello")));
+    assertEquals(460, files.patch(carol, location, 0, five, "sha256 " + b64(sha256Bytes("other"))).statusCode());
+    assertEquals(0, files.offset(carol, new URL(location)));
+    HttpResponse<Void> ok = files.patch(carol, location, 0, five, "sha256 " + b64(sha256Bytes("hello")));
     assertEquals(204, ok.statusCode());
     assertEquals("5", ok.headers().firstValue("Upload-Offset").orElseThrow());
     // the wrong offset, an unknown checksum algorithm, the wrong content type
-    assertEquals(409, patch(carol, location, 0, five, null).statusCode());
-    assertEquals(400, patch(carol, location, 5, five, "md5 " + b64(new byte[16])).statusCode());
-    assertEquals(415, send(carol, "PATCH", location, Map.of("Upload-Offset", "5",
+    assertEquals(409, files.patch(carol, location, 0, five, null).statusCode());
+    assertEquals(400, files.patch(carol, location, 5, five, "md5 " + b64(new byte[16])).statusCode());
+    assertEquals(415, files.send(carol, "PATCH", location, Map.of("Upload-Offset", "5",
         "Content-Type", "application/json"), five).statusCode());
 
     // someone else's upload does not exist for a stranger, nor does the file
     Api.Session stranger = api.register("stranger");
-    assertEquals(404, send(stranger, "HEAD", location, Map.of(), null).statusCode());
-    assertEquals(404, patch(stranger, location, 5, five, null).statusCode());
-    assertEquals(404, send(stranger, "DELETE", location, Map.of(), null).statusCode());
-    HttpResponse<Void> done = patch(carol, location, 5, "world".getBytes(StandardCharsets.UTF_8), null);
+    assertEquals(404, files.send(stranger, "HEAD", location, Map.of(), null).statusCode());
+    assertEquals(404, files.patch(stranger, location, 5, five, null).statusCode());
+    assertEquals(404, files.send(stranger, "DELETE", location, Map.of(), null).statusCode());
+    HttpResponse<Void> done = files.patch(carol, location, 5, "world".getBytes(StandardCharsets.UTF_8), null);
     String fileId = done.headers().firstValue("Ling-File-Id").orElseThrow();
-    assertEquals(404, bytes(stranger, base + "/files/" + fileId, Map.of()).statusCode());
-    assertEquals("helloworld", new String(bytes(carol, base + "/files/" + fileId, Map.of()).body(),
+    assertEquals(404, files.bytes(stranger, base + "/files/" + fileId, Map.of()).statusCode());
+    assertEquals("helloworld", new String(files.bytes(carol, base + "/files/" + fileId, Map.of()).body(),
         StandardCharsets.UTF_8));
     // without a token nothing at all
     assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(base + "/files/" + fileId)).GET().build(),
         BodyHandlers.discarding()).statusCode());
 
     // termination removes an unfinished upload
-    String other = create(carol, 100);
-    assertEquals(204, send(carol, "DELETE", other, Map.of(), null).statusCode());
-    assertEquals(404, send(carol, "HEAD", other, Map.of(), null).statusCode());
+    String other = files.create(carol, 100);
+    assertEquals(204, files.send(carol, "DELETE", other, Map.of(), null).statusCode());
+    assertEquals(404, files.send(carol, "HEAD", other, Map.of(), null).statusCode());
   }
 
   @Test
@@ -190,8 +191,8 @@ class FilesApiTest extends SharedStackTest {
     elf[1] = 'E';
     elf[2] = 'L';
     elf[3] = 'F';
-    String exe = tusUpload(dave, elf, "cat.png");
-    JsonObject exeInfo = info(dave, exe);
+    String exe = files.tusUpload(dave, elf, "cat.png");
+    JsonObject exeInfo = files.info(dave, exe);
     assertEquals("application/x-executable", exeInfo.getString("mime"));
     assertEquals(null, exeInfo.getValue("thumbnailUrl"));
 
@@ -199,20 +200,20 @@ class FilesApiTest extends SharedStackTest {
         java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(image, "png", png);
-    String picture = tusUpload(dave, png.toByteArray(), "wide.png");
-    JsonObject info = info(dave, picture);
+    String picture = files.tusUpload(dave, png.toByteArray(), "wide.png");
+    JsonObject info = files.info(dave, picture);
     assertEquals("image/png", info.getString("mime"));
     assertEquals(1000, info.getInteger("width"));
     assertEquals(500, info.getInteger("height"));
-    HttpResponse<byte[]> thumbnail = bytes(dave, base + "/files/" + picture + "/thumbnail", Map.of());
+    HttpResponse<byte[]> thumbnail = files.bytes(dave, base + "/files/" + picture + "/thumbnail", Map.of());
     assertEquals(200, thumbnail.statusCode());
     java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
     assertEquals(320, small.getWidth());
     assertEquals(160, small.getHeight());
 
     // the same bytes again are one more file of the same content
-    String again = tusUpload(dave, png.toByteArray(), "copy.png");
-    assertEquals(info.getString("sha256"), info(dave, again).getString("sha256"));
+    String again = files.tusUpload(dave, png.toByteArray(), "copy.png");
+    assertEquals(info.getString("sha256"), files.info(dave, again).getString("sha256"));
     assertTrue(!again.equals(picture));
   }
 
@@ -225,9 +226,9 @@ class FilesApiTest extends SharedStackTest {
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
         "png", png);
-    String picture = tusUpload(alice, png.toByteArray(), "holiday.png");
+    String picture = files.tusUpload(alice, png.toByteArray(), "holiday.png");
     // before it is sent, only its uploader may read it
-    assertEquals(404, bytes(bob, base + "/files/" + picture, Map.of()).statusCode());
+    assertEquals(404, files.bytes(bob, base + "/files/" + picture, Map.of()).statusCode());
 
     Api.Reply sent = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
         .put("clientMsgId", "pic-1").put("kind", "image").put("fileId", Long.parseLong(picture)));
@@ -241,9 +242,9 @@ class FilesApiTest extends SharedStackTest {
         .getJsonObject(0).getJsonObject("file");
     assertEquals(file, seenByBob);
 
-    assertEquals(200, bytes(bob, base + "/files/" + picture, Map.of()).statusCode());
-    assertEquals(404, bytes(mallory, base + "/files/" + picture, Map.of()).statusCode());
-    assertEquals(404, bytes(mallory, base + "/files/" + picture + "/info", Map.of()).statusCode());
+    assertEquals(200, files.bytes(bob, base + "/files/" + picture, Map.of()).statusCode());
+    assertEquals(404, files.bytes(mallory, base + "/files/" + picture, Map.of()).statusCode());
+    assertEquals(404, files.bytes(mallory, base + "/files/" + picture + "/info", Map.of()).statusCode());
 
     // nobody sends a file that is not their own upload, or one that does not exist
     Api.Reply borrowed = api.post("/conversations/" + conversation + "/messages", bob.bearer(), new JsonObject()
@@ -253,7 +254,7 @@ class FilesApiTest extends SharedStackTest {
         .put("clientMsgId", "pic-3").put("kind", "file").put("fileId", 987_654_321L));
     assertEquals(404, missing.status(), missing.text());
     // an image message must carry an image
-    String text = tusUpload(alice, "just words".getBytes(StandardCharsets.UTF_8), "notes.png");
+    String text = files.tusUpload(alice, "just words".getBytes(StandardCharsets.UTF_8), "notes.png");
     Api.Reply notAnImage = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
         .put("clientMsgId", "pic-4").put("kind", "image").put("fileId", Long.parseLong(text)));
     assertEquals(400, notAnImage.status(), notAnImage.text());
@@ -274,7 +275,7 @@ class FilesApiTest extends SharedStackTest {
     assertEquals("me.png", info.getString("name"));
     assertEquals("image/png", info.getString("mime"));
     assertEquals(64, info.getInteger("width"));
-    assertArrayEquals(png.toByteArray(), bytes(frank, base + "/files/" + info.getLong("fileId"), Map.of()).body());
+    assertArrayEquals(png.toByteArray(), files.bytes(frank, base + "/files/" + info.getLong("fileId"), Map.of()).body());
 
     Api.Reply noFile = api.upload("/files", frank.bearer(), "other", "me.png", png.toByteArray(), "image/png");
     assertEquals(400, noFile.status(), noFile.text());
@@ -291,7 +292,7 @@ class FilesApiTest extends SharedStackTest {
         "png", png);
     long avatar = api.upload("/files", grace.bearer(), "file", "face.png", png.toByteArray(), "image/png").json()
         .getLong("fileId");
-    assertEquals(404, bytes(viewer, base + "/files/" + avatar, Map.of()).statusCode());
+    assertEquals(404, files.bytes(viewer, base + "/files/" + avatar, Map.of()).statusCode());
 
     // someone else's image, a file that is no image: refused, and the profile keeps no avatar
     Api.Reply borrowed = api.patch("/me", viewer.bearer(), new JsonObject().put("avatarFileId", avatar));
@@ -305,7 +306,7 @@ class FilesApiTest extends SharedStackTest {
     Api.Reply set = api.patch("/me", grace.bearer(), new JsonObject().put("avatarFileId", avatar));
     assertEquals(200, set.status(), set.text());
     assertEquals("/api/v1/files/" + avatar, set.json().getString("avatarUrl"));
-    assertArrayEquals(png.toByteArray(), bytes(viewer, base + "/files/" + avatar, Map.of()).body());
+    assertArrayEquals(png.toByteArray(), files.bytes(viewer, base + "/files/" + avatar, Map.of()).body());
 
     // a group's avatar follows the same rules, for its owner or admins
     long groupPicture = api.upload("/files", grace.bearer(), "file", "team.png", png.toByteArray(), "image/png")
@@ -316,115 +317,9 @@ class FilesApiTest extends SharedStackTest {
     Api.Reply group = api.post("/groups", grace.bearer(), new JsonObject().put("name", "team").put("memberIds", new io.vertx.core.json.JsonArray())
         .put("avatarFileId", groupPicture));
     assertEquals(201, group.status(), group.text());
-    assertEquals(200, bytes(viewer, base + "/files/" + groupPicture, Map.of()).statusCode());
+    assertEquals(200, files.bytes(viewer, base + "/files/" + groupPicture, Map.of()).statusCode());
     Api.Reply textAvatar = api.patch("/groups/" + group.json().getLong("id"), grace.bearer(),
         new JsonObject().put("avatarFileId", notes));
     assertEquals(400, textAvatar.status(), textAvatar.text());
-  }
-
-  // ---- helpers
-
-  private TusClient tusClient(Api.Session user, TusURLMemoryStore urls) throws Exception {
-    TusClient client = new TusClient();
-    client.setUploadCreationURL(new URL(base + "/files/uploads"));
-    client.setHeaders(Map.of("Authorization", user.bearer()));
-    client.enableResuming(urls);
-    return client;
-  }
-
-  private static TusUpload upload(byte[] content, String name, String type, String fingerprint) {
-    TusUpload upload = new TusUpload();
-    upload.setInputStream(new ByteArrayInputStream(content));
-    upload.setSize(content.length);
-    upload.setFingerprint(fingerprint + "-" + Arrays.hashCode(content));
-    upload.setMetadata(Map.of("filename", name, "filetype", type));
-    return upload;
-  }
-
-  /** The whole upload with the tus client; returns the file id. */
-  private String tusUpload(Api.Session user, byte[] content, String name) throws Exception {
-    TusUploader uploader = tusClient(user, new TusURLMemoryStore()).createUpload(upload(content, name,
-        "application/octet-stream", name));
-    while (uploader.uploadChunk() > -1) {
-      // uploading
-    }
-    uploader.finish();
-    return send(user, "HEAD", uploader.getUploadURL().toString(), Map.of(), null).headers()
-        .firstValue("Ling-File-Id").orElseThrow();
-  }
-
-  private JsonObject info(Api.Session user, String fileId) throws Exception {
-    return new JsonObject(send(user, "GET", base + "/files/" + fileId + "/info", Map.of(), null, true));
-  }
-
-  private String create(Api.Session user, long length) throws Exception {
-    HttpResponse<Void> created = send(user, "POST", base + "/files/uploads", Map.of("Upload-Length",
-        Long.toString(length), "Upload-Metadata", "filename " + b64("x.bin".getBytes(StandardCharsets.UTF_8))), null);
-    assertEquals(201, created.statusCode());
-    String location = created.headers().firstValue("Location").orElseThrow();
-    assertTrue(location.startsWith("/api/v1/files/uploads/"), location);
-    return "http://127.0.0.1:" + stack.port + location;
-  }
-
-  private long offset(Api.Session user, URL location) throws Exception {
-    HttpResponse<Void> head = send(user, "HEAD", location.toString(), Map.of(), null);
-    assertEquals(200, head.statusCode());
-    return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
-  }
-
-  private HttpResponse<Void> patch(Api.Session user, String location, long offset, byte[] body, String checksum)
-      throws Exception {
-    Map<String, String> headers = new java.util.HashMap<>(Map.of("Upload-Offset", Long.toString(offset),
-        "Content-Type", "application/offset+octet-stream"));
-    if (checksum != null) {
-      headers.put("Upload-Checksum", checksum);
-    }
-    return send(user, "PATCH", location, headers, body);
-  }
-
-  private HttpResponse<Void> send(Api.Session user, String method, String url, Map<String, String> headers,
-                                  byte[] body) throws Exception {
-    return http.send(request(user, method, url, headers, body), BodyHandlers.discarding());
-  }
-
-  private String send(Api.Session user, String method, String url, Map<String, String> headers, byte[] body,
-                      boolean expectOk) throws Exception {
-    HttpResponse<String> response = http.send(request(user, method, url, headers, body), BodyHandlers.ofString());
-    if (expectOk) {
-      assertEquals(200, response.statusCode(), response.body());
-    }
-    return response.body();
-  }
-
-  private HttpResponse<byte[]> bytes(Api.Session user, String url, Map<String, String> headers) throws Exception {
-    return http.send(request(user, "GET", url, headers, null), BodyHandlers.ofByteArray());
-  }
-
-  private static HttpRequest request(Api.Session user, String method, String url, Map<String, String> headers,
-                                     byte[] body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", user.bearer())
-        .header("Tus-Resumable", "1.0.0")
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
-    headers.forEach(builder::header);
-    return builder.build();
-  }
-
-  private static byte[] random(int size, long seed) {
-    byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
-    return bytes;
-  }
-
-  private static String sha256(byte[] content) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-  }
-
-  private static byte[] sha256Bytes(String text) throws Exception {
-    return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String b64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

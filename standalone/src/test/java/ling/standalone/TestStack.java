@@ -2,6 +2,7 @@ package ling.standalone;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import ling.common.TestDatabase;
 import ling.common.runtime.Nodes;
+import ling.file.impl.FileVerticle;
 
 /**
  * The whole server on the shared test database, with GreenMail as its SMTP server and a signing
@@ -32,6 +34,7 @@ final class TestStack implements AutoCloseable {
   final int port;
   final GreenMail mail;
   private final Standalone.Deployment deployment;
+  private String fileServiceId;
 
   private TestStack(Vertx vertx, JsonObject config, Standalone.Deployment deployment, GreenMail mail) {
     this.vertx = vertx;
@@ -39,6 +42,7 @@ final class TestStack implements AutoCloseable {
     this.deployment = deployment;
     this.port = deployment.port();
     this.mail = mail;
+    this.fileServiceId = deployment.serviceIds().get("file");
   }
 
   static synchronized TestStack shared() {
@@ -66,6 +70,15 @@ final class TestStack implements AutoCloseable {
     adjust.accept(config);
     Vertx vertx = Nodes.plain(config);
     return new TestStack(vertx, config, Standalone.deploy(vertx, config).await(), mail);
+  }
+
+  /**
+   * Stops the file service and starts a new one on the same database and storage, as a restarted
+   * process would: it gets a new token, and a new endpoint address unless a port is configured.
+   */
+  void restartFileService() {
+    vertx.undeploy(fileServiceId).await();
+    fileServiceId = vertx.deployVerticle(new FileVerticle(), new DeploymentOptions().setConfig(config)).await();
   }
 
   @Override

@@ -49,7 +49,7 @@ public class FileVerticle extends ServiceVerticle<FileService> {
       Router router = Router.router(vertx);
       router.route().handler(new Internal(token));
       new TusRoutes(vertx, uploads, store, completion, files.getLong("maxBytes"),
-          files.getLong("uploadExpiryHours")).mount(router);
+          files.getLong("uploadExpirySeconds")).mount(router);
       new OneShotUploads(vertx, store, finisher, fileRows, files.getLong("maxBytes")).mount(router);
       router.errorHandler(413, ctx -> Replies.error(ctx, 413, "too_large", "files are limited to "
           + files.getLong("maxBytes") + " bytes"));
@@ -61,12 +61,15 @@ public class FileVerticle extends ServiceVerticle<FileService> {
           : fileRows.isPublic(file.id()).compose(open -> open ? Future.succeededFuture(true)
               : chat.canReadFile(userId, file.id()))).mount(router);
       String host = files.getString("internalHost");
+      // what gateways connect to: the bind address, unless that is a wildcard or a container's
+      String advertised = files.getString("advertisedHost") == null || files.getString("advertisedHost").isBlank()
+          ? host : files.getString("advertisedHost");
       sweeper = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(files.getInteger("sweepSeconds")),
           id -> sweep(uploads, store));
       return vertx.createHttpServer().requestHandler(router).listen(files.getInteger("internalPort"), host)
           .map(s -> {
             server = s;
-            endpoint = new JsonObject().put("host", host).put("port", s.actualPort()).put("token", token);
+            endpoint = new JsonObject().put("host", advertised).put("port", s.actualPort()).put("token", token);
             LOG.info("file endpoint on {}:{}, files in {}", host, s.actualPort(), root);
             return new FileServiceImpl(pool, () -> endpoint);
           });

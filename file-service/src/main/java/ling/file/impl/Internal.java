@@ -15,6 +15,8 @@ final class Internal implements Handler<RoutingContext> {
   static final String TOKEN_HEADER = "Ling-Internal-Token";
   static final String USER_HEADER = "Ling-User-Id";
   private static final String USER_ID = "ling.userId";
+  /** Misdirected Request: the token is not this start's. */
+  static final int STALE_ENDPOINT = 421;
 
   private final byte[] token;
 
@@ -31,9 +33,17 @@ final class Internal implements Handler<RoutingContext> {
     }
     String given = ctx.request().getHeader(TOKEN_HEADER);
     String user = ctx.request().getHeader(USER_HEADER);
-    if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.US_ASCII))
-        || user == null || !user.matches("[1-9][0-9]{0,17}")) {
-      Replies.error(ctx, 401, "unauthorized", "not a request from the gateway");
+    if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.US_ASCII))) {
+      // most likely a gateway that still knows the token of this endpoint's previous start: it
+      // asks for the current one on this status
+      if (!ctx.request().isEnded()) {
+        ctx.response().putHeader("Connection", "close");
+      }
+      Replies.error(ctx, STALE_ENDPOINT, "unavailable", "not a request from the gateway with this start's token");
+      return;
+    }
+    if (user == null || !user.matches("[1-9][0-9]{0,17}")) {
+      Replies.error(ctx, 401, "unauthorized", "not a request for a signed-in user");
       return;
     }
     ctx.put(USER_ID, Long.parseLong(user));

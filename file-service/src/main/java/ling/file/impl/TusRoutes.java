@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -35,13 +36,15 @@ final class TusRoutes {
   private static final int NAME_MAX = 255;
   /** A chunk whose checksum does not match (the tus checksum extension's status). */
   private static final int CHECKSUM_MISMATCH = 460;
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
 
   private final Vertx vertx;
   private final UploadRepository uploads;
   private final FileStore store;
   private final Completion completion;
   private final long maxBytes;
-  private final long expiryHours;
+  private final long expirySeconds;
   private final SecureRandom random = new SecureRandom();
   /** Uploads with a PATCH running: a second one at the same time is refused. */
   private final Set<String> busy = new HashSet<>();
@@ -52,13 +55,13 @@ final class TusRoutes {
   }
 
   TusRoutes(Vertx vertx, UploadRepository uploads, FileStore store, Completion completion, long maxBytes,
-            long expiryHours) {
+            long expirySeconds) {
     this.vertx = vertx;
     this.uploads = uploads;
     this.store = store;
     this.completion = completion;
     this.maxBytes = maxBytes;
-    this.expiryHours = expiryHours;
+    this.expirySeconds = expirySeconds;
   }
 
   void mount(Router router) {
@@ -90,7 +93,7 @@ final class TusRoutes {
     ctx.response().setStatusCode(204)
         .putHeader("Tus-Resumable", Replies.TUS_VERSION)
         .putHeader("Tus-Version", Replies.TUS_VERSION)
-        .putHeader("Tus-Extension", "creation,termination,checksum")
+        .putHeader("Tus-Extension", "creation,expiration,termination,checksum")
         .putHeader("Tus-Checksum-Algorithm", "sha256")
         .putHeader("Tus-Max-Size", Long.toString(maxBytes))
         .end();
@@ -138,7 +141,7 @@ final class TusRoutes {
     String id = HexFormat.of().formatHex(idBytes);
     LocalDateTime now = Times.nowUtc();
     UploadRow upload = new UploadRow(id, Internal.userId(ctx), length, name, metadata.filetype(),
-        now.plusHours(expiryHours), null);
+        now.plusSeconds(expirySeconds), null);
     vertx.fileSystem().createFile(store.upload(id).toString())
         .compose(x -> uploads.create(upload, now))
         .compose(x -> length == 0 ? completion.complete(upload).map(fileId -> (Long) fileId) : Future.succeededFuture())
@@ -146,6 +149,7 @@ final class TusRoutes {
           ctx.response().setStatusCode(201)
               .putHeader("Tus-Resumable", Replies.TUS_VERSION)
               .putHeader("Location", PUBLIC_PREFIX + "/files/uploads/" + id)
+              .putHeader("Upload-Expires", httpDate(upload.expiresAt()))
               .putHeader("Upload-Offset", "0");
           if (fileId != null) {
             ctx.response().putHeader("Ling-File-Id", fileId.toString());
@@ -167,6 +171,8 @@ final class TusRoutes {
           .putHeader("Cache-Control", "no-store");
       if (upload.fileId() != null) {
         ctx.response().putHeader("Ling-File-Id", upload.fileId().toString());
+      } else {
+        ctx.response().putHeader("Upload-Expires", httpDate(upload.expiresAt()));
       }
       return ctx.response().end();
     })).onFailure(err -> failed(ctx, err));
@@ -287,6 +293,8 @@ final class TusRoutes {
                       .putHeader("Upload-Offset", Long.toString(now));
                   if (fileId != null) {
                     ctx.response().putHeader("Ling-File-Id", fileId.toString());
+                  } else {
+                    ctx.response().putHeader("Upload-Expires", httpDate(upload.expiresAt()));
                   }
                   ctx.response().end();
                   return null;
@@ -348,6 +356,11 @@ final class TusRoutes {
       LOG.error("upload request failed", err);
       Replies.error(ctx, 500, "internal", "internal error");
     }
+  }
+
+  /** The tus expiration extension's date format (RFC 9110 IMF-fixdate). */
+  private static String httpDate(LocalDateTime utc) {
+    return HTTP_DATE.format(utc);
   }
 
   private static Long nonNegative(String header) {

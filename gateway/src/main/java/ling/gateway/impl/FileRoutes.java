@@ -30,6 +30,9 @@ final class FileRoutes {
       "authorization", "te", "trailer", "proxy-authorization", "proxy-connection", "ling-internal-token",
       "ling-user-id", "expect");
 
+  /** The file endpoint's answer to a token of its previous start (Misdirected Request). */
+  private static final int STALE_ENDPOINT = 421;
+
   private final FileService files;
   private final HttpClient client;
   private Future<JsonObject> endpoint;
@@ -63,6 +66,9 @@ final class FileRoutes {
               copy(ctx.request().headers(), request.headers());
               request.putHeader("Ling-Internal-Token", target.getString("token"));
               request.putHeader("Ling-User-Id", Long.toString(userId));
+              // a caller that goes away mid-body ends the file service's request too (which keeps
+              // what arrived), rather than leaving it waiting for the rest
+              ctx.response().closeHandler(v -> request.reset());
               if (hasBody(ctx) && "100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
                 // the caller waits for this before it sends the body
                 ctx.response().writeContinue();
@@ -72,7 +78,11 @@ final class FileRoutes {
               }
               request.headers().remove("Content-Length");
               return request.send();
-            }))
+            })
+            .compose(response -> response.statusCode() == STALE_ENDPOINT
+                // the file service restarted on the same address with a new token
+                ? Future.<HttpClientResponse>failedFuture("the file endpoint's token is stale")
+                : Future.succeededFuture(response)))
         .onSuccess(response -> answer(ctx, response))
         .onFailure(err -> {
           // the endpoint may have moved (a restarted file service): ask again next time
@@ -84,6 +94,10 @@ final class FileRoutes {
           }
           LOG.warn("file request {} {} failed: {}", ctx.request().method(), uri, err.getMessage());
           if (!ctx.response().headWritten()) {
+            if (!ctx.request().isEnded()) {
+              // the rest of the body is not read: the caller sends it again on a new connection
+              ctx.response().putHeader("Connection", "close");
+            }
             Responses.fail(ctx, Failures.of(Failures.UNAVAILABLE, "the file service is not available"));
           } else {
             ctx.response().reset();
