@@ -52,7 +52,7 @@ class FileServiceLifecycleTest {
   }
 
   @Test
-  void anUploadCutMidRequestResumesFromTheServersOffsetAfterTheFileServiceRestarts() throws Exception {
+  void aFileOfTheLimitCutMidRequestResumesAfterTheFileServiceRestartsAndReachesOnlyMembers() throws Exception {
     // the same address after the restart: the gateway has to notice the new token, not just a refused connection
     int internalPort = freePort();
     start(files -> files.put("internalPort", internalPort));
@@ -60,7 +60,8 @@ class FileServiceLifecycleTest {
     Api.Session bob = api.register("receiver");
     Api.Session stranger = api.register("stranger");
     long conversation = api.befriend(alice, bob);
-    byte[] content = random(2 * 1024 * 1024 + 77, 3);
+    // a file of exactly the limit, which is the most that may go up
+    byte[] content = random(Math.toIntExact(stack.config.getJsonObject("files").getLong("maxBytes")), 3);
     TusURLMemoryStore urls = new TusURLMemoryStore();
     TusUpload upload = upload(content, "cut.bin", "application/octet-stream", "cut");
     URL location = files.tusClient(alice, urls).createUpload(upload).getUploadURL();
@@ -92,7 +93,8 @@ class FileServiceLifecycleTest {
 
     TusUploader resumed = files.tusClient(alice, urls).resumeUpload(upload);
     assertEquals(kept[0], resumed.getOffset());
-    resumed.setChunkSize(512 * 1024);
+    resumed.setChunkSize(4 * 1024 * 1024);
+    resumed.setRequestPayloadSize(10 * 1024 * 1024);
     while (resumed.uploadChunk() > -1) {
       // uploading the rest
     }

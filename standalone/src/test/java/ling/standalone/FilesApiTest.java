@@ -81,27 +81,6 @@ class FilesApiTest extends SharedStackTest {
   }
 
   @Test
-  void aFileOfExactlyTheLimitGoesUpInChunksAndComesDownIdentical() throws Exception {
-    Api.Session erin = api.register("big");
-    int limit = Math.toIntExact(stack.config.getJsonObject("files").getLong("maxBytes"));
-    byte[] content = random(limit, 2);
-    TusUploader uploader = files.tusClient(erin, new TusURLMemoryStore()).createUpload(upload(content, "big.bin",
-        "application/octet-stream", "big"));
-    uploader.setChunkSize(4 * 1024 * 1024);
-    uploader.setRequestPayloadSize(10 * 1024 * 1024);
-    while (uploader.uploadChunk() > -1) {
-      // uploading
-    }
-    uploader.finish();
-    String fileId = files.send(erin, "HEAD", uploader.getUploadURL().toString(), Map.of(), null).headers()
-        .firstValue("Ling-File-Id").orElseThrow();
-    assertEquals(sha256(content), files.info(erin, fileId).getString("sha256"));
-    HttpResponse<byte[]> download = files.bytes(erin, base + "/files/" + fileId, Map.of());
-    assertEquals(limit, download.body().length);
-    assertEquals(sha256(content), sha256(download.body()));
-  }
-
-  @Test
   void rangesConditionalRequestsAndOddNames() throws Exception {
     Api.Session bob = api.register("range");
     byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.UTF_8);
