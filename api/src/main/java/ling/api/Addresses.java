@@ -9,6 +9,9 @@ public final class Addresses {
   /** Domain events between services: {@code events.<domain>.<what>}. */
   public static final String EVENTS_PREFIX = "events.";
 
+  /** {@code {nodeId}}: a gateway node was found dead (silent past the timeout); its sockets are gone. */
+  public static final String GATEWAY_NODE_GONE = EVENTS_PREFIX + "gateway.node_gone";
+
   private Addresses() {
   }
 

@@ -134,6 +134,22 @@ final class Api implements AutoCloseable {
     return accepted.json().getJsonObject("friend").getLong("conversationId");
   }
 
+  /** Waits until the viewer (a friend) sees the user online: the user's socket reached presence. */
+  void awaitOnline(Session viewer, Session user) {
+    for (int i = 0; i < 100; i++) {
+      if (Boolean.TRUE.equals(get("/users/" + user.id(), viewer.bearer()).json().getBoolean("online"))) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("user " + user.id() + " never came online");
+  }
+
   static Session session(JsonObject auth, String password) {
     JsonObject user = auth.getJsonObject("user");
     return new Session(user.getLong("id"), user.getString("username"), password,

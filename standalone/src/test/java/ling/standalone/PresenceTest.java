@@ -76,7 +76,7 @@ class PresenceTest {
       accounts.presenceReport("node-that-dies", List.of(alice.id()), List.of()).await();
       assertTrue(nextOfType(bobSocket, "presence").getBoolean("online"));
       long diedAt = System.currentTimeMillis();
-      JsonObject offline = nextOfTypeWithin(bobSocket, "presence", 10_000);
+      JsonObject offline = bobSocket.nextOfType("presence", 10_000);
       assertFalse(offline.getBoolean("online"));
       assertTrue(System.currentTimeMillis() - diedAt < 8_000, "offline within the timeout");
       assertFalse(online(bob, alice));
@@ -96,17 +96,6 @@ class PresenceTest {
       assertTrue(nextOfType(bobSocket, "presence").getBoolean("online"));
       assertTrue(online(bob, alice));
     }
-  }
-
-  private static JsonObject nextOfTypeWithin(Socket socket, String type, long millis) {
-    long deadline = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < deadline) {
-      JsonObject frame = socket.next(deadline - System.currentTimeMillis());
-      if (type.equals(frame.getString("type"))) {
-        return frame;
-      }
-    }
-    throw new AssertionError("no " + type + " frame within " + millis + " ms");
   }
 
   private boolean online(Session viewer, Session user) {

@@ -71,6 +71,18 @@ final class Socket implements AutoCloseable {
     return next(5_000);
   }
 
+  /** The next frame of this type within the time; frames of other types before it are dropped. */
+  JsonObject nextOfType(String type, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject frame = next(Math.max(1, deadline - System.currentTimeMillis()));
+      if (type.equals(frame.getString("type"))) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no " + type + " frame within " + millis + " ms");
+  }
+
   /** The close code, waiting up to the timeout for the close. */
   short closeCode(long millis) {
     try {

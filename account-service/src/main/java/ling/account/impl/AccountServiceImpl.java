@@ -490,6 +490,11 @@ final class AccountServiceImpl implements AccountService {
     return guard(() -> presence.heartbeat(validNode(nodeId), userIds == null ? List.of() : userIds));
   }
 
+  @Override
+  public Future<List<Long>> onlineAmong(List<Long> userIds) {
+    return guard(() -> presence.onlineAmong(userIds == null ? List.of() : userIds));
+  }
+
   private static String validNode(String nodeId) {
     if (nodeId == null || nodeId.isEmpty() || nodeId.length() > 64) {
       throw Failures.invalid("nodeId", "must be 1-64 characters");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ling.api.Addresses;
 import ling.common.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,23 @@ final class Presence {
         });
   }
 
+  Future<List<Long>> onlineAmong(List<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    if (userIds.size() > 1000) {
+      return Future.failedFuture(ling.api.Failures.invalid("userIds", "at most 1000"));
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
+    return pool.preparedQuery("SELECT DISTINCT user_id FROM presence WHERE user_id IN (" + marks + ")")
+        .execute(Tuple.from(userIds))
+        .map(rows -> {
+          List<Long> online = new ArrayList<>();
+          rows.forEach(row -> online.add(row.getLong(0)));
+          return online;
+        });
+  }
+
   private Future<Void> touch(String nodeId) {
     return pool.preparedQuery("INSERT INTO gateway_node (node_id, last_seen) VALUES (?, UTC_TIMESTAMP(3)) "
             + "ON DUPLICATE KEY UPDATE last_seen = VALUES(last_seen)")
@@ -144,6 +162,8 @@ final class Presence {
           if (rows.size() > 0) {
             LOG.info("gateway node {} went silent; its {} users are offline", nodeId, rows.size());
           }
+          // its sockets are gone: calls on them end too
+          vertx.eventBus().publish(Addresses.GATEWAY_NODE_GONE, new JsonObject().put("nodeId", nodeId));
           Future<Void> chain = Future.succeededFuture();
           for (Row row : rows) {
             long userId = row.getLong("user_id");

@@ -201,6 +201,9 @@ public interface AccountService {
    */
   Future<Void> nodeHeartbeat(String nodeId, List<Long> userIds);
 
+  /** Those of the users who have at least one socket open on some gateway. */
+  Future<List<Long>> onlineAmong(List<Long> userIds);
+
   /** The PEM public key that verifies access tokens. */
   Future<String> accessTokenPublicKey();
 

@@ -94,6 +94,18 @@ public interface ChatService {
   /** A member's role in a group conversation, which allows recalling others' messages. */
   Future<Void> setMemberRole(long conversationId, long userId, String role);
 
+  /**
+   * For starting or joining a call: {@code {type, closed, memberIds}} of a conversation the user
+   * is an active member of (the members read fresh); any other is "not found".
+   */
+  Future<JsonObject> callScope(long userId, long conversationId);
+
+  /**
+   * Records a finished call as a {@code call} message from its caller, {@code call} being
+   * {@code {media, outcome, durationMs}}; once per call id, however often it is asked.
+   */
+  Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call);
+
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();
 

@@ -6,17 +6,78 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
-/** Call state machines and the relay of WebRTC signaling between participants. */
+/**
+ * Call state machines and the relay of WebRTC signaling between participants. A call's state
+ * lives in the service's tables, so any instance serves any call. Each method names the socket
+ * it comes from ({@code socketId}, unique across gateways): a participant takes part from one
+ * socket, and what concerns the call in progress goes to that socket only.
+ *
+ * <p>Events go to {@code user.<id>} as {@code call.*} frames of the contract. Those meant for
+ * one socket carry {@link #ONLY_SOCKET}, those for every socket but one {@link #EXCEPT_SOCKET};
+ * gateways honour and remove both.
+ */
 @ProxyGen
 @VertxGen
 public interface MediaSignalingService {
 
   String ADDRESS = "media.signaling";
 
+  /** Routing field of an event for exactly one socket of the user. */
+  String ONLY_SOCKET = "toSocket";
+  /** Routing field of an event for every socket of the user but one. */
+  String EXCEPT_SOCKET = "exceptSocket";
+
+  /** The callee (or the caller) is already in a call. */
+  int BUSY = 40950;
+  /** The callee has no socket open. */
+  int OFFLINE = 40951;
+  /** The group call has its maximum of participants. */
+  int CALL_FULL = 40952;
+  /** Another device of the callee accepted first. */
+  int ANSWERED_ELSEWHERE = 40953;
+  /** The call has ended (or is not in the state the frame needs). */
+  int CALL_ENDED = 41050;
+
   static MediaSignalingService createProxy(Vertx vertx) {
     return new MediaSignalingServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(10_000));
   }
+
+  /**
+   * Starts a call in a conversation: in a direct one it rings every socket of the peer, in a
+   * group one the inviter is its first participant and the members are told. Answers
+   * {@code {callId, group}}; when the group already has a call, the inviter joins that one and
+   * the answer also holds its {@code participants}.
+   */
+  Future<JsonObject> invite(long userId, String socketId, long conversationId, String media);
+
+  /** The callee takes the call on this socket; the first accept wins. */
+  Future<Void> accept(long userId, String socketId, long callId);
+
+  /** The callee declines a ringing call (a group member just dismisses it). */
+  Future<Void> reject(long userId, String socketId, long callId);
+
+  /** A group member joins; answers {@code {callId, media, participants}} (those already in it). */
+  Future<JsonObject> join(long userId, String socketId, long callId);
+
+  /**
+   * Leaves a call: the caller cancels a ringing call, the callee rejects it, a participant of a
+   * 1:1 call ends it, a group participant leaves (the last one ends it).
+   */
+  Future<Void> hangup(long userId, String socketId, long callId);
+
+  /** Relays an SDP description or ICE candidate to another participant's socket. */
+  Future<Void> signal(long userId, String socketId, long callId, long toUserId, JsonObject signal);
+
+  /** A socket closed: whatever call it took part in, its user leaves. */
+  Future<Void> socketClosed(long userId, String socketId);
+
+  /** Every socket of a gateway node is gone (the node stopped or was declared dead). */
+  Future<Void> nodeGone(String nodeId);
+
+  /** {@code [{urls, username?, credential?}]}: STUN, and TURN with credentials for this user. */
+  Future<List<JsonObject>> iceServers(long userId);
 
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();

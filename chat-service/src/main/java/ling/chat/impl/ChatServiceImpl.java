@@ -151,6 +151,16 @@ final class ChatServiceImpl implements ChatService {
   }
 
   @Override
+  public Future<JsonObject> callScope(long userId, long conversationId) {
+    return guard(() -> messaging.callScope(userId, conversationId));
+  }
+
+  @Override
+  public Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call) {
+    return guard(() -> messaging.recordCall(conversationId, callerId, callId, call));
+  }
+
+  @Override
   public Future<Boolean> canReadFile(long userId, long fileId) {
     return guard(() -> messages.canReadFile(userId, fileId));
   }

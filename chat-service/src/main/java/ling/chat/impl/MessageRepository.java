@@ -205,11 +205,12 @@ final class MessageRepository {
   }
 
   /**
-   * A system message, recorded even in a closed conversation (the closing itself is one): the
-   * conversation row's update takes the seq and orders it with concurrent sends.
+   * A message the server makes (a system message, a call record), recorded even in a closed
+   * conversation (the closing itself is one): the conversation row's update takes the seq and
+   * orders it with concurrent sends.
    */
-  Future<Optional<MessageRow>> insertSystem(long conversationId, long senderId, String clientMsgId, String body,
-                                            String meta) {
+  Future<Optional<MessageRow>> insertRecord(long conversationId, long senderId, String clientMsgId, String kind,
+                                            String body, String meta) {
     LocalDateTime now = Times.nowUtc();
     return pool.withTransaction(conn -> conn
         .preparedQuery("UPDATE conversation SET last_seq = LAST_INSERT_ID(last_seq + 1), updated_at = ? WHERE id = ?")
@@ -220,10 +221,10 @@ final class MessageRepository {
           }
           long seq = updated.property(MySQLClient.LAST_INSERTED_ID);
           return conn.preparedQuery("INSERT INTO message (conversation_id, seq, sender_id, client_msg_id, kind, body, "
-                  + "meta, created_at) VALUES (?, ?, ?, ?, 'system', ?, ?, ?)")
-              .execute(Tuple.from(new Object[] {conversationId, seq, senderId, clientMsgId, body, meta, now}))
+                  + "meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              .execute(Tuple.from(new Object[] {conversationId, seq, senderId, clientMsgId, kind, body, meta, now}))
               .map(inserted -> Optional.of(new MessageRow(inserted.property(MySQLClient.LAST_INSERTED_ID),
-                  conversationId, seq, senderId, clientMsgId, "system", body, null, null, meta, now, null)));
+                  conversationId, seq, senderId, clientMsgId, kind, body, null, null, meta, now, null)));
         }));
   }
 

@@ -2,6 +2,7 @@ package ling.chat.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 import java.time.Duration;
@@ -37,6 +38,8 @@ final class Messaging {
   private static final Logger LOG = LoggerFactory.getLogger(Messaging.class);
 
   private static final Set<String> CLIENT_KINDS = Set.of("text", "image", "file", "video", "voice");
+  /** clientMsgIds of messages the server makes on a user's behalf (call records): never a client's. */
+  static final String SERVER_MSG_PREFIX = "ling:";
   /** The sender of system messages: no user has id 0. */
   static final long SYSTEM_SENDER = 0;
   private static final Map<String, String> SYSTEM_TEXT = Map.of(
@@ -208,6 +211,9 @@ final class Messaging {
         || clientMsgId.chars().anyMatch(Character::isISOControl)) {
       throw Failures.invalid("clientMsgId", "must be 1-" + clientMsgIdMax + " printable characters");
     }
+    if (clientMsgId.startsWith(SERVER_MSG_PREFIX)) {
+      throw Failures.invalid("clientMsgId", "must not start with " + SERVER_MSG_PREFIX);
+    }
     String kind = request.getKind();
     if (kind == null || !CLIENT_KINDS.contains(kind)) {
       throw Failures.invalid("kind", "must be one of text, image, file, video, voice");
@@ -261,8 +267,29 @@ final class Messaging {
     JsonObject meta = event.copy();
     meta.remove("eventId");
     meta.remove("conversationId");
-    return messages.insertSystem(conversationId, SYSTEM_SENDER, "group-" + eventId, SYSTEM_TEXT.getOrDefault(what, what),
-            meta.encode())
+    return record(conversationId, SYSTEM_SENDER, "group-" + eventId, "system", SYSTEM_TEXT.getOrDefault(what, what),
+        meta);
+  }
+
+  /** {@code {type, closed, memberIds}} for a call, to an active member only. */
+  Future<JsonObject> callScope(long userId, long conversationId) {
+    return member(userId, conversationId)
+        .compose(access -> messages.activeMembers(conversationId).map(ids -> new JsonObject()
+            .put("type", access.type()).put("closed", access.closed()).put("memberIds", new JsonArray(ids))));
+  }
+
+  /** A finished call as a message from its caller; the call id as clientMsgId stores it once. */
+  Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call) {
+    if (call == null || call.getString("media") == null || call.getString("outcome") == null) {
+      throw Failures.invalid("call", "needs media and outcome");
+    }
+    return record(conversationId, callerId, SERVER_MSG_PREFIX + "call-" + callId, "call", null, call);
+  }
+
+  /** Stores a message the server makes, once per clientMsgId, and tells the members. */
+  private Future<Void> record(long conversationId, long senderId, String clientMsgId, String kind, String body,
+                              JsonObject meta) {
+    return messages.insertRecord(conversationId, senderId, clientMsgId, kind, body, meta.encode())
         .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
             : members.members(conversationId).<Void>map(members -> {
               JsonObject out = new JsonObject().put("type", ChatService.MESSAGE_EVENT)

@@ -6,6 +6,7 @@ import java.util.Map;
 import ling.api.Failures;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
+import ling.api.media.MediaSignalingService;
 
 /**
  * The one place where failures become the contract's error body: an HTTP status and a snake_case
@@ -43,7 +44,12 @@ record ApiError(int status, String code, String message) {
       Map.entry(AccountService.GROUP_FULL, "group_full"),
       Map.entry(AccountService.OWNER_CANNOT_LEAVE, "owner_cannot_leave"),
       Map.entry(ChatService.CONVERSATION_CLOSED, "conversation_closed"),
-      Map.entry(ChatService.RECALL_EXPIRED, "recall_expired"));
+      Map.entry(ChatService.RECALL_EXPIRED, "recall_expired"),
+      Map.entry(MediaSignalingService.BUSY, "busy"),
+      Map.entry(MediaSignalingService.OFFLINE, "offline"),
+      Map.entry(MediaSignalingService.CALL_FULL, "call_full"),
+      Map.entry(MediaSignalingService.ANSWERED_ELSEWHERE, "answered_elsewhere"),
+      Map.entry(MediaSignalingService.CALL_ENDED, "call_ended"));
 
   static ApiError of(int status, String message) {
     return new ApiError(status, CODES.getOrDefault(status, "internal"), message);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
 import ling.api.file.FileService;
+import ling.api.media.MediaSignalingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ public class GatewayVerticle extends VerticleBase {
     return accessTokenKey(config.getJsonObject("auth"), accounts, KEY_FETCH_ATTEMPTS)
         .compose(publicKey -> {
           AccessTokenVerifier verifier = new AccessTokenVerifier(vertx, publicKey, config.getJsonObject("auth"));
-          hub = new SocketHub(vertx, accounts, ChatService.createProxy(vertx), verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
+          hub = new SocketHub(vertx, accounts, ChatService.createProxy(vertx), MediaSignalingService.createProxy(vertx),
+              verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
           hub.start();
           Router root = router(config, accounts, verifier);
           JsonObject http = config.getJsonObject("http");
@@ -81,6 +83,7 @@ public class GatewayVerticle extends VerticleBase {
     new FriendRoutes(accounts).mount(api, authenticated);
     new GroupRoutes(accounts).mount(api, authenticated);
     new ConversationRoutes(accounts, ChatService.createProxy(vertx)).mount(api, authenticated);
+    new CallRoutes(MediaSignalingService.createProxy(vertx)).mount(api, authenticated);
     api.route().failureHandler(GatewayVerticle::failure);
 
     Router root = Router.router(vertx);

@@ -22,6 +22,7 @@ import ling.api.chat.ChatService;
 import io.vertx.serviceproxy.ServiceException;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
+import ling.api.media.MediaSignalingService;
 import ling.gateway.impl.AccessTokenVerifier.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,11 @@ final class SocketHub {
   private static final class Connection {
     final long userId;
     final long sessionId;
+    /** Unique across gateways: the node's id and a number. */
+    final String socketId;
     final ServerWebSocket socket;
+    /** Whether a call frame may have put this socket in a call, which it leaves when it closes. */
+    boolean calling;
     long lastHeard = System.currentTimeMillis();
     long rateWindowStart = lastHeard;
     int framesInWindow;
@@ -64,9 +69,10 @@ final class SocketHub {
      */
     final Map<Long, SendQueue> sendQueues = new HashMap<>();
 
-    Connection(long userId, long sessionId, ServerWebSocket socket) {
+    Connection(long userId, long sessionId, String socketId, ServerWebSocket socket) {
       this.userId = userId;
       this.sessionId = sessionId;
+      this.socketId = socketId;
       this.socket = socket;
     }
   }
@@ -88,6 +94,10 @@ final class SocketHub {
   private final ChatService chat;
   private final AccessTokenVerifier verifier;
   private final PresenceReporter presence;
+  private final MediaSignalingService media;
+  private final CallFrames calls;
+  private final String nodeId = UUID.randomUUID().toString();
+  private long socketsOpened;
   private final long idleMillis;
   private final int maxFramesPerSecond;
   private final int maxFrameBytes;
@@ -95,13 +105,15 @@ final class SocketHub {
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
 
-  SocketHub(Vertx vertx, AccountService accounts, ChatService chat, AccessTokenVerifier verifier, JsonObject ws,
-            JsonObject presence) {
+  SocketHub(Vertx vertx, AccountService accounts, ChatService chat, MediaSignalingService media,
+            AccessTokenVerifier verifier, JsonObject ws, JsonObject presence) {
     this.vertx = vertx;
     this.accounts = accounts;
     this.chat = chat;
+    this.media = media;
+    this.calls = new CallFrames(media);
     this.verifier = verifier;
-    this.presence = new PresenceReporter(vertx, accounts, UUID.randomUUID().toString(),
+    this.presence = new PresenceReporter(vertx, accounts, nodeId,
         presence.getInteger("heartbeatSeconds") * 1000L, users::keySet);
     this.idleMillis = ws.getInteger("idleSeconds") * 1000L;
     this.maxFramesPerSecond = ws.getInteger("maxFramesPerSecond");
@@ -125,7 +137,7 @@ final class SocketHub {
   /** Takes over a socket that has just been upgraded for an authenticated caller. */
   void attach(Caller caller, ServerWebSocket socket) {
     long userId = caller.userId();
-    Connection connection = new Connection(userId, caller.sessionId(), socket);
+    Connection connection = new Connection(userId, caller.sessionId(), nodeId + "/" + (++socketsOpened), socket);
     UserSockets mine = users.computeIfAbsent(userId, id -> new UserSockets());
     mine.connections.add(connection);
     if (mine.consumer == null) {
@@ -155,6 +167,11 @@ final class SocketHub {
     if (mine == null || !mine.connections.remove(connection)) {
       return;
     }
+    if (connection.calling) {
+      media.socketClosed(connection.userId, connection.socketId)
+          .onFailure(err -> LOG.warn("calls of a closed socket of user {} not ended: {}", connection.userId,
+              err.getMessage()));
+    }
     if (mine.connections.isEmpty()) {
       users.remove(connection.userId);
       mine.consumer.unregister();
@@ -169,10 +186,20 @@ final class SocketHub {
     }
     boolean revoked = AccessTokens.SESSION_REVOKED_EVENT.equals(event.getString("type"));
     Long onlySession = revoked ? event.getLong("sessionId") : null;
+    String onlySocket = null;
+    String exceptSocket = null;
+    if (event.containsKey(MediaSignalingService.ONLY_SOCKET) || event.containsKey(MediaSignalingService.EXCEPT_SOCKET)) {
+      // call events for one device of the user, or for all but one: routing, not content
+      event = event.copy();
+      onlySocket = (String) event.remove(MediaSignalingService.ONLY_SOCKET);
+      exceptSocket = (String) event.remove(MediaSignalingService.EXCEPT_SOCKET);
+    }
     String text = event.encode();
     String ownClientMsgId = ownMessage(userId, event);
     for (Connection c : Set.copyOf(mine.connections)) {
-      if (onlySession != null && onlySession != c.sessionId) {
+      if ((onlySession != null && onlySession != c.sessionId)
+          || (onlySocket != null && !onlySocket.equals(c.socketId))
+          || (exceptSocket != null && exceptSocket.equals(c.socketId))) {
         continue;
       }
       if (ownClientMsgId != null && c.awaitingAck.containsKey(ownClientMsgId)) {
@@ -233,7 +260,15 @@ final class SocketHub {
         case "typing" -> answerQuietly(connection, frame, chat.typing(connection.userId,
             requiredId(frame, "conversationId")));
         case "recall" -> onRecall(connection, frame);
-        default -> sendError(connection, refOf(frame), "invalid_request", "type: unknown frame type '" + type + "'");
+        default -> {
+          if (CallFrames.handles((String) type)) {
+            connection.calling |= calls.handle(connection.userId, connection.socketId, (String) type, frame,
+                answer -> connection.socket.writeTextMessage(answer.encode()),
+                (ref, err) -> sendFailure(connection, ref, err));
+          } else {
+            sendError(connection, refOf(frame), "invalid_request", "type: unknown frame type '" + type + "'");
+          }
+        }
       }
     } catch (ApiException e) {
       sendError(connection, refOf(frame), e.error.code(), e.error.message());

@@ -1,12 +1,24 @@
 package ling.media.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import ling.api.Addresses;
+import ling.api.account.AccountService;
+import ling.api.chat.ChatService;
 import ling.api.media.MediaSignalingService;
 import ling.common.runtime.ServiceVerticle;
 
-/** Serves {@link MediaSignalingService} over its own tables. */
+/**
+ * Serves {@link MediaSignalingService} over its own tables. Every instance sweeps for ringing
+ * calls past their deadline and unrecorded ended calls (a call's lock makes each happen once),
+ * and ends the calls of sockets on gateway nodes found dead.
+ */
 public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingService> {
+
+  private long sweeper = -1;
+  private MessageConsumer<JsonObject> nodeGone;
 
   public MediaSignalingVerticle() {
     super("media", MediaSignalingService.class, MediaSignalingService.ADDRESS);
@@ -14,6 +26,25 @@ public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingServic
 
   @Override
   protected Future<MediaSignalingService> createService(JsonObject config) {
-    return Future.succeededFuture(new MediaSignalingServiceImpl(pool));
+    JsonObject settings = config.getJsonObject("calls");
+    CallRepository repository = new CallRepository(pool);
+    ChatService chat = ChatService.createProxy(vertx);
+    Calls calls = new Calls(vertx, repository, chat, AccountService.createProxy(vertx),
+        new CallRecorder(repository, chat), settings);
+    sweeper = vertx.setPeriodic(settings.getInteger("sweepMillis"), id -> calls.expireRinging());
+    nodeGone = vertx.eventBus().consumer(Addresses.GATEWAY_NODE_GONE, msg -> {
+      String nodeId = msg.body() == null ? null : msg.body().getString("nodeId");
+      if (nodeId != null && !nodeId.isBlank()) {
+        calls.nodeGone(nodeId);
+      }
+    });
+    return nodeGone.completion()
+        .map(x -> new MediaSignalingServiceImpl(pool, calls, new IceServers(settings, Clock.systemUTC())));
+  }
+
+  @Override
+  protected Future<Void> closeService() {
+    vertx.cancelTimer(sweeper);
+    return nodeGone == null ? Future.succeededFuture() : nodeGone.unregister();
   }
 }
