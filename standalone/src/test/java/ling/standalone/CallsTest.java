@@ -125,6 +125,7 @@ class CallsTest extends SharedStackTest {
     long aliceCarol = api.befriend(alice, carol);
     long aliceDave = api.befriend(alice, dave);
     Socket aliceSocket = open(alice);
+    Socket aliceDesk = open(alice);
     Socket bobPhone = open(bob);
     Socket bobDesk = open(bob);
     Socket carolSocket = open(carol);
@@ -172,6 +173,12 @@ class CallsTest extends SharedStackTest {
     aliceSocket.send(frame("call.invite").put("conversationId", aliceDave).put("media", "audio"));
     assertEquals("offline", errorCode(aliceSocket));
     assertEquals("missed", lastMessage(alice, aliceDave).getJsonObject("call").getString("outcome"));
+    // the caller's other device took no part in any of it
+    aliceDesk.send(frame("ping"));
+    for (JsonObject next = aliceDesk.next(); !"pong".equals(next.getString("type")); next = aliceDesk.next()) {
+      assertTrue(!next.getString("type").startsWith("call.") && !"error".equals(next.getString("type")),
+          next.encode());
+    }
   }
 
   @Test

@@ -129,9 +129,15 @@ final class SocketHub {
   /** Closes every socket and tells the account service these users are gone from this node. */
   Future<Void> stop() {
     vertx.cancelTimer(sweeper);
-    users.values().forEach(u -> u.connections.forEach(c -> c.socket.close((short) 1001, "server stopping")));
+    List<Future<Void>> leftCalls = new ArrayList<>();
+    users.values().forEach(u -> u.connections.forEach(c -> {
+      if (c.calling) {
+        leftCalls.add(media.socketClosed(c.userId, c.socketId).otherwiseEmpty());
+      }
+      c.socket.close((short) 1001, "server stopping");
+    }));
     users.clear();
-    return presence.stop();
+    return Future.join(leftCalls).transform(x -> presence.stop());
   }
 
   /** Takes over a socket that has just been upgraded for an authenticated caller. */
