@@ -71,6 +71,26 @@ class CallLimitsTest {
   }
 
   @Test
+  void aRingingCallWhoseServiceInstanceWentAwayIsStillMissed() {
+    Session alice = api.register("orphan");
+    Session bob = api.register("waiting");
+    long conversation = api.befriend(alice, bob);
+    Socket aliceSocket = open(alice);
+    Socket bobSocket = open(bob);
+    api.awaitOnline(alice, bob);
+    aliceSocket.send(new JsonObject().put("type", "call.invite").put("conversationId", conversation).put("media", "video"));
+    long callId = nextOfType(aliceSocket, "call.ringing").getLong("callId");
+    nextOfType(bobSocket, "call.incoming");
+    // the instance that would have timed it out is gone; another one finds it overdue
+    stack.restartService("media", ling.media.impl.MediaSignalingVerticle::new);
+    JsonObject ended = bobSocket.nextOfType("call.ended", 15_000);
+    assertEquals(callId, ended.getLong("callId"));
+    assertEquals("timeout", ended.getString("reason"));
+    assertEquals("missed", bobSocket.nextOfType("message", 5_000).getJsonObject("message").getJsonObject("call")
+        .getString("outcome"));
+  }
+
+  @Test
   void aGroupCallTakesAtMostTheConfiguredNumberOfParticipants() {
     Session owner = api.register("full");
     List<Session> members = List.of(api.register("f1"), api.register("f2"), api.register("f3"));

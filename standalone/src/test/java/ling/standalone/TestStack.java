@@ -3,6 +3,7 @@ package ling.standalone;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -13,6 +14,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import ling.common.TestDatabase;
@@ -34,7 +38,7 @@ final class TestStack implements AutoCloseable {
   final int port;
   final GreenMail mail;
   private final Standalone.Deployment deployment;
-  private String fileServiceId;
+  private final Map<String, String> serviceIds;
 
   private TestStack(Vertx vertx, JsonObject config, Standalone.Deployment deployment, GreenMail mail) {
     this.vertx = vertx;
@@ -42,7 +46,7 @@ final class TestStack implements AutoCloseable {
     this.deployment = deployment;
     this.port = deployment.port();
     this.mail = mail;
-    this.fileServiceId = deployment.serviceIds().get("file");
+    this.serviceIds = new HashMap<>(deployment.serviceIds());
   }
 
   static synchronized TestStack shared() {
@@ -73,12 +77,17 @@ final class TestStack implements AutoCloseable {
   }
 
   /**
-   * Stops the file service and starts a new one on the same database and storage, as a restarted
-   * process would: it gets a new token, and a new endpoint address unless a port is configured.
+   * Stops a service ("file", "media", ...) and starts a new instance of it on the same database
+   * and storage, as a restarted process would (the file service gets a new token, and a new
+   * endpoint address unless a port is configured).
    */
+  void restartService(String name, Supplier<Deployable> fresh) {
+    vertx.undeploy(serviceIds.get(name)).await();
+    serviceIds.put(name, vertx.deployVerticle(fresh.get(), new DeploymentOptions().setConfig(config)).await());
+  }
+
   void restartFileService() {
-    vertx.undeploy(fileServiceId).await();
-    fileServiceId = vertx.deployVerticle(new FileVerticle(), new DeploymentOptions().setConfig(config)).await();
+    restartService("file", FileVerticle::new);
   }
 
   @Override

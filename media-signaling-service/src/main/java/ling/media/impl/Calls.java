@@ -34,6 +34,8 @@ final class Calls {
 
   private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
   private static final int SOCKET_ID_MAX = 100;
+  /** How late a ringing call must be before any instance, not just its own, times it out. */
+  private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofSeconds(5);
   private static final int MYSQL_DEADLOCK = 1213;
   private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
@@ -43,6 +45,8 @@ final class Calls {
     T answer;
     Ended ended;
     ServiceException refusal;
+    /** A call that started ringing: this instance times it out. */
+    Long ringing;
 
     Change<T> answer(T value) {
       answer = value;
@@ -115,6 +119,7 @@ final class Calls {
                     if (online && peerFree) {
                       change.outbox.toUser(peer, incoming(callId, conversationId, userId, media, false,
                           List.of(userId)));
+                      change.ringing = callId;
                       return Future.succeededFuture(change.answer(new JsonObject().put("callId", callId)
                           .put("group", false)));
                     }
@@ -373,34 +378,40 @@ final class Calls {
     });
   }
 
-  /** Ringing calls past their deadline are missed. */
-  void expireRinging() {
+  /**
+   * Ringing calls well past their deadline are missed: those whose instance went away before its
+   * timer fired (the instance that starts a call times it out itself, on time).
+   */
+  void expireOrphans() {
     LocalDateTime now = Times.nowUtc();
-    calls.ringingPast(now, 100).onSuccess(ids -> ids.forEach(callId -> this.<Void>change(conn ->
-            calls.lock(conn, callId).compose(found -> {
-              if (found.isEmpty() || !CallRepository.RINGING.equals(found.get().state())) {
-                return Future.succeededFuture(new Change<Void>());
-              }
-              CallRow call = found.get();
-              return calls.participants(conn, callId).compose(participants -> {
-                Change<Void> change = new Change<>();
-                JsonObject timeout = Outbox.event("call.ended", callId).put("reason", "timeout");
-                for (Participant p : participants) {
-                  if (p.userId() == call.callerId()) {
-                    if (p.joined()) {
-                      change.outbox.toSocket(p.userId(), p.socketId(), timeout);
-                    }
-                  } else {
-                    change.outbox.toUser(p.userId(), timeout);
-                  }
-                }
-                return end(conn, change, call, "missed", Times.nowUtc());
-              });
-            }))
-        .onFailure(err -> LOG.warn("ringing call {} did not time out yet: {}", callId, err.getMessage()))))
+    calls.ringingPast(now.minus(ORPHAN_GRACE), 100)
+        .onSuccess(ids -> ids.forEach(this::expire))
         .onFailure(err -> LOG.warn("ringing calls not checked: {}", err.getMessage()));
     recorder.retry(now);
   }
+
+  /** A call still ringing at its deadline is missed. */
+  private void expire(long callId) {
+    this.<Void>change(conn -> calls.lock(conn, callId).compose(found -> {
+      if (found.isEmpty() || !CallRepository.RINGING.equals(found.get().state())) {
+        return Future.succeededFuture(new Change<Void>());
+      }
+      CallRow call = found.get();
+      return calls.participants(conn, callId).compose(participants -> {
+        Change<Void> change = new Change<>();
+        JsonObject timeout = Outbox.event("call.ended", callId).put("reason", "timeout");
+        for (Participant p : participants) {
+          if (p.userId() != call.callerId()) {
+            change.outbox.toUser(p.userId(), timeout);
+          } else if (p.joined()) {
+            change.outbox.toSocket(p.userId(), p.socketId(), timeout);
+          }
+        }
+        return end(conn, change, call, "missed", Times.nowUtc());
+      });
+    })).onFailure(err -> LOG.warn("ringing call {} did not time out yet: {}", callId, err.getMessage()));
+  }
+
 
   private <T> Future<Change<T>> end(SqlConnection conn, Change<T> change, CallRow call, String outcome,
                                     LocalDateTime now) {
@@ -464,6 +475,10 @@ final class Calls {
           change.outbox.publish(vertx.eventBus());
           if (change.ended != null) {
             recorder.record(change.ended);
+          }
+          if (change.ringing != null) {
+            long callId = change.ringing;
+            vertx.setTimer(ringMillis, id -> expire(callId));
           }
           return change.refusal != null ? Future.failedFuture(change.refusal) : Future.succeededFuture(change.answer);
         });

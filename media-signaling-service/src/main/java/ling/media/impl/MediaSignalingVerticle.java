@@ -12,8 +12,8 @@ import ling.common.runtime.ServiceVerticle;
 
 /**
  * Serves {@link MediaSignalingService} over its own tables. Every instance sweeps for ringing
- * calls past their deadline and unrecorded ended calls (a call's lock makes each happen once),
- * and ends the calls of sockets on gateway nodes found dead.
+ * calls whose own instance did not time them out and for unrecorded ended calls (a call's lock
+ * makes each happen once), and ends the calls of sockets on gateway nodes found dead.
  */
 public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingService> {
 
@@ -31,7 +31,7 @@ public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingServic
     ChatService chat = ChatService.createProxy(vertx);
     Calls calls = new Calls(vertx, repository, chat, AccountService.createProxy(vertx),
         new CallRecorder(repository, chat), settings);
-    sweeper = vertx.setPeriodic(settings.getInteger("sweepMillis"), id -> calls.expireRinging());
+    sweeper = vertx.setPeriodic(settings.getInteger("sweepMillis"), id -> calls.expireOrphans());
     nodeGone = vertx.eventBus().consumer(Addresses.GATEWAY_NODE_GONE, msg -> {
       String nodeId = msg.body() == null ? null : msg.body().getString("nodeId");
       if (nodeId != null && !nodeId.isBlank()) {
