@@ -1,0 +1,112 @@
+package ling.client;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import ling.client.i18n.Texts;
+import ling.client.login.LoginController;
+import ling.client.login.LoginView;
+import ling.client.login.RememberedSignIn;
+import ling.client.main.MainController;
+import ling.client.main.MainView;
+import ling.client.settings.Profile;
+import ling.client.settings.Settings;
+import ling.client.ui.Themes;
+
+/**
+ * One client in one window, over one profile directory: the sign-in first (or the remembered
+ * sign-in), then the main window; signing out comes back to the sign-in.
+ */
+public final class ClientWindow {
+
+  private final Stage stage;
+  private final Settings settings;
+  private final RememberedSignIn remembered;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private Texts texts;
+  private SignedIn client;
+  private MainController main;
+
+  public ClientWindow(Stage stage, Profile profile) {
+    this.stage = stage;
+    this.settings = Settings.load(profile);
+    this.remembered = new RememberedSignIn(profile);
+  }
+
+  /** Shows the window: signed in at once when a remembered sign-in still works. */
+  public void open() {
+    texts = new Texts(settings.locale());
+    stage.setTitle(texts.get("app.title"));
+    LoginController login = showLogin();
+    login.autoSignIn(() -> { });
+    stage.setOnCloseRequest(e -> {
+      rememberBounds();
+      if (client != null) {
+        client.stop(false);
+      }
+    });
+    stage.show();
+  }
+
+  public SignedIn client() {
+    return client;
+  }
+
+  public MainController main() {
+    return main;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  private LoginController showLogin() {
+    LoginView view = new LoginView(texts);
+    LoginController controller = new LoginController(view, settings, remembered, texts, http, this::signedIn);
+    setScene(view, 420, 560);
+    return controller;
+  }
+
+  private void signedIn(SignedIn signedIn) {
+    client = signedIn;
+    MainView view = new MainView(texts);
+    main = new MainController(view, signedIn, texts, settings, this::signOut);
+    signedIn.onSignedOut(() -> {
+      // the server ended the session (password changed elsewhere): back to the sign-in
+      remembered.forget();
+      client = null;
+      showLogin();
+    });
+    double[] bounds = settings.windowBounds();
+    setScene(view, bounds == null ? 980 : bounds[2], bounds == null ? 680 : bounds[3]);
+    if (bounds != null) {
+      stage.setX(bounds[0]);
+      stage.setY(bounds[1]);
+    }
+    signedIn.start();
+  }
+
+  private void signOut() {
+    rememberBounds();
+    remembered.forget();
+    if (client != null) {
+      client.stop(true);
+      client = null;
+    }
+    showLogin();
+  }
+
+  private void setScene(Parent root, double width, double height) {
+    Scene scene = new Scene(root, width, height);
+    Themes.apply(scene, settings.theme());
+    stage.setScene(scene);
+  }
+
+  private void rememberBounds() {
+    if (client != null) {
+      settings.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+    }
+  }
+}

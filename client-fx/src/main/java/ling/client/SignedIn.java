@@ -1,0 +1,150 @@
+package ling.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import ling.client.api.Gateway;
+import ling.client.api.LiveSocket;
+import ling.client.api.Models.Message;
+import ling.client.api.Models.User;
+import ling.client.api.Wire;
+import ling.client.chat.ChatModel;
+import ling.client.chat.ConversationsModel;
+import ling.client.contacts.ContactsModel;
+
+/**
+ * A signed-in user's client: the gateway, the live socket and the models the views bind to.
+ * Every event of the socket is applied on the FX thread; after every reconnect the lists are
+ * fetched again and open chats catch up by seq.
+ */
+public final class SignedIn {
+
+  private final Gateway gateway;
+  private final ObjectProperty<User> me;
+  private final ConversationsModel conversations;
+  private final ContactsModel contacts;
+  private final ObjectProperty<LiveSocket.State> state = new SimpleObjectProperty<>(LiveSocket.State.CONNECTING);
+  private final Map<Long, ChatModel> chats = new HashMap<>();
+  private final LiveSocket socket;
+  private Runnable onSignedOut = () -> { };
+
+  public SignedIn(Gateway gateway, User me) {
+    this.gateway = gateway;
+    this.me = new SimpleObjectProperty<>(me);
+    this.conversations = new ConversationsModel(gateway, me.id());
+    this.contacts = new ContactsModel(gateway, me.id());
+    this.socket = new LiveSocket(gateway, frame -> Fx.later(() -> handle(frame)),
+        s -> Fx.later(() -> changed(s)), () -> Fx.later(this::caughtUp));
+  }
+
+  public void start() {
+    socket.start();
+  }
+
+  /** Closes the socket; with {@code logout} the refresh token is ended on the server too. */
+  public void stop(boolean logout) {
+    socket.stop();
+    if (logout) {
+      gateway.logout();
+    }
+  }
+
+  public void onSignedOut(Runnable listener) {
+    this.onSignedOut = listener;
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  public ObjectProperty<User> meProperty() {
+    return me;
+  }
+
+  public User me() {
+    return me.get();
+  }
+
+  public ConversationsModel conversations() {
+    return conversations;
+  }
+
+  public ContactsModel contacts() {
+    return contacts;
+  }
+
+  public ObjectProperty<LiveSocket.State> stateProperty() {
+    return state;
+  }
+
+  public LiveSocket socket() {
+    return socket;
+  }
+
+  /** The chat of a conversation, made once and kept while signed in. */
+  public ChatModel chat(long conversationId) {
+    return chats.computeIfAbsent(conversationId, id -> {
+      ChatModel chat = new ChatModel(id, me().id(), gateway, socket::send);
+      chat.open();
+      return chat;
+    });
+  }
+
+  public boolean send(ObjectNode frame) {
+    return socket.send(frame);
+  }
+
+  private void changed(LiveSocket.State next) {
+    state.set(next);
+    if (next == LiveSocket.State.SIGNED_OUT) {
+      onSignedOut.run();
+    }
+  }
+
+  private void caughtUp() {
+    conversations.reload();
+    contacts.reload();
+    chats.values().forEach(ChatModel::catchUp);
+  }
+
+  void handle(JsonNode frame) {
+    String type = frame.path("type").asText("");
+    switch (type) {
+      case "message" -> {
+        Message message = Wire.read(frame.get("message"), Message.class);
+        conversations.received(message);
+        ChatModel chat = chats.get(message.conversationId());
+        if (chat != null) {
+          chat.received(message);
+        }
+      }
+      case "ack" -> {
+        String clientMsgId = frame.path("clientMsgId").asText();
+        chats.values().stream().filter(c -> c.owns(clientMsgId)).forEach(c -> c.acked(clientMsgId));
+      }
+      case "error" -> {
+        String ref = frame.path("ref").asText("");
+        chats.values().stream().filter(c -> c.owns(ref)).forEach(c -> c.refused(ref));
+      }
+      case "message.recalled" -> {
+        ChatModel chat = chats.get(frame.path("conversationId").asLong());
+        if (chat != null) {
+          chat.recalled(frame.path("messageId").asLong());
+        }
+        conversations.reload();
+      }
+      case "read" -> {
+        if (frame.path("userId").asLong() == me().id()) {
+          conversations.read(frame.path("conversationId").asLong(), frame.path("seq").asLong());
+        }
+      }
+      case "session.revoked" -> {
+        // the close that follows signs the user out
+      }
+      default -> contacts.handle(type, frame);
+    }
+  }
+}

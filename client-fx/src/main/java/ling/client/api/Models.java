@@ -1,0 +1,72 @@
+package ling.client.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The contract's objects as the client reads them. */
+public final class Models {
+
+  private Models() {
+  }
+
+  public record User(long id, String username, String displayName, String avatarUrl, String signature,
+                     boolean online, String email, String phone, String createdAt) {
+    /** What to call the user: the display name, else the username. */
+    public String name() {
+      return displayName != null && !displayName.isBlank() ? displayName : username;
+    }
+  }
+
+  public record AuthResult(User user, String accessToken, String refreshToken, int expiresIn) {
+  }
+
+  public record Friend(User user, String remark, long groupId, long conversationId, String since) {
+    /** The remark if the user gave one, else the friend's own name. */
+    public String shownName() {
+      return remark != null && !remark.isBlank() ? remark : user.name();
+    }
+  }
+
+  public record FriendRequest(long id, User from, User to, String message, String status, String createdAt) {
+  }
+
+  public record FriendFolder(long id, String name, boolean defaultFolder, int friendCount) {
+  }
+
+  public record Group(long id, String name, String avatarUrl, String announcement, long ownerId, int memberCount,
+                     long conversationId, String joinPolicy, String createdAt) {
+  }
+
+  public record GroupMember(User user, String role, String nickname, String joinedAt) {
+  }
+
+  public record FileRef(long fileId, String name, long size, String mime, Integer width, Integer height,
+                        Long durationMs, String url, String thumbnailUrl) {
+    public boolean isImage() {
+      return mime != null && mime.startsWith("image/") && width != null;
+    }
+  }
+
+  public record CallSummary(String media, String outcome, long durationMs) {
+  }
+
+  public record Message(long id, long conversationId, long seq, long senderId, String clientMsgId, String kind,
+                        String text, FileRef file, Long replyToId, CallSummary call, JsonNode system,
+                        String createdAt, boolean recalled) {
+  }
+
+  public record Conversation(long id, String type, User peer, Group group, Message lastMessage, long lastSeq,
+                             long readSeq, long unreadCount, boolean muted, boolean pinned, boolean closed,
+                             String updatedAt) {
+    public boolean isGroup() {
+      return "group".equals(type);
+    }
+  }
+
+  public record DeviceLink(String linkId, String code, int expiresIn) {
+  }
+
+  /** Lists arrive as JSON arrays of these. */
+  public record Page<T>(List<T> items) {
+  }
+}

@@ -1,0 +1,231 @@
+package ling.client.chat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ling.client.Fx;
+import ling.client.api.Gateway;
+import ling.client.api.Models.Message;
+import ling.client.api.Wire;
+
+/**
+ * One open conversation: its lines in seq order, older pages on demand, gaps filled from the
+ * server, and the user's own sends shown at once, then confirmed by their ack. A send that could
+ * not leave is kept and sent again, with the same clientMsgId, when the socket is back.
+ */
+public final class ChatModel {
+
+  /** How frames leave: false when the socket is down. */
+  public interface FrameSender {
+    boolean send(ObjectNode frame);
+  }
+
+  static final int PAGE = 50;
+
+  private final long conversationId;
+  private final long myId;
+  private final Gateway gateway;
+  private final FrameSender frames;
+  private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
+  private final BooleanProperty hasOlder = new SimpleBooleanProperty(true);
+  private final StringProperty error = new SimpleStringProperty();
+  /** Sends awaiting their ack, by clientMsgId. */
+  private final Map<String, ObjectNode> unacked = new LinkedHashMap<>();
+  private boolean catchingUp;
+  private long readSent;
+
+  public ChatModel(long conversationId, long myId, Gateway gateway, FrameSender frames) {
+    this.conversationId = conversationId;
+    this.myId = myId;
+    this.gateway = gateway;
+    this.frames = frames;
+  }
+
+  public long conversationId() {
+    return conversationId;
+  }
+
+  public ObservableList<ChatLine> lines() {
+    return lines;
+  }
+
+  public BooleanProperty hasOlderProperty() {
+    return hasOlder;
+  }
+
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  /** The newest page. */
+  public void open() {
+    Fx.whenDone(gateway.messagesBefore(conversationId, null, PAGE), page -> {
+      merge(page);
+      hasOlder.set(page.size() == PAGE);
+    }, err -> error.set(err.getMessage()));
+  }
+
+  /** The page before the oldest line shown. */
+  public void loadOlder() {
+    Long oldest = lines.stream().filter(l -> !l.pending()).map(l -> l.message().seq()).min(Long::compare)
+        .orElse(null);
+    if (oldest == null || !hasOlder.get()) {
+      return;
+    }
+    Fx.whenDone(gateway.messagesBefore(conversationId, oldest, PAGE), page -> {
+      merge(page);
+      hasOlder.set(page.size() == PAGE);
+    }, err -> error.set(err.getMessage()));
+  }
+
+  /** A message event of this conversation; a gap before it is fetched. */
+  public void received(Message message) {
+    long last = lastSeq();
+    merge(List.of(message));
+    if (last > 0 && message.seq() > last + 1) {
+      catchUp();
+    }
+  }
+
+  /** After a reconnect: whatever arrived meanwhile, and the sends still waiting go again. */
+  public void catchUp() {
+    if (catchingUp) {
+      return;
+    }
+    catchingUp = true;
+    long after = lastSeq();
+    Fx.whenDone(gateway.messagesAfter(conversationId, after, 200), page -> {
+      catchingUp = false;
+      merge(page);
+      if (page.size() == 200) {
+        catchUp();
+      }
+    }, err -> catchingUp = false);
+    resendUnacked();
+  }
+
+  /** Sends text; the line shows at once as pending. */
+  public void sendText(String text, Long replyToId) {
+    String clientMsgId = UUID.randomUUID().toString();
+    ObjectNode frame = Wire.object().put("type", "send").put("clientMsgId", clientMsgId)
+        .put("conversationId", conversationId).put("kind", "text").put("text", text);
+    if (replyToId != null) {
+      frame.put("replyToId", replyToId);
+    }
+    Message draft = new Message(0, conversationId, Long.MAX_VALUE, myId, clientMsgId, "text", text, null,
+        replyToId, null, null, null, false);
+    lines.add(new ChatLine(draft, ChatLine.Status.PENDING));
+    unacked.put(clientMsgId, frame);
+    frames.send(frame);
+  }
+
+  /** Sends a message made elsewhere (a file's), shown as pending like text. */
+  public void sendFrame(ObjectNode frame, Message draft) {
+    lines.add(new ChatLine(draft, ChatLine.Status.PENDING));
+    unacked.put(draft.clientMsgId(), frame);
+    frames.send(frame);
+  }
+
+  /** The ack of one of this conversation's sends. */
+  public void acked(String clientMsgId) {
+    unacked.remove(clientMsgId);
+  }
+
+  /** A send the server refused: it stays, marked failed. */
+  public void refused(String clientMsgId) {
+    if (unacked.remove(clientMsgId) == null) {
+      return;
+    }
+    replace(l -> l.pending() && clientMsgId.equals(l.message().clientMsgId()),
+        l -> new ChatLine(l.message(), ChatLine.Status.FAILED));
+  }
+
+  public boolean owns(String clientMsgId) {
+    return unacked.containsKey(clientMsgId);
+  }
+
+  public void recalled(long messageId) {
+    replace(l -> l.message().id() == messageId, l -> {
+      Message m = l.message();
+      return new ChatLine(new Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMsgId(), m.kind(),
+          null, null, m.replyToId(), null, null, m.createdAt(), true), l.status());
+    });
+  }
+
+  /** Tells the server (and a direct peer) that everything shown has been read. */
+  public void markRead() {
+    long last = lastSeq();
+    if (last > readSent) {
+      readSent = last;
+      frames.send(Wire.object().put("type", "read").put("conversationId", conversationId).put("seq", last));
+    }
+  }
+
+  public void recall(long messageId) {
+    Fx.whenDone(gateway.recall(conversationId, messageId), x -> recalled(messageId), err -> error.set(err.getMessage()));
+  }
+
+  public long lastSeq() {
+    return lines.stream().filter(l -> !l.pending()).mapToLong(l -> l.message().seq()).max().orElse(0);
+  }
+
+  private void resendUnacked() {
+    for (ObjectNode frame : new ArrayList<>(unacked.values())) {
+      if (!frames.send(frame)) {
+        return;
+      }
+    }
+  }
+
+  /** Adds stored messages in seq order, each once; a stored copy replaces its pending line. */
+  private void merge(List<Message> messages) {
+    for (Message message : messages) {
+      if (message.conversationId() != conversationId) {
+        continue;
+      }
+      int existing = indexOf(l -> !l.pending() && l.message().id() == message.id());
+      if (existing >= 0) {
+        lines.set(existing, new ChatLine(message, ChatLine.Status.SENT));
+        continue;
+      }
+      int pending = indexOf(l -> l.pending() && message.clientMsgId() != null
+          && message.senderId() == myId && message.clientMsgId().equals(l.message().clientMsgId()));
+      if (pending >= 0) {
+        lines.remove(pending);
+        unacked.remove(message.clientMsgId());
+      }
+      int at = 0;
+      while (at < lines.size() && !lines.get(at).pending() && lines.get(at).message().seq() < message.seq()) {
+        at++;
+      }
+      lines.add(at, new ChatLine(message, ChatLine.Status.SENT));
+    }
+  }
+
+  private int indexOf(Predicate<ChatLine> test) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (test.test(lines.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void replace(Predicate<ChatLine> test, java.util.function.UnaryOperator<ChatLine> change) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (test.test(lines.get(i))) {
+        lines.set(i, change.apply(lines.get(i)));
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package ling.client.chat;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import ling.client.SignedIn;
+import ling.client.api.Models.Conversation;
+import ling.client.i18n.Texts;
+
+/** The open conversation: its header, its lines (older ones on demand) and the input. */
+public final class ChatPane extends BorderPane {
+
+  private final SignedIn client;
+  private final Texts texts;
+  private final ConversationTitles titles;
+  private final Label title = new Label();
+  private final ListView<ChatLine> messages = new ListView<>();
+  private final TextArea input = new TextArea();
+  private final Button loadOlder;
+  private EmojiPicker picker;
+  private ChatModel chat;
+  /** New lines of the shown chat: scroll to them, and they are read if the window has focus. */
+  private final ListChangeListener<ChatLine> linesChanged = change -> {
+    if (isVisible() && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isFocused()) {
+      chat.markRead();
+    }
+    scrollToEnd();
+  };
+
+  public ChatPane(SignedIn client, Texts texts, ConversationTitles titles) {
+    this.client = client;
+    this.texts = texts;
+    this.titles = titles;
+    title.setId("chatTitle");
+    HBox header = new HBox(title);
+    header.getStyleClass().add("chat-header");
+    loadOlder = new Button(texts.get("chat.older"));
+    loadOlder.setId("loadOlder");
+    loadOlder.setOnAction(e -> {
+      if (chat != null) {
+        chat.loadOlder();
+      }
+    });
+    HBox olderRow = new HBox(loadOlder);
+    olderRow.setAlignment(Pos.CENTER);
+    setTop(new VBox(header, olderRow));
+
+    messages.setId("messages");
+    messages.getStyleClass().add("messages");
+    messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
+        m -> chat.recall(m.id()), titles));
+    setCenter(messages);
+
+    input.setId("input");
+    input.setPromptText(texts.get("chat.inputPrompt"));
+    input.setWrapText(true);
+    input.setPrefRowCount(3);
+    input.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ENTER) {
+        e.consume();
+        if (e.isShiftDown()) {
+          input.insertText(input.getCaretPosition(), "\n");
+        } else {
+          send();
+        }
+      }
+    });
+    Button emoji = new Button(texts.get("chat.emoji"));
+    emoji.setId("emojiButton");
+    emoji.setOnAction(e -> {
+      if (picker == null) {
+        picker = new EmojiPicker(text -> {
+          input.insertText(input.getCaretPosition(), text);
+          input.requestFocus();
+        });
+      }
+      picker.showBelow(emoji);
+    });
+    Button send = new Button(texts.get("chat.send"));
+    send.setId("send");
+    send.setOnAction(e -> send());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox tools = new HBox(6, emoji, gap, send);
+    VBox bottom = new VBox(4, tools, input);
+    bottom.getStyleClass().add("input-area");
+    setBottom(bottom);
+    setVisible(false);
+  }
+
+  /** Shows a conversation, newest lines at the bottom, and marks it read. */
+  public void show(Conversation conversation) {
+    setVisible(true);
+    title.setText(titles.title(conversation));
+    if (chat != null && chat.conversationId() == conversation.id()) {
+      return;
+    }
+    if (chat != null) {
+      chat.lines().removeListener(linesChanged);
+    }
+    chat = client.chat(conversation.id());
+    messages.setItems(chat.lines());
+    loadOlder.visibleProperty().bind(chat.hasOlderProperty());
+    loadOlder.managedProperty().bind(chat.hasOlderProperty());
+    chat.lines().addListener(linesChanged);
+    scrollToEnd();
+    chat.markRead();
+    client.conversations().read(conversation.id(), Math.max(conversation.lastSeq(), chat.lastSeq()));
+    input.requestFocus();
+  }
+
+  public ChatModel chat() {
+    return chat;
+  }
+
+  private void send() {
+    String text = input.getText();
+    if (chat == null || text.isBlank()) {
+      return;
+    }
+    chat.sendText(text.strip(), null);
+    input.clear();
+  }
+
+  private void scrollToEnd() {
+    if (!messages.getItems().isEmpty()) {
+      messages.scrollTo(messages.getItems().size() - 1);
+    }
+  }
+
+  private String nameOf(long userId) {
+    if (userId == client.me().id()) {
+      return client.me().name();
+    }
+    var friend = client.contacts().friend(userId);
+    return friend != null ? friend.shownName() : "#" + userId;
+  }
+}

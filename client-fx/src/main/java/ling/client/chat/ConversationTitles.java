@@ -1,0 +1,48 @@
+package ling.client.chat;
+
+import ling.client.api.Models.Conversation;
+import ling.client.api.Models.Friend;
+import ling.client.api.Models.Message;
+import ling.client.contacts.ContactsModel;
+import ling.client.i18n.Texts;
+
+/** What a conversation is called and how its last message reads in the list. */
+public final class ConversationTitles {
+
+  private final ContactsModel contacts;
+  private final Texts texts;
+
+  public ConversationTitles(ContactsModel contacts, Texts texts) {
+    this.contacts = contacts;
+    this.texts = texts;
+  }
+
+  public String title(Conversation conversation) {
+    if (conversation.isGroup()) {
+      return conversation.group() != null && conversation.group().name() != null ? conversation.group().name()
+          : "#" + conversation.id();
+    }
+    Friend friend = conversation.peer() == null ? null : contacts.friend(conversation.peer().id());
+    if (friend != null) {
+      return friend.shownName();
+    }
+    return conversation.peer() != null && conversation.peer().username() != null ? conversation.peer().name()
+        : "#" + conversation.id();
+  }
+
+  public String preview(Message message) {
+    if (message == null) {
+      return "";
+    }
+    if (message.recalled()) {
+      return texts.get("chat.recalled");
+    }
+    return switch (message.kind()) {
+      case "image" -> texts.get("chat.image");
+      case "file", "video", "voice" -> texts.get("chat.file", message.file() == null ? "" : message.file().name());
+      case "call" -> message.call() == null ? "" : texts.get("chat.call", message.call().media(), message.call().outcome());
+      case "system" -> message.text() == null ? texts.get("chat.system") : message.text();
+      default -> message.text() == null ? "" : message.text().replace('\n', ' ');
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package ling.client.chat;
+
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ling.client.Fx;
+import ling.client.api.Gateway;
+import ling.client.api.Models.Conversation;
+import ling.client.api.Models.Message;
+
+/**
+ * The conversation list, kept live: a new message moves its conversation up with the new preview
+ * and, unless it is the user's own or the conversation is open, one more unread. Pinned ones stay
+ * on top; the rest go by recency.
+ */
+public final class ConversationsModel {
+
+  static final Comparator<Conversation> ORDER = Comparator.comparing(Conversation::pinned).reversed()
+      .thenComparing(c -> c.updatedAt() == null ? "" : c.updatedAt(), Comparator.reverseOrder());
+
+  private final Gateway gateway;
+  private final long myId;
+  private final ObservableList<Conversation> items = FXCollections.observableArrayList();
+  /** The conversation on screen (0 for none): its messages are read as they come. */
+  private final LongProperty open = new SimpleLongProperty();
+
+  public ConversationsModel(Gateway gateway, long myId) {
+    this.gateway = gateway;
+    this.myId = myId;
+  }
+
+  public ObservableList<Conversation> items() {
+    return items;
+  }
+
+  public LongProperty openProperty() {
+    return open;
+  }
+
+  public void reload() {
+    Fx.whenDone(gateway.conversations(), this::replaceAll, err -> { });
+  }
+
+  void replaceAll(List<Conversation> fresh) {
+    items.setAll(fresh.stream().sorted(ORDER).toList());
+  }
+
+  public Conversation find(long id) {
+    return items.stream().filter(c -> c.id() == id).findFirst().orElse(null);
+  }
+
+  /** A message of any conversation; one not listed yet makes the list reload. */
+  public void received(Message message) {
+    Conversation known = find(message.conversationId());
+    if (known == null) {
+      reload();
+      return;
+    }
+    boolean unread = message.senderId() != myId && open.get() != message.conversationId()
+        && !"system".equals(message.kind());
+    Conversation updated = new Conversation(known.id(), known.type(), known.peer(), known.group(), message,
+        Math.max(known.lastSeq(), message.seq()), message.senderId() == myId ? message.seq() : known.readSeq(),
+        known.unreadCount() + (unread ? 1 : 0), known.muted(), known.pinned(), known.closed(), message.createdAt());
+    put(updated);
+  }
+
+  /** The user read up to seq here (on any device). */
+  public void read(long conversationId, long seq) {
+    Conversation known = find(conversationId);
+    if (known == null || seq < known.readSeq()) {
+      return;
+    }
+    put(new Conversation(known.id(), known.type(), known.peer(), known.group(), known.lastMessage(), known.lastSeq(),
+        seq, Math.max(0, known.lastSeq() - seq), known.muted(), known.pinned(), known.closed(), known.updatedAt()));
+  }
+
+  public void put(Conversation conversation) {
+    int current = -1;
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).id() == conversation.id()) {
+        current = i;
+      }
+    }
+    if (current >= 0 && (current == 0 || ORDER.compare(items.get(current - 1), conversation) <= 0)
+        && (current == items.size() - 1 || ORDER.compare(conversation, items.get(current + 1)) <= 0)) {
+      // in place: a list view keeps its selection
+      items.set(current, conversation);
+      return;
+    }
+    items.removeIf(c -> c.id() == conversation.id());
+    int at = 0;
+    while (at < items.size() && ORDER.compare(items.get(at), conversation) < 0) {
+      at++;
+    }
+    items.add(at, conversation);
+  }
+
+  public long totalUnread() {
+    return items.stream().filter(c -> !c.muted()).mapToLong(Conversation::unreadCount).sum();
+  }
+}

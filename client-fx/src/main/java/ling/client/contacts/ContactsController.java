@@ -1,0 +1,139 @@
+package ling.client.contacts;
+
+import java.util.function.LongConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import ling.client.Fx;
+import ling.client.SignedIn;
+import ling.client.api.Models.Friend;
+import ling.client.api.Models.FriendRequest;
+import ling.client.api.Models.Group;
+import ling.client.api.Models.User;
+import ling.client.i18n.Texts;
+import ling.client.ui.Avatar;
+
+/** Searching users, sending and answering friend requests, and opening a friend's chat. */
+public final class ContactsController {
+
+  private final ContactsView view;
+  private final SignedIn client;
+  private final Texts texts;
+  private final LongConsumer openConversation;
+
+  public ContactsController(ContactsView view, SignedIn client, Texts texts, LongConsumer openConversation) {
+    this.view = view;
+    this.client = client;
+    this.texts = texts;
+    this.openConversation = openConversation;
+    bind();
+  }
+
+  private void bind() {
+    ContactsModel contacts = client.contacts();
+    view.requests.setItems(contacts.incoming());
+    view.friends.setItems(contacts.friends());
+    view.groups.setItems(contacts.groups());
+    view.find.setOnAction(e -> search());
+    view.results.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(User user, boolean empty) {
+        super.updateItem(user, empty);
+        if (empty || user == null) {
+          setGraphic(null);
+          return;
+        }
+        boolean friend = contacts.friend(user.id()) != null || user.id() == client.me().id();
+        Button add = new Button(texts.get("contacts.add"));
+        add.setId("add-" + user.username());
+        add.setDisable(friend);
+        add.setOnAction(e -> Fx.whenDone(client.gateway().requestFriend(user.id(), null), request -> {
+          add.setText(texts.get("contacts.requested"));
+          add.setDisable(true);
+        }, err -> view.message.setText(texts.failure(err))));
+        setGraphic(row(user.name() + "  @" + user.username(), null, add));
+      }
+    });
+    view.requests.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(FriendRequest request, boolean empty) {
+        super.updateItem(request, empty);
+        if (empty || request == null) {
+          setGraphic(null);
+          return;
+        }
+        Button accept = new Button(texts.get("contacts.accept"));
+        accept.setId("accept-" + request.from().username());
+        accept.setOnAction(e -> contacts.accept(request, err -> view.message.setText(texts.failure(err))));
+        Button reject = new Button(texts.get("contacts.reject"));
+        reject.setId("reject-" + request.from().username());
+        reject.setOnAction(e -> contacts.reject(request, err -> view.message.setText(texts.failure(err))));
+        String note = request.message() == null || request.message().isBlank() ? "" : "  “" + request.message() + "”";
+        setGraphic(row(request.from().name() + note, null, accept, reject));
+      }
+    });
+    view.friends.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(Friend friend, boolean empty) {
+        super.updateItem(friend, empty);
+        if (empty || friend == null) {
+          setGraphic(null);
+          return;
+        }
+        Circle dot = new Circle(4);
+        dot.getStyleClass().add(friend.user().online() ? "online-dot" : "offline-dot");
+        Button chat = new Button(texts.get("contacts.startChat"));
+        chat.setId("chat-" + friend.user().username());
+        chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
+        HBox graphic = row(friend.shownName(), dot, chat);
+        graphic.setId("friend-" + friend.user().username());
+        setGraphic(graphic);
+      }
+    });
+    view.groups.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(Group group, boolean empty) {
+        super.updateItem(group, empty);
+        if (empty || group == null) {
+          setGraphic(null);
+          return;
+        }
+        Button chat = new Button(texts.get("contacts.startChat"));
+        chat.setOnAction(e -> openConversation.accept(group.conversationId()));
+        setGraphic(row(group.name() + " (" + group.memberCount() + ")", null, chat));
+      }
+    });
+    // a search result's button changes once the person is a friend
+    contacts.friends().addListener((javafx.collections.ListChangeListener<Friend>) c -> view.results.refresh());
+  }
+
+  private void search() {
+    String query = view.search.getText().strip();
+    if (query.isEmpty()) {
+      return;
+    }
+    view.message.setText("");
+    Fx.whenDone(client.gateway().searchUsers(query), view.results.getItems()::setAll,
+        err -> view.message.setText(texts.failure(err)));
+  }
+
+  private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
+    Label label = new Label(name);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox row = new HBox(8);
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.getChildren().add(Avatar.of(name));
+    if (status != null) {
+      row.getChildren().add(status);
+    }
+    row.getChildren().addAll(label, gap);
+    row.getChildren().addAll(actions);
+    return row;
+  }
+}

@@ -1,0 +1,59 @@
+package ling.client.contacts;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import ling.client.api.Models.Friend;
+import ling.client.api.Models.FriendRequest;
+import ling.client.api.Models.Group;
+import ling.client.api.Models.User;
+import ling.client.i18n.Texts;
+
+/** Contacts: find people, answer friend requests, and the friends and groups one has. */
+public final class ContactsView extends HBox {
+
+  final TextField search = new TextField();
+  final Button find;
+  final ListView<User> results = new ListView<>();
+  final ListView<FriendRequest> requests = new ListView<>();
+  final ListView<Friend> friends = new ListView<>();
+  final ListView<Group> groups = new ListView<>();
+  final Label message = new Label();
+
+  public ContactsView(Texts texts) {
+    setId("contactsView");
+    search.setId("userSearch");
+    search.setPromptText(texts.get("contacts.search"));
+    find = new Button(texts.get("contacts.find"));
+    find.setId("findUsers");
+    find.setDefaultButton(true);
+    results.setId("searchResults");
+    results.setPrefHeight(160);
+    requests.setId("requests");
+    requests.setPrefHeight(140);
+    friends.setId("friends");
+    groups.setId("groups");
+    message.setId("contactsMessage");
+    message.getStyleClass().add("error-text");
+    HBox searchRow = new HBox(6, search, find);
+    HBox.setHgrow(search, Priority.ALWAYS);
+    VBox left = new VBox(6, searchRow, results, title(texts.get("contacts.requests")), requests, message);
+    left.setPrefWidth(340);
+    VBox right = new VBox(6, title(texts.get("contacts.friends")), friends, title(texts.get("contacts.groups")), groups);
+    VBox.setVgrow(friends, Priority.ALWAYS);
+    HBox.setHgrow(right, Priority.ALWAYS);
+    setSpacing(12);
+    setStyle("-fx-padding: 12;");
+    getChildren().addAll(left, right);
+  }
+
+  private static Label title(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("section-title");
+    return label;
+  }
+}

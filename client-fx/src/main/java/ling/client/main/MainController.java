@@ -1,0 +1,84 @@
+package ling.client.main;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextInputDialog;
+import ling.client.Fx;
+import ling.client.SignedIn;
+import ling.client.chat.ChatsView;
+import ling.client.contacts.ContactsController;
+import ling.client.contacts.ContactsView;
+import ling.client.i18n.Texts;
+import ling.client.settings.Settings;
+import ling.client.settings.SettingsView;
+import ling.client.ui.Avatar;
+
+/** Switches between chats, contacts and settings, shows the connection, and signs out. */
+public final class MainController {
+
+  private final MainView view;
+  private final SignedIn client;
+  private final Texts texts;
+  private final ChatsView chats;
+  private final ContactsView contacts;
+  private final Settings settings;
+  private SettingsView settingsView;
+
+  public MainController(MainView view, SignedIn client, Texts texts, Settings settings, Runnable signOut) {
+    this.view = view;
+    this.client = client;
+    this.texts = texts;
+    this.settings = settings;
+    this.chats = new ChatsView(client, texts);
+    this.contacts = new ContactsView(texts);
+    new ContactsController(contacts, client, texts, conversationId -> {
+      show(chats, view.chats);
+      chats.open(conversationId);
+    });
+    client.meProperty().addListener((obs, was, now) -> avatar());
+    avatar();
+    view.connection.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> texts.get("main.state." + client.stateProperty().get().name()), client.stateProperty()));
+    view.chats.setOnAction(e -> show(chats, view.chats));
+    view.contacts.setOnAction(e -> show(contacts, view.contacts));
+    view.settings.setOnAction(e -> {
+      if (settingsView == null) {
+        settingsView = new SettingsView(settings, texts, view.getScene());
+      }
+      show(settingsView, view.settings);
+    });
+    view.approveDevice.setOnAction(e -> approveDevice());
+    view.signOut.setOnAction(e -> signOut.run());
+    show(chats, view.chats);
+  }
+
+  public ChatsView chats() {
+    return chats;
+  }
+
+  private void show(Node content, Button selected) {
+    view.content.getChildren().setAll(content);
+    for (Button nav : new Button[] {view.chats, view.contacts, view.settings}) {
+      nav.getStyleClass().remove("selected");
+    }
+    selected.getStyleClass().add("selected");
+  }
+
+  private void avatar() {
+    var badge = Avatar.of(client.me().name());
+    badge.setId("myAvatar");
+    view.avatarSlot.getChildren().setAll(badge);
+  }
+
+  /** Approves a new device's sign-in by the code it shows. */
+  private void approveDevice() {
+    TextInputDialog dialog = new TextInputDialog();
+    dialog.setTitle(texts.get("main.approveDevice"));
+    dialog.setHeaderText(null);
+    dialog.showAndWait().map(String::strip).filter(code -> !code.isEmpty()).ifPresent(code ->
+        Fx.whenDone(client.gateway().approveDeviceLink(code), x -> { }, err -> {
+          var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, texts.failure(err));
+          alert.show();
+        }));
+  }
+}
