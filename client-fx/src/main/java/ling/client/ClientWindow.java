@@ -66,6 +66,12 @@ public final class ClientWindow {
     LoginView view = new LoginView(texts);
     LoginController controller = new LoginController(view, settings, remembered, texts, http, this::signedIn);
     setScene(view, 420, 560);
+    double[] bounds = settings.windowBounds();
+    if (bounds != null) {
+      // where the main window was
+      stage.setX(bounds[0]);
+      stage.setY(bounds[1]);
+    }
     return controller;
   }
 

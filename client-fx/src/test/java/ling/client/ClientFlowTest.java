@@ -1,0 +1,248 @@
+package ling.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import ling.client.api.LiveSocket;
+import ling.client.chat.ChatLine;
+import ling.client.chat.EmojiText;
+import ling.client.settings.Profile;
+import ling.client.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Two desktop clients against the real server, driven through their windows: sign up, become
+ * friends, chat both ways with emoji, recall, survive a cut connection, and sign in again by
+ * themselves after a restart.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClientFlowTest {
+
+  @TempDir
+  Path homes;
+
+  @Test
+  @Timeout(120)
+  void twoClientsBecomeFriendsAndChat(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String alice = TestServer.uniqueName("alice");
+    String bob = TestServer.uniqueName("bob");
+    // side by side: the robot clicks where a window is on the screen
+    ClientWindow a = open(homes.resolve("a"), 0);
+    ClientWindow b = open(homes.resolve("b"), 640);
+
+    signUp(robot, a, server, alice, "Alice 爱丽丝");
+    signUp(robot, b, server, bob, null);
+
+    // Alice finds Bob and asks; Bob accepts from his requests
+    click(robot, find(a, "#navContacts"));
+    fill(robot, find(a, "#userSearch"), bob);
+    click(robot, find(a, "#findUsers"));
+    await(() -> find(a, "#add-" + bob));
+    // cells redraw while the list settles: click the button that is there now
+    WaitForAsyncUtils.waitForFxEvents();
+    click(robot, find(a, "#add-" + bob));
+    awaitTrue(() -> ((Button) find(a, "#add-" + bob)).isDisabled());
+    click(robot, find(b, "#navContacts"));
+    await(() -> find(b, "#accept-" + alice));
+    WaitForAsyncUtils.waitForFxEvents();
+    click(robot, find(b, "#accept-" + alice));
+    await(() -> find(a, "#friend-" + bob));
+    await(() -> find(b, "#friend-" + alice));
+
+    // Alice writes with the keyboard: Enter sends
+    click(robot, find(a, "#chat-" + bob));
+    TextInputControl input = await(() -> find(a, "#input"));
+    String hello = "Hello 👋 你好";
+    fill(robot, input, hello);
+    // Shift+Enter is a new line, Enter sends
+    press(robot, input, KeyCode.ENTER, true);
+    assertEquals(hello + "\n", input.getText());
+    fill(robot, input, hello);
+    press(robot, input, KeyCode.ENTER, false);
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> hello.equals(l.message().text()) && !l.pending()));
+    assertEquals("", input.getText());
+
+    // Bob sees the conversation come up with one unread, opens it, and the emoji are images
+    click(robot, find(b, "#navChats"));
+    Node unread = await(() -> find(b, "#unread-" + a.client().conversations().items().get(0).id()));
+    assertEquals("1", ((Label) unread).getText());
+    long conversationId = a.client().conversations().items().get(0).id();
+    await(() -> find(b, "#conversation-" + conversationId));
+    robot.interact(() -> {
+      ListView<ling.client.api.Models.Conversation> list = find(b, "#conversations");
+      list.getSelectionModel().select(b.client().conversations().find(conversationId));
+    });
+    long helloId = linesOf(a).stream().filter(l -> hello.equals(l.message().text())).findFirst().orElseThrow()
+        .message().id();
+    Pane bubble = await(() -> find(b, "#bubble-" + helloId));
+    TextFlow flow = (TextFlow) bubble.getChildren().get(0);
+    assertEquals(hello, EmojiText.textOf(flow));
+    assertTrue(flow.getChildren().stream().anyMatch(n -> n instanceof ImageView), "the emoji is drawn in colour");
+
+    // Bob answers with the send button; Alice sees it live
+    fill(robot, find(b, "#input"), "Hi Alice 😀");
+    click(robot, find(b, "#send"));
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> "Hi Alice 😀".equals(l.message().text())));
+
+    // Alice recalls her message from its menu; Bob's line says so
+    robot.interact(() -> {
+      javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) find(a, "#bubble-" + helloId)
+          .getParent().getParent().getParent();
+      cell.getContextMenu().getItems().get(0).fire();
+    });
+    awaitTrue(() -> linesOf(b).stream().anyMatch(l -> l.message().id() == helloId && l.message().recalled()));
+
+    // a cut connection comes back by itself and catches up what was sent meanwhile
+    a.client().socket().cut();
+    robot.interact(() -> { });
+    fill(robot, find(b, "#input"), "while you were away");
+    click(robot, find(b, "#send"));
+    awaitTrue(() -> a.client().stateProperty().get() == LiveSocket.State.ONLINE
+        && linesOf(a).stream().anyMatch(l -> "while you were away".equals(l.message().text())));
+    assertEquals("main.state.ONLINE", "main.state." + a.client().stateProperty().get().name());
+
+    // "remember me" kept the refresh token for its owner only, never the password
+    Path session = homes.resolve("a").resolve("session.json");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(session)));
+    assertFalse(Files.readString(session).contains("secret-password"));
+
+    // Alice's client closes and starts again: signed in without a password
+    robot.interact(() -> {
+      a.stage().getOnCloseRequest().handle(null);
+      a.stage().close();
+    });
+    ClientWindow again = open(homes.resolve("a"), 0);
+    await(() -> find(again, "#mainView"));
+    assertEquals(alice, again.client().me().username());
+    awaitTrue(() -> again.client().stateProperty().get() == LiveSocket.State.ONLINE);
+  }
+
+  @Test
+  @Timeout(60)
+  void wrongCredentialsAndAnUnreachableServerAreSaidPlainly(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    ClientWindow window = open(homes.resolve("c"), 0);
+    fill(robot, find(window, "#server"), server.address());
+    fill(robot, find(window, "#username"), TestServer.uniqueName("nobody"));
+    fill(robot, find(window, "#password"), "not-the-password");
+    click(robot, find(window, "#submit"));
+    Label message = find(window, "#loginMessage");
+    awaitTrue(() -> message.getText().contains("Wrong username or password"));
+
+    fill(robot, find(window, "#server"), "127.0.0.1:1");
+    click(robot, find(window, "#submit"));
+    awaitTrue(() -> message.getText().contains("Cannot reach the server"));
+
+    fill(robot, find(window, "#server"), "ftp://example.com");
+    click(robot, find(window, "#submit"));
+    awaitTrue(() -> message.getText().contains("Enter a server address"));
+  }
+
+  // ---- helpers
+
+  private static ClientWindow open(Path home, double x) throws Exception {
+    Settings settings = Settings.load(new Profile(home));
+    if (settings.windowBounds() == null) {
+      settings.setWindowBounds(x, 0, 640, 780);
+    }
+    return WaitForAsyncUtils.asyncFx(() -> {
+      ClientWindow window = new ClientWindow(new Stage(), new Profile(home));
+      window.open();
+      return window;
+    }).get(20, TimeUnit.SECONDS);
+  }
+
+  private static void signUp(FxRobot robot, ClientWindow window, TestServer server, String username,
+                             String displayName) throws Exception {
+    fill(robot, find(window, "#server"), server.address());
+    click(robot, find(window, "#toggleMode"));
+    fill(robot, find(window, "#username"), username);
+    fill(robot, find(window, "#password"), "secret-password");
+    if (displayName != null) {
+      fill(robot, find(window, "#displayName"), displayName);
+    }
+    click(robot, find(window, "#submit"));
+    try {
+      await(() -> find(window, "#mainView"));
+    } catch (java.util.concurrent.TimeoutException e) {
+      Label message = find(window, "#loginMessage");
+      throw new AssertionError("not signed up: " + (message == null ? "" : message.getText()), e);
+    }
+    awaitTrue(() -> window.client().stateProperty().get() == LiveSocket.State.ONLINE);
+  }
+
+  /**
+   * Presses a button (or link) through its own action, as a click does. Two windows share one
+   * headless screen, where the robot's clicks can land on the other window; this does not.
+   */
+  private static void click(FxRobot robot, Node node) {
+    assertNotNull(node);
+    robot.interact(() -> ((javafx.scene.control.ButtonBase) node).fire());
+  }
+
+  /** A key pressed in a node, delivered to it as the keyboard would. */
+  private static void press(FxRobot robot, Node node, KeyCode key, boolean shift) {
+    robot.interact(() -> node.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+        "", "", key, shift, false, false, false)));
+  }
+
+  private static void fill(FxRobot robot, TextInputControl field, String text) {
+    robot.interact(() -> {
+      field.setText(text);
+      field.positionCaret(text.length());
+    });
+  }
+
+  private static java.util.List<ChatLine> linesOf(ClientWindow window) {
+    ListView<ChatLine> messages = find(window, "#messages");
+    return messages == null || messages.getItems() == null ? java.util.List.of() : java.util.List.copyOf(messages.getItems());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Node> T find(ClientWindow window, String selector) {
+    if (window.stage().getScene() == null) {
+      return null;
+    }
+    return (T) window.stage().getScene().getRoot().lookup(selector);
+  }
+
+  private static <T> T await(Supplier<T> found) throws Exception {
+    Object[] result = new Object[1];
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+      result[0] = WaitForAsyncUtils.asyncFx(found::get).get();
+      return result[0] != null;
+    });
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    assertNotNull(value);
+    return value;
+  }
+
+  private static void awaitTrue(Supplier<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
+  }
+}
