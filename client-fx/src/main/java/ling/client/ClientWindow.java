@@ -91,6 +91,7 @@ public final class ClientWindow {
       stage.setX(bounds[0]);
       stage.setY(bounds[1]);
     }
+    signedIn.attachments().setOwner(stage);
     signedIn.start();
   }
 

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import ling.client.api.FileTransfers;
 import ling.client.api.Gateway;
 import ling.client.api.LiveSocket;
 import ling.client.api.Models.Message;
 import ling.client.api.Models.User;
 import ling.client.api.Wire;
+import ling.client.chat.Attachments;
 import ling.client.chat.ChatModel;
 import ling.client.chat.ConversationsModel;
 import ling.client.contacts.ContactsModel;
@@ -29,6 +31,8 @@ public final class SignedIn {
   private final ObjectProperty<LiveSocket.State> state = new SimpleObjectProperty<>(LiveSocket.State.CONNECTING);
   private final Map<Long, ChatModel> chats = new HashMap<>();
   private final LiveSocket socket;
+  private final FileTransfers files;
+  private final Attachments attachments;
   private Runnable onSignedOut = () -> { };
 
   public SignedIn(Gateway gateway, User me) {
@@ -38,6 +42,16 @@ public final class SignedIn {
     this.contacts = new ContactsModel(gateway, me.id());
     this.socket = new LiveSocket(gateway, frame -> Fx.later(() -> handle(frame)),
         s -> Fx.later(() -> changed(s)), () -> Fx.later(this::caughtUp));
+    this.files = new FileTransfers(gateway);
+    this.attachments = new Attachments(files);
+  }
+
+  public FileTransfers files() {
+    return files;
+  }
+
+  public Attachments attachments() {
+    return attachments;
   }
 
   public void start() {

@@ -57,21 +57,7 @@ class ClientFlowTest {
     signUp(robot, a, server, alice, "Alice 爱丽丝");
     signUp(robot, b, server, bob, null);
 
-    // Alice finds Bob and asks; Bob accepts from his requests
-    click(robot, find(a, "#navContacts"));
-    fill(robot, find(a, "#userSearch"), bob);
-    click(robot, find(a, "#findUsers"));
-    await(() -> find(a, "#add-" + bob));
-    // cells redraw while the list settles: click the button that is there now
-    WaitForAsyncUtils.waitForFxEvents();
-    click(robot, find(a, "#add-" + bob));
-    awaitTrue(() -> ((Button) find(a, "#add-" + bob)).isDisabled());
-    click(robot, find(b, "#navContacts"));
-    await(() -> find(b, "#accept-" + alice));
-    WaitForAsyncUtils.waitForFxEvents();
-    click(robot, find(b, "#accept-" + alice));
-    await(() -> find(a, "#friend-" + bob));
-    await(() -> find(b, "#friend-" + alice));
+    befriend(robot, a, alice, b, bob);
 
     // Alice writes with the keyboard: Enter sends
     click(robot, find(a, "#chat-" + bob));
@@ -142,10 +128,69 @@ class ClientFlowTest {
   }
 
   @Test
+  @Timeout(120)
+  void anImageAndAFileGoUpAndComeDownByteIdentical(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String carol = TestServer.uniqueName("carol");
+    String dave = TestServer.uniqueName("dave");
+    ClientWindow c = open(homes.resolve("c"), 0);
+    ClientWindow d = open(homes.resolve("d"), 640);
+    signUp(robot, c, server, carol, null);
+    signUp(robot, d, server, dave, null);
+    befriend(robot, c, carol, d, dave);
+    click(robot, find(c, "#chat-" + dave));
+    await(() -> find(c, "#input"));
+
+    java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(640, 480,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = picture.createGraphics();
+    g.setColor(java.awt.Color.ORANGE);
+    g.fillOval(100, 100, 300, 200);
+    g.dispose();
+    Path png = homes.resolve("sunset.png");
+    javax.imageio.ImageIO.write(picture, "png", png.toFile());
+    byte[] report = new byte[3 * 1024 * 1024 + 5];
+    new java.util.Random(7).nextBytes(report);
+    Path bin = homes.resolve("季度报告 Q3.bin");
+    Files.write(bin, report);
+    // as a drop or the file chooser hands them over
+    robot.interact(() -> c.main().chats().pane().sendFiles(java.util.List.of(png, bin)));
+    awaitTrue(() -> linesOf(c).stream().filter(l -> !l.pending() && l.message().file() != null).count() == 2);
+    ling.client.api.Models.Message image = linesOf(c).stream().filter(l -> "image".equals(l.message().kind()))
+        .findFirst().orElseThrow().message();
+    ling.client.api.Models.Message file = linesOf(c).stream().filter(l -> "file".equals(l.message().kind()))
+        .findFirst().orElseThrow().message();
+    assertEquals(640, image.file().width());
+    assertEquals("季度报告 Q3.bin", file.file().name());
+
+    // Dave sees the thumbnail drawn and saves both where he chooses
+    click(robot, find(d, "#navChats"));
+    long conversationId = image.conversationId();
+    await(() -> find(d, "#conversation-" + conversationId));
+    robot.interact(() -> {
+      ListView<ling.client.api.Models.Conversation> list = find(d, "#conversations");
+      list.getSelectionModel().select(d.client().conversations().find(conversationId));
+    });
+    javafx.scene.image.ImageView thumbnail = await(() -> find(d, "#image-" + image.file().fileId()));
+    awaitTrue(() -> thumbnail.getImage() != null && thumbnail.getImage().getWidth() == 320);
+    Path saved = homes.resolve("saved.bin");
+    robot.interact(() -> d.client().attachments().setSaveLocation(f -> saved));
+    click(robot, await(() -> find(d, "#download-" + file.file().fileId())));
+    awaitTrue(() -> ((javafx.scene.control.ProgressBar) find(d, "#downloadProgress-" + file.file().fileId()))
+        .getProgress() == 1);
+    assertTrue(java.util.Arrays.equals(report, Files.readAllBytes(saved)));
+    Path savedImage = homes.resolve("saved.png");
+    robot.interact(() -> d.client().attachments().setSaveLocation(f -> savedImage));
+    robot.interact(() -> d.client().attachments().download(image.file()));
+    awaitTrue(() -> d.client().attachments().progress(image.file().fileId()).get() == 1);
+    assertTrue(java.util.Arrays.equals(Files.readAllBytes(png), Files.readAllBytes(savedImage)));
+  }
+
+  @Test
   @Timeout(60)
   void wrongCredentialsAndAnUnreachableServerAreSaidPlainly(FxRobot robot) throws Exception {
     TestServer server = TestServer.shared();
-    ClientWindow window = open(homes.resolve("c"), 0);
+    ClientWindow window = open(homes.resolve("e"), 0);
     fill(robot, find(window, "#server"), server.address());
     fill(robot, find(window, "#username"), TestServer.uniqueName("nobody"));
     fill(robot, find(window, "#password"), "not-the-password");
@@ -174,6 +219,25 @@ class ClientFlowTest {
       window.open();
       return window;
     }).get(20, TimeUnit.SECONDS);
+  }
+
+  /** Alice finds Bob and asks; Bob accepts from his requests. */
+  private static void befriend(FxRobot robot, ClientWindow a, String alice, ClientWindow b, String bob)
+      throws Exception {
+    click(robot, find(a, "#navContacts"));
+    fill(robot, find(a, "#userSearch"), bob);
+    click(robot, find(a, "#findUsers"));
+    await(() -> find(a, "#add-" + bob));
+    // cells redraw while the list settles: click the button that is there now
+    WaitForAsyncUtils.waitForFxEvents();
+    click(robot, find(a, "#add-" + bob));
+    awaitTrue(() -> ((Button) find(a, "#add-" + bob)).isDisabled());
+    click(robot, find(b, "#navContacts"));
+    await(() -> find(b, "#accept-" + alice));
+    WaitForAsyncUtils.waitForFxEvents();
+    click(robot, find(b, "#accept-" + alice));
+    await(() -> find(a, "#friend-" + bob));
+    await(() -> find(b, "#friend-" + alice));
   }
 
   private static void signUp(FxRobot robot, ClientWindow window, TestServer server, String username,

@@ -1,8 +1,6 @@
 package ling.client.api;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -40,7 +38,6 @@ public final class Gateway {
   public record Tokens(String accessToken, String refreshToken) {
   }
 
-  private static final ObjectMapper TYPES = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final HttpClient http;
@@ -337,14 +334,7 @@ public final class Gateway {
   }
 
   private <T> CompletableFuture<List<T>> list(String path, Class<T> type) {
-    JavaType listType = TYPES.getTypeFactory().constructCollectionType(List.class, type);
-    return send("GET", path, null, true).thenApply(json -> {
-      try {
-        return TYPES.readerFor(listType).readValue(json);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return send("GET", path, null, true).thenApply(json -> Wire.readList(json, type));
   }
 
   private CompletableFuture<AuthResult> signIn(CompletableFuture<JsonNode> answer, String what) {

@@ -40,8 +40,8 @@ public final class Models {
   public record GroupMember(User user, String role, String nickname, String joinedAt) {
   }
 
-  public record FileRef(long fileId, String name, long size, String mime, Integer width, Integer height,
-                        Long durationMs, String url, String thumbnailUrl) {
+  public record FileRef(long fileId, String name, long size, String mime, String sha256, Integer width,
+                        Integer height, Long durationMs, String url, String thumbnailUrl) {
     public boolean isImage() {
       return mime != null && mime.startsWith("image/") && width != null;
     }

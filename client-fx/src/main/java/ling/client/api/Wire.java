@@ -37,6 +37,15 @@ public final class Wire {
     }
   }
 
+  public static <T> java.util.List<T> readList(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.readerFor(MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, type))
+          .readValue(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not the expected JSON: " + e.getMessage(), e);
+    }
+  }
+
   public static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);

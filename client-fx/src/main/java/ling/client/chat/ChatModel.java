@@ -129,10 +129,16 @@ public final class ChatModel {
     frames.send(frame);
   }
 
-  /** Sends a message made elsewhere (a file's), shown as pending like text. */
-  public void sendFrame(ObjectNode frame, Message draft) {
+  /** Sends an uploaded file as an image (when it is one) or a file message. */
+  public void sendFile(ling.client.api.Models.FileRef file) {
+    String clientMsgId = UUID.randomUUID().toString();
+    String kind = file.isImage() ? "image" : "file";
+    ObjectNode frame = Wire.object().put("type", "send").put("clientMsgId", clientMsgId)
+        .put("conversationId", conversationId).put("kind", kind).put("fileId", file.fileId());
+    Message draft = new Message(0, conversationId, Long.MAX_VALUE, myId, clientMsgId, kind, null, file, null, null,
+        null, null, false);
     lines.add(new ChatLine(draft, ChatLine.Status.PENDING));
-    unacked.put(draft.clientMsgId(), frame);
+    unacked.put(clientMsgId, frame);
     frames.send(frame);
   }
 

@@ -1,18 +1,26 @@
 package ling.client.chat;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import ling.client.Fx;
 import ling.client.SignedIn;
+import ling.client.api.FileTransfers;
 import ling.client.api.Models.Conversation;
 import ling.client.i18n.Texts;
 
@@ -26,6 +34,10 @@ public final class ChatPane extends BorderPane {
   private final ListView<ChatLine> messages = new ListView<>();
   private final TextArea input = new TextArea();
   private final Button loadOlder;
+  private final HBox uploadRow = new HBox(6);
+  private final Label uploadLabel = new Label();
+  private final ProgressBar uploadProgress = new ProgressBar(0);
+  private FileTransfers.Cancel uploading;
   private EmojiPicker picker;
   private ChatModel chat;
   /** New lines of the shown chat: scroll to them, and they are read if the window has focus. */
@@ -57,7 +69,7 @@ public final class ChatPane extends BorderPane {
     messages.setId("messages");
     messages.getStyleClass().add("messages");
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
-        m -> chat.recall(m.id()), titles));
+        m -> chat.recall(m.id()), titles, client.attachments()));
     setCenter(messages);
 
     input.setId("input");
@@ -85,13 +97,50 @@ public final class ChatPane extends BorderPane {
       }
       picker.showBelow(emoji);
     });
+    Button attach = new Button(texts.get("chat.attach"));
+    attach.setId("attachButton");
+    attach.setOnAction(e -> {
+      FileChooser chooser = new FileChooser();
+      List<File> chosen = chooser.showOpenMultipleDialog(getScene().getWindow());
+      if (chosen != null) {
+        sendFiles(chosen.stream().map(File::toPath).toList());
+      }
+    });
+    // files dropped on the conversation are sent like chosen ones
+    setOnDragOver(e -> {
+      if (chat != null && e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(TransferMode.COPY);
+      }
+      e.consume();
+    });
+    setOnDragDropped(e -> {
+      boolean taken = chat != null && e.getDragboard().hasFiles();
+      if (taken) {
+        sendFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+      }
+      e.setDropCompleted(taken);
+      e.consume();
+    });
+    uploadProgress.setId("uploadProgress");
+    uploadProgress.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(uploadProgress, Priority.ALWAYS);
+    Button cancelUpload = new Button(texts.get("chat.cancel"));
+    cancelUpload.setId("cancelUpload");
+    cancelUpload.setOnAction(e -> {
+      if (uploading != null) {
+        uploading.cancel();
+      }
+    });
+    uploadRow.getChildren().setAll(uploadLabel, uploadProgress, cancelUpload);
+    uploadRow.setVisible(false);
+    uploadRow.setManaged(false);
     Button send = new Button(texts.get("chat.send"));
     send.setId("send");
     send.setOnAction(e -> send());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox tools = new HBox(6, emoji, gap, send);
-    VBox bottom = new VBox(4, tools, input);
+    HBox tools = new HBox(6, emoji, attach, gap, send);
+    VBox bottom = new VBox(4, uploadRow, tools, input);
     bottom.getStyleClass().add("input-area");
     setBottom(bottom);
     setVisible(false);
@@ -120,6 +169,43 @@ public final class ChatPane extends BorderPane {
 
   public ChatModel chat() {
     return chat;
+  }
+
+  /**
+   * Uploads files one after the other, with the progress shown and a cancel, and sends each as
+   * an image or a file message of the conversation open when it was chosen.
+   */
+  public void sendFiles(List<Path> files) {
+    if (chat == null || files.isEmpty()) {
+      return;
+    }
+    ChatModel target = chat;
+    Path file = files.get(0);
+    uploading = new FileTransfers.Cancel();
+    FileTransfers.Cancel cancel = uploading;
+    uploadLabel.setText(file.getFileName().toString());
+    uploadProgress.setProgress(0);
+    uploadRow.setVisible(true);
+    uploadRow.setManaged(true);
+    Fx.whenDone(client.files().upload(file, null, p -> Fx.later(() -> uploadProgress.setProgress(p)), cancel),
+        uploaded -> {
+          target.sendFile(uploaded);
+          next(files, target);
+        }, err -> {
+          if (!(err instanceof FileTransfers.Cancelled)) {
+            target.errorProperty().set(texts.failure(err));
+          }
+          next(files, target);
+        });
+  }
+
+  private void next(List<Path> files, ChatModel target) {
+    uploading = null;
+    uploadRow.setVisible(false);
+    uploadRow.setManaged(false);
+    if (files.size() > 1 && chat == target) {
+      sendFiles(files.subList(1, files.size()));
+    }
   }
 
   private void send() {

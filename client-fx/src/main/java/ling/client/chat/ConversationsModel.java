@@ -41,7 +41,8 @@ public final class ConversationsModel {
   }
 
   public void reload() {
-    Fx.whenDone(gateway.conversations(), this::replaceAll, err -> { });
+    Fx.whenDone(gateway.conversations(), this::replaceAll, err -> System.getLogger("ling.client")
+        .log(System.Logger.Level.WARNING, "conversations not loaded: " + err.getMessage()));
   }
 
   void replaceAll(List<Conversation> fresh) {

@@ -4,12 +4,16 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.ImageView;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import ling.client.api.Models.FileRef;
 import ling.client.api.Models.Message;
 import ling.client.i18n.Texts;
 import ling.client.ui.Avatar;
@@ -26,14 +30,16 @@ final class MessageCell extends ListCell<ChatLine> {
   private final LongFunction<String> nameOf;
   private final Consumer<Message> recall;
   private final ConversationTitles titles;
+  private final Attachments attachments;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
-              ConversationTitles titles) {
+              ConversationTitles titles, Attachments attachments) {
     this.myId = myId;
     this.texts = texts;
     this.nameOf = nameOf;
     this.recall = recall;
     this.titles = titles;
+    this.attachments = attachments;
   }
 
   @Override
@@ -57,10 +63,7 @@ final class MessageCell extends ListCell<ChatLine> {
       return;
     }
     boolean own = message.senderId() == myId;
-    String body = "text".equals(message.kind()) ? message.text() : titles.preview(message);
-    TextFlow text = EmojiText.flow(body, 20, "message-text");
-    text.setMaxWidth(420);
-    VBox bubble = new VBox(text);
+    VBox bubble = new VBox(content(message));
     bubble.getStyleClass().add("bubble");
     if (own) {
       bubble.getStyleClass().add("own");
@@ -85,5 +88,42 @@ final class MessageCell extends ListCell<ChatLine> {
       recallItem.setOnAction(e -> recall.accept(message));
       setContextMenu(new ContextMenu(recallItem));
     }
+  }
+
+  /** Text with emoji, an image's thumbnail, or a file's card. */
+  private javafx.scene.Node content(Message message) {
+    FileRef file = message.file();
+    if (file != null && file.isImage() && file.thumbnailUrl() != null) {
+      ImageView image = new ImageView();
+      image.imageProperty().bind(attachments.image(file.thumbnailUrl()));
+      image.setPreserveRatio(true);
+      image.setFitWidth(Math.min(240, file.width()));
+      image.setId("image-" + file.fileId());
+      image.setOnMouseClicked(e -> attachments.open(file));
+      image.setCursor(javafx.scene.Cursor.HAND);
+      return image;
+    }
+    if (file != null) {
+      Label name = new Label(file.name());
+      name.getStyleClass().add("file-name");
+      Label size = new Label(FileSizes.readable(file.size()));
+      size.getStyleClass().add("muted-text");
+      Button download = new Button(texts.get("chat.download"));
+      download.setId("download-" + file.fileId());
+      download.setOnAction(e -> attachments.download(file));
+      ProgressBar progress = new ProgressBar();
+      progress.setId("downloadProgress-" + file.fileId());
+      progress.progressProperty().bind(attachments.progress(file.fileId()));
+      progress.visibleProperty().bind(attachments.progress(file.fileId()).greaterThanOrEqualTo(0));
+      progress.setMaxWidth(Double.MAX_VALUE);
+      VBox card = new VBox(4, name, size, new HBox(8, download), progress);
+      card.getStyleClass().add("file-card");
+      card.setMinWidth(220);
+      return card;
+    }
+    String body = "text".equals(message.kind()) ? message.text() : titles.preview(message);
+    TextFlow text = EmojiText.flow(body, 20, "message-text");
+    text.setMaxWidth(420);
+    return text;
   }
 }

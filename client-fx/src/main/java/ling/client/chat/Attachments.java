@@ -1,0 +1,92 @@
+package ling.client.chat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import ling.client.Fx;
+import ling.client.api.FileTransfers;
+import ling.client.api.Models.FileRef;
+
+/**
+ * Images and files of messages: thumbnails fetched once and shared, full images in their own
+ * window, and downloads to where the user chooses with their progress.
+ */
+public final class Attachments {
+
+  private final FileTransfers files;
+  private final Map<String, ObjectProperty<Image>> images = new HashMap<>();
+  private final Map<Long, DoubleProperty> downloads = new HashMap<>();
+  /** Where a file is saved: the user picks (replaceable, for tests and automation). */
+  private Function<FileRef, Path> saveLocation = Attachments::askWhereToSave;
+  private Window owner;
+
+  public Attachments(FileTransfers files) {
+    this.files = files;
+  }
+
+  public void setOwner(Window owner) {
+    this.owner = owner;
+  }
+
+  public void setSaveLocation(Function<FileRef, Path> saveLocation) {
+    this.saveLocation = saveLocation;
+  }
+
+  /** The image at a URL of the contract, loading in the background the first time. */
+  public ObjectProperty<Image> image(String url) {
+    return images.computeIfAbsent(url, u -> {
+      ObjectProperty<Image> image = new SimpleObjectProperty<>();
+      Fx.whenDone(files.bytes(u), bytes -> image.set(new Image(new ByteArrayInputStream(bytes))), err -> { });
+      return image;
+    });
+  }
+
+  /** A download's progress (-1 before it starts, 1 when saved). */
+  public DoubleProperty progress(long fileId) {
+    return downloads.computeIfAbsent(fileId, id -> new SimpleDoubleProperty(-1));
+  }
+
+  public void download(FileRef file) {
+    Path target = saveLocation.apply(file);
+    if (target == null) {
+      return;
+    }
+    DoubleProperty progress = progress(file.fileId());
+    progress.set(0);
+    Fx.whenDone(files.download(file, target, p -> Fx.later(() -> progress.set(p)), new FileTransfers.Cancel()),
+        saved -> progress.set(1), err -> progress.set(-1));
+  }
+
+  /** The full image in a window of its own. */
+  public void open(FileRef file) {
+    ImageView view = new ImageView();
+    view.imageProperty().bind(image(file.url()));
+    view.setPreserveRatio(true);
+    Stage stage = new Stage();
+    stage.initOwner(owner);
+    stage.setTitle(file.name());
+    stage.setScene(new Scene(new ScrollPane(view), Math.min(1000, file.width() == null ? 800 : file.width() + 20),
+        Math.min(760, file.height() == null ? 600 : file.height() + 20)));
+    stage.show();
+  }
+
+  private static Path askWhereToSave(FileRef file) {
+    FileChooser chooser = new FileChooser();
+    chooser.setInitialFileName(file.name());
+    java.io.File chosen = chooser.showSaveDialog(null);
+    return chosen == null ? null : chosen.toPath();
+  }
+}
