@@ -16,6 +16,7 @@ import ling.client.chat.Attachments;
 import ling.client.chat.ChatModel;
 import ling.client.chat.ConversationsModel;
 import ling.client.contacts.ContactsModel;
+import ling.client.groups.GroupMembers;
 
 /**
  * A signed-in user's client: the gateway, the live socket and the models the views bind to.
@@ -33,6 +34,7 @@ public final class SignedIn {
   private final LiveSocket socket;
   private final FileTransfers files;
   private final Attachments attachments;
+  private final GroupMembers groupMembers;
   private Runnable onSignedOut = () -> { };
 
   public SignedIn(Gateway gateway, User me) {
@@ -44,6 +46,11 @@ public final class SignedIn {
         s -> Fx.later(() -> changed(s)), () -> Fx.later(this::caughtUp));
     this.files = new FileTransfers(gateway);
     this.attachments = new Attachments(files);
+    this.groupMembers = new GroupMembers(gateway);
+  }
+
+  public GroupMembers groupMembers() {
+    return groupMembers;
   }
 
   public FileTransfers files() {
@@ -158,7 +165,14 @@ public final class SignedIn {
       case "session.revoked" -> {
         // the close that follows signs the user out
       }
-      default -> contacts.handle(type, frame);
+      default -> {
+        contacts.handle(type, frame);
+        if (type.startsWith("group.")) {
+          long groupId = frame.has("group") ? frame.path("group").path("id").asLong() : frame.path("groupId").asLong();
+          groupMembers.changed(groupId);
+          conversations.reload();
+        }
+      }
     }
   }
 }

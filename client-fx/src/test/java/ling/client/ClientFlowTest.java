@@ -102,6 +102,40 @@ class ClientFlowTest {
     });
     awaitTrue(() -> linesOf(b).stream().anyMatch(l -> l.message().id() == helloId && l.message().recalled()));
 
+    // Alice makes a group with Bob; both chat in it, and Bob sees who is who
+    click(robot, find(a, "#navContacts"));
+    click(robot, find(a, "#newGroup"));
+    TextInputControl groupName = (TextInputControl) await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null));
+    fill(robot, groupName, "周末登山 ⛰️");
+    robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#pick-" + bob).query()).setSelected(true));
+    click(robot, robot.lookup("#createGroup").query());
+    awaitTrue(() -> find(a, "#chatTitle") != null && "周末登山 ⛰️".equals(((Label) find(a, "#chatTitle")).getText()));
+    fill(robot, find(a, "#input"), "大家好 🎉");
+    click(robot, find(a, "#send"));
+    long groupConversation = a.client().conversations().openProperty().get();
+    await(() -> find(b, "#conversation-" + groupConversation));
+    robot.interact(() -> {
+      ListView<ling.client.api.Models.Conversation> list = find(b, "#conversations");
+      list.getSelectionModel().select(b.client().conversations().find(groupConversation));
+    });
+    awaitTrue(() -> linesOf(b).stream().anyMatch(l -> "大家好 🎉".equals(l.message().text())));
+    click(robot, find(b, "#groupInfoButton"));
+    ListView<ling.client.api.Models.GroupMember> members = await(() -> find(b, "#groupMembers"));
+    awaitTrue(() -> members.getItems().size() == 2);
+    assertEquals("owner", members.getItems().stream().filter(m -> m.user().username().equals(alice)).findFirst()
+        .orElseThrow().role());
+    assertFalse(((Button) find(b, "#dissolveGroup")).isVisible(), "only the owner dissolves");
+    fill(robot, find(b, "#input"), "收到 👍");
+    click(robot, find(b, "#send"));
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> "收到 👍".equals(l.message().text())));
+    for (ClientWindow window : java.util.List.of(a, b)) {
+      robot.interact(() -> {
+        ListView<ling.client.api.Models.Conversation> list = find(window, "#conversations");
+        list.getSelectionModel().select(window.client().conversations().items().stream()
+            .filter(conv -> !conv.isGroup()).findFirst().orElseThrow());
+      });
+    }
+
     // a cut connection comes back by itself and catches up what was sent meanwhile
     a.client().socket().cut();
     robot.interact(() -> { });

@@ -22,6 +22,9 @@ import ling.client.Fx;
 import ling.client.SignedIn;
 import ling.client.api.FileTransfers;
 import ling.client.api.Models.Conversation;
+import ling.client.groups.GroupInfoController;
+import ling.client.groups.GroupInfoView;
+import ling.client.groups.GroupMembers;
 import ling.client.i18n.Texts;
 
 /** The open conversation: its header, its lines (older ones on demand) and the input. */
@@ -39,6 +42,10 @@ public final class ChatPane extends BorderPane {
   private final ProgressBar uploadProgress = new ProgressBar(0);
   private FileTransfers.Cancel uploading;
   private EmojiPicker picker;
+  private final Button infoButton;
+  private Conversation shown;
+  private GroupInfoController info;
+  private GroupInfoView infoView;
   private ChatModel chat;
   /** New lines of the shown chat: scroll to them, and they are read if the window has focus. */
   private final ListChangeListener<ChatLine> linesChanged = change -> {
@@ -53,7 +60,12 @@ public final class ChatPane extends BorderPane {
     this.texts = texts;
     this.titles = titles;
     title.setId("chatTitle");
-    HBox header = new HBox(title);
+    infoButton = new Button(texts.get("chat.groupInfo"));
+    infoButton.setId("groupInfoButton");
+    infoButton.setOnAction(e -> toggleInfo());
+    Region headerGap = new Region();
+    HBox.setHgrow(headerGap, Priority.ALWAYS);
+    HBox header = new HBox(title, headerGap, infoButton);
     header.getStyleClass().add("chat-header");
     loadOlder = new Button(texts.get("chat.older"));
     loadOlder.setId("loadOlder");
@@ -150,6 +162,11 @@ public final class ChatPane extends BorderPane {
   public void show(Conversation conversation) {
     setVisible(true);
     title.setText(titles.title(conversation));
+    shown = conversation;
+    infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
+    if (!infoButton.isVisible() || getRight() != null) {
+      setRight(null);
+    }
     if (chat != null && chat.conversationId() == conversation.id()) {
       return;
     }
@@ -163,7 +180,9 @@ public final class ChatPane extends BorderPane {
     chat.lines().addListener(linesChanged);
     scrollToEnd();
     chat.markRead();
-    client.conversations().read(conversation.id(), Math.max(conversation.lastSeq(), chat.lastSeq()));
+    // not while the list that asked for this is still telling of a change
+    long readUpTo = Math.max(conversation.lastSeq(), chat.lastSeq());
+    javafx.application.Platform.runLater(() -> client.conversations().read(conversation.id(), readUpTo));
     input.requestFocus();
   }
 
@@ -223,7 +242,27 @@ public final class ChatPane extends BorderPane {
     }
   }
 
+  /** The group's information beside the chat, or not. */
+  public void toggleInfo() {
+    if (getRight() != null || shown == null || shown.group() == null) {
+      setRight(null);
+      return;
+    }
+    if (info == null) {
+      infoView = new GroupInfoView(texts);
+      info = new GroupInfoController(infoView, client, texts);
+    }
+    info.show(shown.group());
+    setRight(infoView);
+  }
+
   private String nameOf(long userId) {
+    if (shown != null && shown.isGroup() && shown.group() != null) {
+      var member = client.groupMembers().member(shown.group().id(), userId);
+      if (member != null) {
+        return GroupMembers.shownName(member);
+      }
+    }
     if (userId == client.me().id()) {
       return client.me().name();
     }

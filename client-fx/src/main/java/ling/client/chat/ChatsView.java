@@ -32,10 +32,15 @@ public final class ChatsView extends SplitPane {
       long open = client.conversations().openProperty().get();
       Conversation selected = list.getSelectionModel().getSelectedItem();
       if (open != 0 && (selected == null || selected.id() != open)) {
-        Conversation again = client.conversations().find(open);
-        if (again != null) {
-          javafx.application.Platform.runLater(() -> list.getSelectionModel().select(again));
-        }
+        javafx.application.Platform.runLater(() -> {
+          // unless another conversation was opened meanwhile
+          Conversation again = client.conversations().find(open);
+          Conversation now = list.getSelectionModel().getSelectedItem();
+          if (again != null && client.conversations().openProperty().get() == open
+              && (now == null || now.id() != open)) {
+            list.getSelectionModel().select(again);
+          }
+        });
       }
     });
     // names come with the contacts: redraw the rows when they change
@@ -57,7 +62,7 @@ public final class ChatsView extends SplitPane {
           Conversation found = client.conversations().find(conversationId);
           if (found != null) {
             client.conversations().items().removeListener(this);
-            list.getSelectionModel().select(found);
+            javafx.application.Platform.runLater(() -> list.getSelectionModel().select(found));
           }
         }
       });

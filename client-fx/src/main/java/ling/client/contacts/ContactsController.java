@@ -1,5 +1,6 @@
 package ling.client.contacts;
 
+import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,6 +41,11 @@ public final class ContactsController {
     view.friends.setItems(contacts.friends());
     view.groups.setItems(contacts.groups());
     view.find.setOnAction(e -> search());
+    view.newGroup.setOnAction(e -> new ling.client.groups.NewGroupDialog(texts, List.copyOf(contacts.friends()))
+        .ask(choice -> Fx.whenDone(client.gateway().createGroup(choice.name(), choice.memberIds()), group -> {
+          contacts.groups().add(group);
+          openConversation.accept(group.conversationId());
+        }, err -> view.message.setText(texts.failure(err)))));
     view.results.setCellFactory(l -> new ListCell<>() {
       @Override
       protected void updateItem(User user, boolean empty) {
@@ -104,6 +110,7 @@ public final class ContactsController {
           return;
         }
         Button chat = new Button(texts.get("contacts.startChat"));
+        chat.setId("groupChat-" + group.id());
         chat.setOnAction(e -> openConversation.accept(group.conversationId()));
         setGraphic(row(group.name() + " (" + group.memberCount() + ")", null, chat));
       }

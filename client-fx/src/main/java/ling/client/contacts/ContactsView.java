@@ -23,6 +23,7 @@ public final class ContactsView extends HBox {
   final ListView<Friend> friends = new ListView<>();
   final ListView<Group> groups = new ListView<>();
   final Label message = new Label();
+  final Button newGroup;
 
   public ContactsView(Texts texts) {
     setId("contactsView");
@@ -38,12 +39,14 @@ public final class ContactsView extends HBox {
     friends.setId("friends");
     groups.setId("groups");
     message.setId("contactsMessage");
+    newGroup = new Button(texts.get("contacts.newGroup"));
+    newGroup.setId("newGroup");
     message.getStyleClass().add("error-text");
     HBox searchRow = new HBox(6, search, find);
     HBox.setHgrow(search, Priority.ALWAYS);
     VBox left = new VBox(6, searchRow, results, title(texts.get("contacts.requests")), requests, message);
     left.setPrefWidth(340);
-    VBox right = new VBox(6, title(texts.get("contacts.friends")), friends, title(texts.get("contacts.groups")), groups);
+    VBox right = new VBox(6, title(texts.get("contacts.friends")), friends, new HBox(8, title(texts.get("contacts.groups")), newGroup), groups);
     VBox.setVgrow(friends, Priority.ALWAYS);
     HBox.setHgrow(right, Priority.ALWAYS);
     setSpacing(12);

@@ -1,0 +1,136 @@
+package ling.client.groups;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import ling.client.Fx;
+import ling.client.SignedIn;
+import ling.client.api.Models.Friend;
+import ling.client.api.Models.Group;
+import ling.client.api.Models.GroupMember;
+import ling.client.api.Wire;
+import ling.client.i18n.Texts;
+import ling.client.ui.Avatar;
+
+/**
+ * What a member may do with a group: everyone sees the members, invites friends, sets a nickname
+ * and leaves; owner and admins rename, change the announcement and remove members; the owner
+ * makes admins and dissolves the group.
+ */
+public final class GroupInfoController {
+
+  private final GroupInfoView view;
+  private final SignedIn client;
+  private final Texts texts;
+  private Group group;
+
+  public GroupInfoController(GroupInfoView view, SignedIn client, Texts texts) {
+    this.view = view;
+    this.client = client;
+    this.texts = texts;
+    view.save.setOnAction(e -> save());
+    view.invite.setOnAction(e -> invite());
+    view.saveNickname.setOnAction(e -> Fx.whenDone(client.gateway().setNickname(group.id(),
+        view.nickname.getText().strip()), x -> client.groupMembers().changed(group.id()), this::failed));
+    view.leave.setOnAction(e -> Fx.whenDone(client.gateway().removeMember(group.id(), client.me().id()),
+        x -> client.contacts().reload(), this::failed));
+    view.dissolve.setOnAction(e -> Fx.whenDone(client.gateway().dissolveGroup(group.id()),
+        x -> client.contacts().reload(), this::failed));
+    view.members.setCellFactory(list -> new ListCell<>() {
+      @Override
+      protected void updateItem(GroupMember member, boolean empty) {
+        super.updateItem(member, empty);
+        setGraphic(empty || member == null ? null : row(member));
+      }
+    });
+  }
+
+  /** Shows a group; what the user may change follows their role in it. */
+  public void show(Group shown) {
+    this.group = shown;
+    view.name.setText(shown.name());
+    view.announcement.setText(shown.announcement() == null ? "" : shown.announcement());
+    view.message.setText("");
+    view.members.setItems(client.groupMembers().of(shown.id()));
+    client.groupMembers().of(shown.id()).addListener((javafx.collections.ListChangeListener<GroupMember>) c -> roles());
+    roles();
+  }
+
+  private void roles() {
+    GroupMember me = client.groupMembers().member(group.id(), client.me().id());
+    String role = me == null ? "member" : me.role();
+    boolean manages = "owner".equals(role) || "admin".equals(role);
+    view.name.setEditable(manages);
+    view.announcement.setEditable(manages);
+    view.save.setVisible(manages);
+    view.dissolve.setVisible("owner".equals(role));
+    view.leave.setVisible(!"owner".equals(role));
+    if (me != null && !view.nickname.isFocused()) {
+      view.nickname.setText(me.nickname() == null ? "" : me.nickname());
+    }
+    view.members.refresh();
+  }
+
+  private HBox row(GroupMember member) {
+    Label name = new Label(GroupMembers.shownName(member));
+    Label role = new Label(texts.get("groups.role." + member.role()));
+    role.getStyleClass().add("muted-text");
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox row = new HBox(6, Avatar.of(GroupMembers.shownName(member)), name, role, gap);
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.setId("member-" + member.user().username());
+    GroupMember me = client.groupMembers().member(group.id(), client.me().id());
+    String myRole = me == null ? "member" : me.role();
+    boolean isMe = member.user().id() == client.me().id();
+    if (!isMe && "owner".equals(myRole) && !"owner".equals(member.role())) {
+      boolean admin = "admin".equals(member.role());
+      Button promote = new Button(texts.get(admin ? "groups.unsetAdmin" : "groups.setAdmin"));
+      promote.setOnAction(e -> Fx.whenDone(client.gateway().setMemberRole(group.id(), member.user().id(),
+          admin ? "member" : "admin"), x -> client.groupMembers().changed(group.id()), this::failed));
+      row.getChildren().add(promote);
+    }
+    if (!isMe && ("owner".equals(myRole) || ("admin".equals(myRole) && "member".equals(member.role())))) {
+      Button remove = new Button(texts.get("groups.remove"));
+      remove.setId("remove-" + member.user().username());
+      remove.setOnAction(e -> Fx.whenDone(client.gateway().removeMember(group.id(), member.user().id()),
+          x -> client.groupMembers().changed(group.id()), this::failed));
+      row.getChildren().add(remove);
+    }
+    return row;
+  }
+
+  private void save() {
+    var changes = Wire.object().put("name", view.name.getText().strip())
+        .put("announcement", view.announcement.getText().strip());
+    Fx.whenDone(client.gateway().updateGroup(group.id(), changes), updated -> {
+      group = updated;
+      client.contacts().reload();
+      client.conversations().reload();
+    }, this::failed);
+  }
+
+  /** Friends who are not in the group yet, picked in the same dialog as a new group's. */
+  private void invite() {
+    List<Long> present = client.groupMembers().of(group.id()).stream().map(m -> m.user().id()).toList();
+    List<Friend> candidates = client.contacts().friends().stream()
+        .filter(f -> !present.contains(f.user().id())).toList();
+    NewGroupDialog dialog = new NewGroupDialog(texts, candidates);
+    dialog.forInvite(group.name());
+    dialog.ask(choice -> {
+      if (!choice.memberIds().isEmpty()) {
+        Fx.whenDone(client.gateway().inviteToGroup(group.id(), choice.memberIds()),
+            x -> client.groupMembers().changed(group.id()), this::failed);
+      }
+    });
+  }
+
+  private void failed(Throwable err) {
+    view.message.setText(texts.failure(err));
+  }
+}

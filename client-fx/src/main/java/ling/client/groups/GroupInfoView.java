@@ -1,0 +1,65 @@
+package ling.client.groups;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import ling.client.api.Models.GroupMember;
+import ling.client.i18n.Texts;
+
+/** A group's information beside its chat: name, announcement, members, and what one may do. */
+public final class GroupInfoView extends VBox {
+
+  final TextField name = new TextField();
+  final TextArea announcement = new TextArea();
+  final Button save;
+  final ListView<GroupMember> members = new ListView<>();
+  final Button invite;
+  final TextField nickname = new TextField();
+  final Button saveNickname;
+  final Button leave;
+  final Button dissolve;
+  final Label message = new Label();
+
+  public GroupInfoView(Texts texts) {
+    setId("groupInfo");
+    getStyleClass().add("group-info");
+    setSpacing(6);
+    setPrefWidth(260);
+    name.setId("groupName");
+    announcement.setId("groupAnnouncement");
+    announcement.setPromptText(texts.get("groups.announcement"));
+    announcement.setWrapText(true);
+    announcement.setPrefRowCount(3);
+    save = new Button(texts.get("groups.save"));
+    save.setId("saveGroup");
+    members.setId("groupMembers");
+    VBox.setVgrow(members, Priority.ALWAYS);
+    invite = new Button(texts.get("groups.invite"));
+    invite.setId("inviteMembers");
+    nickname.setId("myNickname");
+    nickname.setPromptText(texts.get("groups.nickname"));
+    saveNickname = new Button(texts.get("groups.save"));
+    saveNickname.setId("saveNickname");
+    leave = new Button(texts.get("groups.leave"));
+    leave.setId("leaveGroup");
+    dissolve = new Button(texts.get("groups.dissolve"));
+    dissolve.setId("dissolveGroup");
+    message.getStyleClass().add("error-text");
+    message.setWrapText(true);
+    HBox nicknameRow = new HBox(6, nickname, saveNickname);
+    HBox.setHgrow(nickname, Priority.ALWAYS);
+    getChildren().addAll(title(texts.get("groups.name")), name, title(texts.get("groups.announcement")), announcement,
+        save, title(texts.get("groups.members")), members, invite, nicknameRow, new HBox(6, leave, dissolve), message);
+  }
+
+  private static Label title(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("section-title");
+    return label;
+  }
+}
