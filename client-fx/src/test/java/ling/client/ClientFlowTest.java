@@ -23,6 +23,16 @@ import javafx.stage.Stage;
 import ling.client.api.LiveSocket;
 import ling.client.chat.ChatLine;
 import ling.client.chat.EmojiText;
+import static ling.client.ClientDriver.await;
+import static ling.client.ClientDriver.awaitTrue;
+import static ling.client.ClientDriver.befriend;
+import static ling.client.ClientDriver.click;
+import static ling.client.ClientDriver.fill;
+import static ling.client.ClientDriver.find;
+import static ling.client.ClientDriver.linesOf;
+import static ling.client.ClientDriver.open;
+import static ling.client.ClientDriver.press;
+import static ling.client.ClientDriver.signUp;
 import ling.client.settings.Profile;
 import ling.client.settings.Settings;
 import org.junit.jupiter.api.Test;
@@ -109,7 +119,7 @@ class ClientFlowTest {
     fill(robot, groupName, "周末登山 ⛰️");
     robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#pick-" + bob).query()).setSelected(true));
     click(robot, robot.lookup("#createGroup").query());
-    awaitTrue(() -> find(a, "#chatTitle") != null && "周末登山 ⛰️".equals(((Label) find(a, "#chatTitle")).getText()));
+    awaitTrue(() -> "周末登山 ⛰️".equals(a.main().chats().pane().titleText()));
     fill(robot, find(a, "#input"), "大家好 🎉");
     click(robot, find(a, "#send"));
     long groupConversation = a.client().conversations().openProperty().get();
@@ -239,108 +249,5 @@ class ClientFlowTest {
     fill(robot, find(window, "#server"), "ftp://example.com");
     click(robot, find(window, "#submit"));
     awaitTrue(() -> message.getText().contains("Enter a server address"));
-  }
-
-  // ---- helpers
-
-  private static ClientWindow open(Path home, double x) throws Exception {
-    Settings settings = Settings.load(new Profile(home));
-    if (settings.windowBounds() == null) {
-      settings.setWindowBounds(x, 0, 640, 780);
-    }
-    return WaitForAsyncUtils.asyncFx(() -> {
-      ClientWindow window = new ClientWindow(new Stage(), new Profile(home));
-      window.open();
-      return window;
-    }).get(20, TimeUnit.SECONDS);
-  }
-
-  /** Alice finds Bob and asks; Bob accepts from his requests. */
-  private static void befriend(FxRobot robot, ClientWindow a, String alice, ClientWindow b, String bob)
-      throws Exception {
-    click(robot, find(a, "#navContacts"));
-    fill(robot, find(a, "#userSearch"), bob);
-    click(robot, find(a, "#findUsers"));
-    await(() -> find(a, "#add-" + bob));
-    // cells redraw while the list settles: click the button that is there now
-    WaitForAsyncUtils.waitForFxEvents();
-    click(robot, find(a, "#add-" + bob));
-    awaitTrue(() -> ((Button) find(a, "#add-" + bob)).isDisabled());
-    click(robot, find(b, "#navContacts"));
-    await(() -> find(b, "#accept-" + alice));
-    WaitForAsyncUtils.waitForFxEvents();
-    click(robot, find(b, "#accept-" + alice));
-    await(() -> find(a, "#friend-" + bob));
-    await(() -> find(b, "#friend-" + alice));
-  }
-
-  private static void signUp(FxRobot robot, ClientWindow window, TestServer server, String username,
-                             String displayName) throws Exception {
-    fill(robot, find(window, "#server"), server.address());
-    click(robot, find(window, "#toggleMode"));
-    fill(robot, find(window, "#username"), username);
-    fill(robot, find(window, "#password"), "secret-password");
-    if (displayName != null) {
-      fill(robot, find(window, "#displayName"), displayName);
-    }
-    click(robot, find(window, "#submit"));
-    try {
-      await(() -> find(window, "#mainView"));
-    } catch (java.util.concurrent.TimeoutException e) {
-      Label message = find(window, "#loginMessage");
-      throw new AssertionError("not signed up: " + (message == null ? "" : message.getText()), e);
-    }
-    awaitTrue(() -> window.client().stateProperty().get() == LiveSocket.State.ONLINE);
-  }
-
-  /**
-   * Presses a button (or link) through its own action, as a click does. Two windows share one
-   * headless screen, where the robot's clicks can land on the other window; this does not.
-   */
-  private static void click(FxRobot robot, Node node) {
-    assertNotNull(node);
-    robot.interact(() -> ((javafx.scene.control.ButtonBase) node).fire());
-  }
-
-  /** A key pressed in a node, delivered to it as the keyboard would. */
-  private static void press(FxRobot robot, Node node, KeyCode key, boolean shift) {
-    robot.interact(() -> node.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
-        "", "", key, shift, false, false, false)));
-  }
-
-  private static void fill(FxRobot robot, TextInputControl field, String text) {
-    robot.interact(() -> {
-      field.setText(text);
-      field.positionCaret(text.length());
-    });
-  }
-
-  private static java.util.List<ChatLine> linesOf(ClientWindow window) {
-    ListView<ChatLine> messages = find(window, "#messages");
-    return messages == null || messages.getItems() == null ? java.util.List.of() : java.util.List.copyOf(messages.getItems());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T extends Node> T find(ClientWindow window, String selector) {
-    if (window.stage().getScene() == null) {
-      return null;
-    }
-    return (T) window.stage().getScene().getRoot().lookup(selector);
-  }
-
-  private static <T> T await(Supplier<T> found) throws Exception {
-    Object[] result = new Object[1];
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-      result[0] = WaitForAsyncUtils.asyncFx(found::get).get();
-      return result[0] != null;
-    });
-    @SuppressWarnings("unchecked")
-    T value = (T) result[0];
-    assertNotNull(value);
-    return value;
-  }
-
-  private static void awaitTrue(Supplier<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
   }
 }

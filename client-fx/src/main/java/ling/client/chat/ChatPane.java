@@ -33,7 +33,7 @@ public final class ChatPane extends BorderPane {
   private final SignedIn client;
   private final Texts texts;
   private final ConversationTitles titles;
-  private final Label title = new Label();
+  private final javafx.scene.text.TextFlow title = new javafx.scene.text.TextFlow();
   private final ListView<ChatLine> messages = new ListView<>();
   private final TextArea input = new TextArea();
   private final Button loadOlder;
@@ -161,10 +161,11 @@ public final class ChatPane extends BorderPane {
   /** Shows a conversation, newest lines at the bottom, and marks it read. */
   public void show(Conversation conversation) {
     setVisible(true);
-    title.setText(titles.title(conversation));
+    title.getChildren().setAll(EmojiText.flow(titles.title(conversation), 18, "chat-title").getChildren());
+    boolean switched = shown == null || shown.id() != conversation.id();
     shown = conversation;
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
-    if (!infoButton.isVisible() || getRight() != null) {
+    if (switched || !infoButton.isVisible()) {
       setRight(null);
     }
     if (chat != null && chat.conversationId() == conversation.id()) {
@@ -239,7 +240,18 @@ public final class ChatPane extends BorderPane {
   private void scrollToEnd() {
     if (!messages.getItems().isEmpty()) {
       messages.scrollTo(messages.getItems().size() - 1);
+      // to the very bottom once the new cells have their height
+      javafx.application.Platform.runLater(() -> {
+        if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+          flow.scrollPixels(1_000_000);
+        }
+      });
     }
+  }
+
+  /** The title shown (emoji as their characters). */
+  public String titleText() {
+    return EmojiText.textOf(title);
   }
 
   /** The group's information beside the chat, or not. */

@@ -32,9 +32,9 @@ final class ConversationCell extends ListCell<Conversation> {
       return;
     }
     String title = titles.title(item);
-    Label name = new Label(title);
-    name.getStyleClass().add("conversation-title");
+    var name = EmojiText.flow(title, 15, "conversation-title");
     name.setId("conversation-" + item.id());
+    name.setMaxHeight(20);
     Label time = new Label(Times.relative(item.updatedAt(), texts.locale()));
     time.getStyleClass().add("muted-text");
     Region gap = new Region();

@@ -54,7 +54,7 @@ final class MessageCell extends ListCell<ChatLine> {
     Message message = line.message();
     if (message.recalled() || "system".equals(message.kind())) {
       Label quiet = new Label(message.recalled() ? nameOf.apply(message.senderId()) + " · " + texts.get("chat.recalled")
-          : titles.preview(message));
+          : systemLine(message));
       quiet.getStyleClass().add(message.recalled() ? "recalled" : "system-line");
       quiet.setId("line-" + (message.id() == 0 ? message.clientMsgId() : Long.toString(message.id())));
       HBox centred = new HBox(quiet);
@@ -90,6 +90,12 @@ final class MessageCell extends ListCell<ChatLine> {
     }
   }
 
+  /** A group change with who made it: "Lin created the group". */
+  private String systemLine(Message message) {
+    long actor = message.system() == null ? 0 : message.system().path("actorId").asLong(0);
+    return actor == 0 ? titles.preview(message) : nameOf.apply(actor) + " " + titles.preview(message);
+  }
+
   /** Text with emoji, an image's thumbnail, or a file's card. */
   private javafx.scene.Node content(Message message) {
     FileRef file = message.file();
@@ -97,11 +103,18 @@ final class MessageCell extends ListCell<ChatLine> {
       ImageView image = new ImageView();
       image.imageProperty().bind(attachments.image(file.thumbnailUrl()));
       image.setPreserveRatio(true);
-      image.setFitWidth(Math.min(240, file.width()));
+      double width = Math.min(240, file.width());
+      double height = file.height() == null || file.width() == 0 ? width : width * file.height() / file.width();
+      image.setFitWidth(width);
+      image.setFitHeight(height);
       image.setId("image-" + file.fileId());
       image.setOnMouseClicked(e -> attachments.open(file));
       image.setCursor(javafx.scene.Cursor.HAND);
-      return image;
+      // the cell has its height before the thumbnail arrives, so scrolling to the end stays at the end
+      javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(image);
+      frame.setMinSize(width, height);
+      frame.setPrefSize(width, height);
+      return frame;
     }
     if (file != null) {
       Label name = new Label(file.name());

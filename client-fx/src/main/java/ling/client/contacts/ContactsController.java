@@ -131,6 +131,9 @@ public final class ContactsController {
 
   private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
     Label label = new Label(name);
+    // a long name gives way to the buttons
+    label.setMinWidth(0);
+    label.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox row = new HBox(8);

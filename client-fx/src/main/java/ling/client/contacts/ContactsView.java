@@ -45,7 +45,8 @@ public final class ContactsView extends HBox {
     HBox searchRow = new HBox(6, search, find);
     HBox.setHgrow(search, Priority.ALWAYS);
     VBox left = new VBox(6, searchRow, results, title(texts.get("contacts.requests")), requests, message);
-    left.setPrefWidth(340);
+    left.setPrefWidth(380);
+    left.setMinWidth(320);
     VBox right = new VBox(6, title(texts.get("contacts.friends")), friends, new HBox(8, title(texts.get("contacts.groups")), newGroup), groups);
     VBox.setVgrow(friends, Priority.ALWAYS);
     HBox.setHgrow(right, Priority.ALWAYS);

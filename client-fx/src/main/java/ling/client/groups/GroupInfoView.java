@@ -29,7 +29,9 @@ public final class GroupInfoView extends VBox {
     setId("groupInfo");
     getStyleClass().add("group-info");
     setSpacing(6);
-    setPrefWidth(260);
+    setPrefWidth(340);
+    setMinWidth(300);
+    setStyle("-fx-padding: 8;");
     name.setId("groupName");
     announcement.setId("groupAnnouncement");
     announcement.setPromptText(texts.get("groups.announcement"));
@@ -50,6 +52,9 @@ public final class GroupInfoView extends VBox {
     dissolve = new Button(texts.get("groups.dissolve"));
     dissolve.setId("dissolveGroup");
     message.getStyleClass().add("error-text");
+    for (javafx.scene.Node hideable : new javafx.scene.Node[] {save, leave, dissolve}) {
+      hideable.managedProperty().bind(hideable.visibleProperty());
+    }
     message.setWrapText(true);
     HBox nicknameRow = new HBox(6, nickname, saveNickname);
     HBox.setHgrow(nickname, Priority.ALWAYS);

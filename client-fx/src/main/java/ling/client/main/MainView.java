@@ -24,12 +24,11 @@ public final class MainView extends BorderPane {
 
   public MainView(Texts texts) {
     setId("mainView");
-    chats = navButton("navChats", texts.get("main.chats"));
-    contacts = navButton("navContacts", texts.get("main.contacts"));
-    settings = navButton("navSettings", texts.get("main.settings"));
-    approveDevice = navButton("navApprove", texts.get("main.approveDevice"));
-    approveDevice.setWrapText(true);
-    signOut = navButton("signOut", texts.get("main.signOut"));
+    chats = navButton("navChats", texts.get("main.chats"), "\uD83D\uDCAC");
+    contacts = navButton("navContacts", texts.get("main.contacts"), "\uD83D\uDC65");
+    settings = navButton("navSettings", texts.get("main.settings"), "\u2699\uFE0F");
+    approveDevice = navButton("navApprove", texts.get("main.devices"), "\uD83D\uDCF1");
+    signOut = navButton("signOut", texts.get("main.signOut"), "\uD83D\uDEAA");
     Region push = new Region();
     VBox.setVgrow(push, Priority.ALWAYS);
     VBox sidebar = new VBox(avatarSlot, chats, contacts, push, approveDevice, settings, signOut);
@@ -42,9 +41,17 @@ public final class MainView extends BorderPane {
     setBottom(status);
   }
 
-  private static Button navButton(String id, String text) {
+  private static Button navButton(String id, String text, String emoji) {
     Button button = new Button(text);
     button.setId(id);
+    var found = ling.client.chat.EmojiIndex.bundled().split(emoji);
+    if (!found.isEmpty() && found.get(0).isEmoji()) {
+      button.setGraphic(ling.client.chat.EmojiText.image(found.get(0).emoji(), 22));
+    }
+    button.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+    button.setWrapText(true);
+    button.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    button.setTooltip(new javafx.scene.control.Tooltip(text));
     return button;
   }
 }

@@ -1,0 +1,153 @@
+package ling.client;
+
+import static ling.client.ClientDriver.await;
+import static ling.client.ClientDriver.awaitTrue;
+import static ling.client.ClientDriver.befriend;
+import static ling.client.ClientDriver.click;
+import static ling.client.ClientDriver.fill;
+import static ling.client.ClientDriver.find;
+import static ling.client.ClientDriver.linesOf;
+import static ling.client.ClientDriver.signUp;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import ling.client.api.Models.Conversation;
+import ling.client.settings.Profile;
+import ling.client.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The documentation's screenshots, taken from real clients against the real server:
+ * {@code mvn -pl client-fx test -Dtest=ScreenshotsTest -Dling.screenshots=$PWD/docs/screenshots}.
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "ling.screenshots", matches = ".+")
+class ScreenshotsTest {
+
+  @TempDir
+  Path homes;
+
+  @Test
+  @Timeout(180)
+  void takeTheScreenshots(FxRobot robot) throws Exception {
+    Path out = Path.of(System.getProperty("ling.screenshots"));
+    Files.createDirectories(out);
+    TestServer server = TestServer.shared();
+    String lin = TestServer.uniqueName("lin");
+    String chen = TestServer.uniqueName("chen");
+    String wang = TestServer.uniqueName("wang");
+
+    ClientWindow fresh = window("fresh");
+    fill(robot, find(fresh, "#server"), server.address());
+    fill(robot, find(fresh, "#username"), "lin");
+    shoot(fresh.stage(), out.resolve("sign-in.png"));
+
+    ClientWindow a = window("a");
+    ClientWindow b = window("b");
+    ClientWindow c = window("c");
+    signUp(robot, a, server, lin, "林小雨");
+    signUp(robot, b, server, chen, "陈大明 Daming");
+    signUp(robot, c, server, wang, "Wang Fang");
+    befriend(robot, a, lin, b, chen);
+    befriend(robot, c, wang, a, lin);
+
+    click(robot, find(b, "#chat-" + lin));
+    await(() -> find(b, "#input"));
+    send(robot, b, "周末去爬山吗？⛰️😄");
+    click(robot, find(a, "#navChats"));
+    long conversation = b.client().conversations().openProperty().get();
+    await(() -> find(a, "#conversation-" + conversation));
+    select(robot, a, conversation);
+    send(robot, a, "好呀！Let's go 🎉👍");
+    Path picture = homes.resolve("mountain.png");
+    ImageIO.write(Pictures.mountain(720, 480), "png", picture.toFile());
+    Path plan = homes.resolve("行程安排 itinerary.pdf");
+    Files.write(plan, new byte[180_000]);
+    robot.interact(() -> a.main().chats().pane().sendFiles(List.of(picture, plan)));
+    awaitTrue(() -> linesOf(a).stream().filter(l -> !l.pending() && l.message().file() != null).count() == 2);
+    send(robot, b, "照片真好看 😍 see you at 8");
+    awaitTrue(() -> linesOf(a).size() == 5);
+    Thread.sleep(500);
+    shoot(a.stage(), out.resolve("main-window.png"));
+
+    // a request waiting, to show in the contacts
+    String zhao = TestServer.uniqueName("zhao");
+    ClientWindow d = window("d");
+    signUp(robot, d, server, zhao, "赵敏");
+    click(robot, find(d, "#navContacts"));
+    fill(robot, find(d, "#userSearch"), lin);
+    click(robot, find(d, "#findUsers"));
+    await(() -> find(d, "#add-" + lin));
+    WaitForAsyncUtils.waitForFxEvents();
+    click(robot, find(d, "#add-" + lin));
+    click(robot, find(a, "#navContacts"));
+    await(() -> find(a, "#accept-" + zhao));
+    shoot(a.stage(), out.resolve("contacts.png"));
+
+    click(robot, find(a, "#newGroup"));
+    fill(robot, (javafx.scene.control.TextInputControl) await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null)),
+        "周末登山队 ⛰️");
+    for (String member : List.of(chen, wang)) {
+      robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#pick-" + member).query()).setSelected(true));
+    }
+    click(robot, robot.lookup("#createGroup").query());
+    awaitTrue(() -> "周末登山队 ⛰️".equals(a.main().chats().pane().titleText()));
+    send(robot, a, "集合时间：周六早上 8 点 ⏰");
+    long group = a.client().conversations().openProperty().get();
+    await(() -> find(b, "#conversation-" + group));
+    select(robot, b, group);
+    send(robot, b, "收到！🙌");
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> "收到！🙌".equals(l.message().text())));
+    click(robot, find(a, "#groupInfoButton"));
+    ListView<?> members = await(() -> find(a, "#groupMembers"));
+    awaitTrue(() -> members.getItems().size() == 3);
+    robot.interact(() -> a.stage().getScene().lookup("#groupAnnouncement").getClass());
+    fill(robot, find(a, "#groupAnnouncement"), "周六 8:00 山脚集合，记得带水 💧");
+    click(robot, find(a, "#saveGroup"));
+    Thread.sleep(500);
+    shoot(a.stage(), out.resolve("group-info.png"));
+
+    for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png")) {
+      assertTrue(Files.size(out.resolve(name)) > 10_000, name);
+    }
+  }
+
+  private ClientWindow window(String name) throws Exception {
+    Settings settings = Settings.load(new Profile(homes.resolve(name)));
+    settings.setWindowBounds(0, 0, 1000, 700);
+    return ClientDriver.open(homes.resolve(name), 0);
+  }
+
+  private static void send(FxRobot robot, ClientWindow window, String text) {
+    fill(robot, find(window, "#input"), text);
+    click(robot, find(window, "#send"));
+  }
+
+  private static void select(FxRobot robot, ClientWindow window, long conversationId) {
+    robot.interact(() -> {
+      ListView<Conversation> list = find(window, "#conversations");
+      list.getSelectionModel().select(window.client().conversations().find(conversationId));
+    });
+  }
+
+  private static void shoot(Stage stage, Path file) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+  }
+}
