@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Native packages of the desktop client from its runnable jar (built by `mvn package`):
+#   client-fx/jpackage.sh app-image   -> client-fx/target/dist/Ling/bin/Ling
+#   client-fx/jpackage.sh deb         -> client-fx/target/dist/ling_<version>-1_amd64.deb (needs dpkg-deb and fakeroot)
+set -euo pipefail
+cd "$(dirname "$0")"
+type=${1:-app-image}
+jar=target/ling-client.jar
+[ -f "$jar" ] || { echo "build the client first: mvn -B -DskipTests package" >&2; exit 1; }
+input=$(mktemp -d)
+trap 'rm -rf "$input"' EXIT
+cp "$jar" "$input/"
+mkdir -p target/dist
+rm -rf target/dist/Ling
+args=(--type "$type" --input "$input" --main-jar ling-client.jar --main-class ling.client.Launcher
+      --name Ling --app-version 0.1.0 --vendor Ling --description "Ling desktop messenger"
+      --java-options "-Xmx512m" --dest target/dist)
+if [ "$type" = deb ]; then
+  args+=(--name ling --linux-shortcut --linux-menu-group Network)
+fi
+jpackage "${args[@]}"
+ls -la target/dist
