@@ -158,8 +158,17 @@ public final class SignedIn {
         conversations.reload();
       }
       case "read" -> {
+        long conversationId = frame.path("conversationId").asLong();
         if (frame.path("userId").asLong() == me().id()) {
-          conversations.read(frame.path("conversationId").asLong(), frame.path("seq").asLong());
+          conversations.read(conversationId, frame.path("seq").asLong());
+        } else if (chats.containsKey(conversationId)) {
+          chats.get(conversationId).peerRead(frame.path("seq").asLong());
+        }
+      }
+      case "typing" -> {
+        ChatModel chat = chats.get(frame.path("conversationId").asLong());
+        if (chat != null && frame.path("userId").asLong() != me().id()) {
+          chat.typing(frame.path("userId").asLong());
         }
       }
       case "session.revoked" -> {

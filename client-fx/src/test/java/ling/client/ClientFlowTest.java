@@ -99,16 +99,40 @@ class ClientFlowTest {
     assertEquals(hello, EmojiText.textOf(flow));
     assertTrue(flow.getChildren().stream().anyMatch(n -> n instanceof ImageView), "the emoji is drawn in colour");
 
-    // Bob answers with the send button; Alice sees it live
+    // Bob's reading shows on Alice's message, his typing under her chat; his answer arrives live
+    awaitTrue(() -> a.main().chats().pane().chat().peerReadProperty().get() >= 1);
+    fill(robot, find(b, "#input"), "Hi Alice");
+    awaitTrue(() -> ((Label) find(a, "#typingIndicator")).getText().contains("is typing"));
     fill(robot, find(b, "#input"), "Hi Alice 😀");
     click(robot, find(b, "#send"));
     awaitTrue(() -> linesOf(a).stream().anyMatch(l -> "Hi Alice 😀".equals(l.message().text())));
+    awaitTrue(() -> ((Label) find(a, "#typingIndicator")).getText().isEmpty());
+
+    // Alice quotes Bob's message in her answer
+    ling.client.api.Models.Message bobs = linesOf(a).stream().map(ChatLine::message)
+        .filter(m -> "Hi Alice 😀".equals(m.text())).findFirst().orElseThrow();
+    robot.interact(() -> a.main().chats().pane().replyTo(bobs));
+    fill(robot, find(a, "#input"), "quoting you");
+    click(robot, find(a, "#send"));
+    awaitTrue(() -> linesOf(b).stream().anyMatch(l -> "quoting you".equals(l.message().text())
+        && Long.valueOf(bobs.id()).equals(l.message().replyToId())));
+
+    // and finds it again by a word
+    fill(robot, find(a, "#searchMessages"), "Alice");
+    robot.interact(() -> ((javafx.scene.control.TextField) find(a, "#searchMessages")).fireEvent(
+        new javafx.event.ActionEvent()));
+    ListView<?> found = (ListView<?>) await(() -> robot.lookup("#searchResults").tryQuery().orElse(null));
+    awaitTrue(() -> found.getItems().stream().anyMatch(item -> item.toString().contains("Hi Alice")));
 
     // Alice recalls her message from its menu; Bob's line says so
     robot.interact(() -> {
-      javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) find(a, "#bubble-" + helloId)
-          .getParent().getParent().getParent();
-      cell.getContextMenu().getItems().get(0).fire();
+      javafx.scene.Parent up = find(a, "#bubble-" + helloId);
+      while (!(up instanceof javafx.scene.control.ListCell)) {
+        up = up.getParent();
+      }
+      javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) up;
+      cell.getContextMenu().getItems().stream().filter(item -> "Recall".equals(item.getText())).findFirst()
+          .orElseThrow().fire();
     });
     awaitTrue(() -> linesOf(b).stream().anyMatch(l -> l.message().id() == helloId && l.message().recalled()));
 

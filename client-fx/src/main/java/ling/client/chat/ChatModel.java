@@ -43,6 +43,12 @@ public final class ChatModel {
   private final Map<String, ObjectNode> unacked = new LinkedHashMap<>();
   private boolean catchingUp;
   private long readSent;
+  private long typingSent;
+  /** How far the peer of a direct chat has read (seen while signed in). */
+  private final javafx.beans.property.LongProperty peerRead = new javafx.beans.property.SimpleLongProperty();
+  /** Who is typing now (0 for nobody); cleared a few seconds after the last sign. */
+  private final javafx.beans.property.LongProperty typing = new javafx.beans.property.SimpleLongProperty();
+  private javafx.animation.PauseTransition typingTimeout;
 
   public ChatModel(long conversationId, long myId, Gateway gateway, FrameSender frames) {
     this.conversationId = conversationId;
@@ -90,6 +96,9 @@ public final class ChatModel {
 
   /** A message event of this conversation; a gap before it is fetched. */
   public void received(Message message) {
+    if (message.senderId() == typing.get()) {
+      typing.set(0);
+    }
     long last = lastSeq();
     merge(List.of(message));
     if (last > 0 && message.seq() > last + 1) {
@@ -174,6 +183,40 @@ public final class ChatModel {
     if (last > readSent) {
       readSent = last;
       frames.send(Wire.object().put("type", "read").put("conversationId", conversationId).put("seq", last));
+    }
+  }
+
+  public javafx.beans.property.LongProperty peerReadProperty() {
+    return peerRead;
+  }
+
+  public javafx.beans.property.LongProperty typingProperty() {
+    return typing;
+  }
+
+  /** The peer read up to seq. */
+  public void peerRead(long seq) {
+    if (seq > peerRead.get()) {
+      peerRead.set(seq);
+    }
+  }
+
+  /** Someone else is typing here; the sign goes after a pause without news. */
+  public void typing(long userId) {
+    typing.set(userId);
+    if (typingTimeout == null) {
+      typingTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(4));
+      typingTimeout.setOnFinished(e -> typing.set(0));
+    }
+    typingTimeout.playFromStart();
+  }
+
+  /** The user is typing: told to the others at most every two seconds. */
+  public void userTyping() {
+    long now = System.currentTimeMillis();
+    if (now - typingSent >= 2_000) {
+      typingSent = now;
+      frames.send(Wire.object().put("type", "typing").put("conversationId", conversationId));
     }
   }
 

@@ -42,6 +42,11 @@ public final class ChatPane extends BorderPane {
   private final ProgressBar uploadProgress = new ProgressBar(0);
   private FileTransfers.Cancel uploading;
   private EmojiPicker picker;
+  private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+  private final Label typingLabel = new Label();
+  private final HBox replyBar = new HBox(6);
+  private final Label replyLabel = new Label();
+  private ling.client.api.Models.Message replying;
   private final Button infoButton;
   private Conversation shown;
   private GroupInfoController info;
@@ -65,7 +70,14 @@ public final class ChatPane extends BorderPane {
     infoButton.setOnAction(e -> toggleInfo());
     Region headerGap = new Region();
     HBox.setHgrow(headerGap, Priority.ALWAYS);
-    HBox header = new HBox(title, headerGap, infoButton);
+    search.setId("searchMessages");
+    search.setPromptText(texts.get("chat.search"));
+    search.setPrefWidth(180);
+    search.setOnAction(e -> search());
+    HBox header = new HBox(8, title, headerGap, search, infoButton);
+    header.setAlignment(Pos.CENTER_LEFT);
+    typingLabel.setId("typingIndicator");
+    typingLabel.getStyleClass().add("muted-text");
     header.getStyleClass().add("chat-header");
     loadOlder = new Button(texts.get("chat.older"));
     loadOlder.setId("loadOlder");
@@ -77,17 +89,32 @@ public final class ChatPane extends BorderPane {
     HBox olderRow = new HBox(loadOlder);
     olderRow.setAlignment(Pos.CENTER);
     setTop(new VBox(header, olderRow));
+    replyLabel.getStyleClass().add("quote");
+    Button cancelReply = new Button("✕");
+    cancelReply.setId("cancelReply");
+    cancelReply.setOnAction(e -> replyTo(null));
+    replyBar.getChildren().setAll(replyLabel, cancelReply);
+    replyBar.setId("replyBar");
+    replyBar.setAlignment(Pos.CENTER_LEFT);
+    replyBar.managedProperty().bind(replyBar.visibleProperty());
+    replyBar.setVisible(false);
 
     messages.setId("messages");
     messages.getStyleClass().add("messages");
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
-        m -> chat.recall(m.id()), titles, client.attachments()));
+        m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
+        () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted));
     setCenter(messages);
 
     input.setId("input");
     input.setPromptText(texts.get("chat.inputPrompt"));
     input.setWrapText(true);
     input.setPrefRowCount(3);
+    input.textProperty().addListener((obs, was, now) -> {
+      if (chat != null && !now.isEmpty() && now.length() > was.length()) {
+        chat.userTyping();
+      }
+    });
     input.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ENTER) {
         e.consume();
@@ -152,7 +179,7 @@ public final class ChatPane extends BorderPane {
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox tools = new HBox(6, emoji, attach, gap, send);
-    VBox bottom = new VBox(4, uploadRow, tools, input);
+    VBox bottom = new VBox(4, typingLabel, replyBar, uploadRow, tools, input);
     bottom.getStyleClass().add("input-area");
     setBottom(bottom);
     setVisible(false);
@@ -179,6 +206,16 @@ public final class ChatPane extends BorderPane {
     loadOlder.visibleProperty().bind(chat.hasOlderProperty());
     loadOlder.managedProperty().bind(chat.hasOlderProperty());
     chat.lines().addListener(linesChanged);
+    ChatModel current = chat;
+    typingLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> current.typingProperty().get() == 0 ? "" : texts.get("chat.typing", nameOf(current.typingProperty().get())),
+        current.typingProperty()));
+    current.peerReadProperty().addListener((obs, was, now) -> {
+      if (chat == current) {
+        messages.refresh();
+      }
+    });
+    replyTo(null);
     scrollToEnd();
     chat.markRead();
     // not while the list that asked for this is still telling of a change
@@ -233,8 +270,47 @@ public final class ChatPane extends BorderPane {
     if (chat == null || text.isBlank()) {
       return;
     }
-    chat.sendText(text.strip(), null);
+    chat.sendText(text.strip(), replying == null ? null : replying.id());
     input.clear();
+    replyTo(null);
+  }
+
+  /** Quotes a message in the next send (null: no quote). */
+  public void replyTo(ling.client.api.Models.Message message) {
+    replying = message;
+    replyBar.setVisible(message != null);
+    if (message != null) {
+      replyLabel.setText(texts.get("chat.replyingTo", nameOf(message.senderId()), titles.preview(message)));
+      input.requestFocus();
+    }
+  }
+
+  private ling.client.api.Models.Message quoted(long messageId) {
+    return chat == null ? null : chat.lines().stream().map(ChatLine::message).filter(m -> m.id() == messageId)
+        .findFirst().orElse(null);
+  }
+
+  /** Messages of this conversation with the words, newest first, in a list under the field. */
+  private void search() {
+    String query = search.getText().strip();
+    if (chat == null || query.isEmpty()) {
+      return;
+    }
+    Fx.whenDone(client.gateway().searchMessages(chat.conversationId(), query), found -> {
+      ListView<String> results = new ListView<>();
+      results.setId("searchResults");
+      results.setPrefSize(360, 240);
+      found.forEach(m -> results.getItems().add(ling.client.ui.Times.relative(m.createdAt(), texts.locale()) + "  "
+          + nameOf(m.senderId()) + ": " + titles.preview(m)));
+      if (found.isEmpty()) {
+        results.getItems().add(texts.get("chat.noResults"));
+      }
+      javafx.stage.Popup popup = new javafx.stage.Popup();
+      popup.setAutoHide(true);
+      popup.getContent().add(results);
+      var bounds = search.localToScreen(search.getBoundsInLocal());
+      popup.show(search, bounds.getMinX() - 180, bounds.getMaxY());
+    }, err -> chat.errorProperty().set(texts.failure(err)));
   }
 
   private void scrollToEnd() {

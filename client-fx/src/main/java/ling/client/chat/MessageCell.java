@@ -31,9 +31,17 @@ final class MessageCell extends ListCell<ChatLine> {
   private final Consumer<Message> recall;
   private final ConversationTitles titles;
   private final Attachments attachments;
+  /** What the pane offers on a line: reply, the peer's read mark, the quoted message. */
+  private final Consumer<Message> reply;
+  private final java.util.function.LongSupplier peerRead;
+  private final java.util.function.LongFunction<Message> quoted;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
-              ConversationTitles titles, Attachments attachments) {
+              ConversationTitles titles, Attachments attachments, Consumer<Message> reply,
+              java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted) {
+    this.reply = reply;
+    this.peerRead = peerRead;
+    this.quoted = quoted;
     this.myId = myId;
     this.texts = texts;
     this.nameOf = nameOf;
@@ -52,6 +60,25 @@ final class MessageCell extends ListCell<ChatLine> {
       return;
     }
     Message message = line.message();
+    javafx.scene.Node body = line(line, message);
+    java.time.LocalDate day = ling.client.ui.Times.day(message.createdAt());
+    java.time.LocalDate before = getIndex() > 0 && getIndex() - 1 < getListView().getItems().size()
+        ? ling.client.ui.Times.day(getListView().getItems().get(getIndex() - 1).message().createdAt()) : null;
+    if (day != null && !day.equals(before)) {
+      // the first line of a day says which day
+      Label date = new Label(day.equals(java.time.LocalDate.now()) ? texts.get("chat.today")
+          : day.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+              .withLocale(texts.locale())));
+      date.getStyleClass().add("date-separator");
+      HBox centred = new HBox(date);
+      centred.setAlignment(Pos.CENTER);
+      setGraphic(new VBox(6, centred, body));
+    } else {
+      setGraphic(body);
+    }
+  }
+
+  private javafx.scene.Node line(ChatLine line, Message message) {
     if (message.recalled() || "system".equals(message.kind())) {
       Label quiet = new Label(message.recalled() ? nameOf.apply(message.senderId()) + " · " + texts.get("chat.recalled")
           : systemLine(message));
@@ -59,11 +86,19 @@ final class MessageCell extends ListCell<ChatLine> {
       quiet.setId("line-" + (message.id() == 0 ? message.clientMsgId() : Long.toString(message.id())));
       HBox centred = new HBox(quiet);
       centred.setAlignment(Pos.CENTER);
-      setGraphic(centred);
-      return;
+      return centred;
     }
     boolean own = message.senderId() == myId;
-    VBox bubble = new VBox(content(message));
+    VBox bubble = new VBox(4);
+    Message quote = message.replyToId() == null ? null : quoted.apply(message.replyToId());
+    if (message.replyToId() != null) {
+      Label quoteLine = new Label(quote == null ? "…" : nameOf.apply(quote.senderId()) + ": "
+          + (quote.recalled() ? texts.get("chat.recalled") : titles.preview(quote)));
+      quoteLine.getStyleClass().add("quote");
+      quoteLine.setMaxWidth(400);
+      bubble.getChildren().add(quoteLine);
+    }
+    bubble.getChildren().add(content(message));
     bubble.getStyleClass().add("bubble");
     if (own) {
       bubble.getStyleClass().add("own");
@@ -73,7 +108,8 @@ final class MessageCell extends ListCell<ChatLine> {
     String state = switch (line.status()) {
       case PENDING -> texts.get("chat.sending");
       case FAILED -> texts.get("chat.failed");
-      case SENT -> Times.clock(message.createdAt());
+      case SENT -> Times.clock(message.createdAt())
+          + (own && message.seq() <= peerRead.getAsLong() ? "  ✓ " + texts.get("chat.read") : "");
     };
     Label meta = new Label(own ? state : nameOf.apply(message.senderId()) + "  " + state);
     meta.getStyleClass().add("message-meta");
@@ -82,12 +118,18 @@ final class MessageCell extends ListCell<ChatLine> {
     HBox row = own ? new HBox(8, column, Avatar.of(nameOf.apply(myId)))
         : new HBox(8, Avatar.of(nameOf.apply(message.senderId())), column);
     row.setAlignment(own ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
-    setGraphic(row);
-    if (own && !line.pending()) {
-      MenuItem recallItem = new MenuItem(texts.get("chat.recall"));
-      recallItem.setOnAction(e -> recall.accept(message));
-      setContextMenu(new ContextMenu(recallItem));
+    if (!line.pending()) {
+      MenuItem replyItem = new MenuItem(texts.get("chat.reply"));
+      replyItem.setOnAction(e -> reply.accept(message));
+      ContextMenu menu = new ContextMenu(replyItem);
+      if (own) {
+        MenuItem recallItem = new MenuItem(texts.get("chat.recall"));
+        recallItem.setOnAction(e -> recall.accept(message));
+        menu.getItems().add(recallItem);
+      }
+      setContextMenu(menu);
     }
+    return row;
   }
 
   /** A group change with who made it: "Lin created the group". */
