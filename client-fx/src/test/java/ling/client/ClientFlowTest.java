@@ -255,6 +255,45 @@ class ClientFlowTest {
   }
 
   @Test
+  @Timeout(90)
+  void aNewDeviceSignsInByItsCodeAndTheProfileCanBeEdited(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String erin = TestServer.uniqueName("erin");
+    ClientWindow phone = open(homes.resolve("phone"), 0);
+    signUp(robot, phone, server, erin, null);
+
+    ClientWindow desk = open(homes.resolve("desk"), 640);
+    fill(robot, find(desk, "#server"), server.address());
+    click(robot, find(desk, "#deviceLink"));
+    Label shown = await(() -> {
+      Label label = find(desk, "#linkCode");
+      return label != null && !label.getText().isEmpty() ? label : null;
+    });
+    assertNotNull(((javafx.scene.image.ImageView) find(desk, "#linkQr")).getImage(), "the QR code is shown");
+    String text = shown.getText();
+    String code = text.substring(text.lastIndexOf(' ') + 1).replace("：", "").strip();
+
+    click(robot, find(phone, "#navApprove"));
+    TextInputControl entry = (TextInputControl) await(() -> robot.lookup("#approveCode").tryQuery().orElse(null));
+    fill(robot, entry, code);
+    robot.interact(() -> ((javafx.scene.control.Button) ((javafx.scene.control.DialogPane) entry.getScene().getRoot())
+        .lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+    await(() -> find(desk, "#mainView"));
+    assertEquals(erin, desk.client().me().username());
+
+    // the profile, edited from one's own avatar
+    robot.interact(() -> phone.main().editProfile());
+    TextInputControl name = (TextInputControl) await(() -> robot.lookup("#profileDisplayName").tryQuery().orElse(null));
+    fill(robot, name, "Erin 艾琳 ✨");
+    fill(robot, (TextInputControl) robot.lookup("#profileSignature").query(), "今天也要加油");
+    click(robot, robot.lookup("#saveProfile").query());
+    awaitTrue(() -> "Erin 艾琳 ✨".equals(phone.client().me().displayName()));
+    var stored = desk.client().gateway().me().get(10, TimeUnit.SECONDS);
+    assertEquals("Erin 艾琳 ✨", stored.displayName());
+    assertEquals("今天也要加油", stored.signature());
+  }
+
+  @Test
   @Timeout(60)
   void wrongCredentialsAndAnUnreachableServerAreSaidPlainly(FxRobot robot) throws Exception {
     TestServer server = TestServer.shared();

@@ -28,6 +28,8 @@ public final class LoginController {
   private final BooleanProperty registering = new SimpleBooleanProperty(false);
   private final BooleanProperty resetting = new SimpleBooleanProperty(false);
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
+  private final BooleanProperty linking = new SimpleBooleanProperty(false);
+  private javafx.animation.Timeline linkPoll;
 
   public LoginController(LoginView view, Settings settings, RememberedSignIn remembered, Texts texts, HttpClient http,
                          Consumer<SignedIn> signedIn) {
@@ -48,8 +50,12 @@ public final class LoginController {
     view.displayName.managedProperty().bind(registering);
     view.email.visibleProperty().bind(registering);
     view.email.managedProperty().bind(registering);
-    view.signInForm.visibleProperty().bind(resetting.not());
-    view.signInForm.managedProperty().bind(resetting.not());
+    view.signInForm.visibleProperty().bind(resetting.not().and(linking.not()));
+    view.signInForm.managedProperty().bind(view.signInForm.visibleProperty());
+    view.linkForm.visibleProperty().bind(linking);
+    view.linkForm.managedProperty().bind(linking);
+    view.deviceLink.setOnAction(e -> startLink());
+    view.linkBack.setOnAction(e -> stopLink());
     view.resetForm.visibleProperty().bind(resetting);
     view.resetForm.managedProperty().bind(resetting);
     view.submit.textProperty().bind(javafx.beans.binding.Bindings.when(registering)
@@ -161,6 +167,50 @@ public final class LoginController {
           busy.set(false);
           view.message.setText(texts.failure(err));
         });
+  }
+
+  /**
+   * Device-link sign-in: shows the code (and its QR code) for a signed-in device to approve, and
+   * asks the server every two seconds until it is approved or expires.
+   */
+  void startLink() {
+    URI server = Settings.normalizeServer(view.server.getText());
+    if (server == null) {
+      view.message.setText(texts.get("login.invalidServer"));
+      return;
+    }
+    settings.setServer(server.toString());
+    view.message.setText("");
+    Gateway gateway = new Gateway(http, server);
+    Fx.whenDone(gateway.startDeviceLink(), link -> {
+      linking.set(true);
+      view.linkCode.setText(texts.get("login.deviceLinkShow", link.code()));
+      view.linkQr.setImage(QrCodes.of("ling://link/" + link.code(), 200));
+      linkPoll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2),
+          e -> pollLink(gateway, link.linkId())));
+      linkPoll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+      linkPoll.play();
+    }, err -> view.message.setText(texts.failure(err)));
+  }
+
+  private void pollLink(Gateway gateway, String linkId) {
+    Fx.whenDone(gateway.pollDeviceLink(linkId), result -> {
+      if (result != null && linking.get()) {
+        stopLink();
+        signedIn.accept(new SignedIn(gateway, result.user()));
+      }
+    }, err -> {
+      stopLink();
+      view.message.setText(err instanceof ling.client.api.ApiException api && api.status() == 410
+          ? texts.get("login.linkExpired") : texts.failure(err));
+    });
+  }
+
+  private void stopLink() {
+    if (linkPoll != null) {
+      linkPoll.stop();
+    }
+    linking.set(false);
   }
 
   /** A gateway whose every new refresh token is remembered (when the user asked for it). */

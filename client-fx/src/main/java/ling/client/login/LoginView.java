@@ -33,6 +33,12 @@ public final class LoginView extends VBox {
   final Button resetConfirm;
   final Hyperlink resetBack;
   final VBox signInForm = new VBox(8);
+  // signing in by a device that is signed in already
+  final Hyperlink deviceLink;
+  final VBox linkForm = new VBox(8);
+  final Label linkCode = new Label();
+  final javafx.scene.image.ImageView linkQr = new javafx.scene.image.ImageView();
+  final Hyperlink linkBack;
 
   public LoginView(Texts texts) {
     getStyleClass().add("login");
@@ -62,9 +68,20 @@ public final class LoginView extends VBox {
     message.setWrapText(true);
     message.getStyleClass().add("error-text");
 
+    deviceLink = new Hyperlink(texts.get("login.deviceLink"));
+    deviceLink.setId("deviceLink");
     HBox links = new HBox(8, toggleMode, forgot);
     links.setAlignment(Pos.CENTER);
-    signInForm.getChildren().addAll(username, password, displayName, email, remember, submit, links);
+    HBox deviceRow = new HBox(deviceLink);
+    deviceRow.setAlignment(Pos.CENTER);
+    signInForm.getChildren().addAll(username, password, displayName, email, remember, submit, links, deviceRow);
+    linkCode.setId("linkCode");
+    linkCode.setWrapText(true);
+    linkQr.setId("linkQr");
+    linkBack = new Hyperlink(texts.get("login.back"));
+    linkBack.setId("linkBack");
+    linkForm.getChildren().addAll(linkQr, linkCode, linkBack);
+    linkForm.setAlignment(Pos.CENTER);
 
     resetUsername.setId("resetUsername");
     resetUsername.setPromptText(texts.get("login.username"));
@@ -80,7 +97,7 @@ public final class LoginView extends VBox {
     resetBack.setId("resetBack");
     resetForm.getChildren().addAll(resetUsername, resetRequest, resetCode, newPassword, resetConfirm, resetBack);
 
-    getChildren().addAll(title, server, signInForm, resetForm, message);
+    getChildren().addAll(title, server, signInForm, resetForm, linkForm, message);
     setMaxWidth(320);
     setAlignment(Pos.CENTER);
   }

@@ -65,8 +65,11 @@ public final class MainController {
   }
 
   private void avatar() {
-    var badge = Avatar.of(client.me().name());
+    var badge = Avatar.of(client.me().name(), client.me().avatarUrl(), client.attachments());
     badge.setId("myAvatar");
+    badge.setOnMouseClicked(e -> editProfile());
+    badge.setCursor(javafx.scene.Cursor.HAND);
+    javafx.scene.control.Tooltip.install(badge, new javafx.scene.control.Tooltip(texts.get("main.profile")));
     view.avatarSlot.getChildren().setAll(badge);
   }
 
@@ -74,11 +77,24 @@ public final class MainController {
   private void approveDevice() {
     TextInputDialog dialog = new TextInputDialog();
     dialog.setTitle(texts.get("main.approveDevice"));
-    dialog.setHeaderText(null);
-    dialog.showAndWait().map(String::strip).filter(code -> !code.isEmpty()).ifPresent(code ->
-        Fx.whenDone(client.gateway().approveDeviceLink(code), x -> { }, err -> {
+    dialog.setHeaderText(texts.get("main.approveDeviceHint"));
+    dialog.getEditor().setId("approveCode");
+    dialog.initOwner(view.getScene().getWindow());
+    dialog.resultProperty().addListener((obs, was, code) -> {
+      if (code != null && !code.isBlank()) {
+        Fx.whenDone(client.gateway().approveDeviceLink(code.strip()), x -> { }, err -> {
           var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, texts.failure(err));
           alert.show();
-        }));
+        });
+      }
+    });
+    dialog.show();
+  }
+
+  /** The profile editor, from one's own avatar. */
+  public void editProfile() {
+    ProfileDialog dialog = new ProfileDialog(client, texts);
+    dialog.initOwner(view.getScene().getWindow());
+    dialog.show();
   }
 }
