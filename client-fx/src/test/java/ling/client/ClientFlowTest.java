@@ -294,6 +294,55 @@ class ClientFlowTest {
   }
 
   @Test
+  @Timeout(90)
+  void friendsKeepRemarksAndFoldersAndGroupsAreFoundAndJoined(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String gina = TestServer.uniqueName("gina");
+    String hugo = TestServer.uniqueName("hugo");
+    ClientWindow g = open(homes.resolve("g"), 0);
+    ClientWindow h = open(homes.resolve("h"), 640);
+    signUp(robot, g, server, gina, null);
+    signUp(robot, h, server, hugo, null);
+    befriend(robot, g, gina, h, hugo);
+
+    // a folder of her own, the friend moved into it under a remark
+    click(robot, find(g, "#newFolder"));
+    TextInputControl folderName = (TextInputControl) await(() -> robot.lookup("#folderName").tryQuery().orElse(null));
+    fill(robot, folderName, "同学 🎓");
+    robot.interact(() -> ((javafx.scene.control.Button) ((javafx.scene.control.DialogPane) folderName.getScene().getRoot())
+        .lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+    awaitTrue(() -> g.client().contacts().folders().stream().anyMatch(f -> f.name().equals("同学 🎓")));
+    robot.interact(() -> {
+      javafx.scene.control.TreeView<Object> tree = find(g, "#friends");
+      for (var folder : tree.getRoot().getChildren()) {
+        folder.getChildren().stream().filter(item -> item.getValue() instanceof ling.client.api.Models.Friend f
+            && f.user().username().equals(hugo)).findFirst().ifPresent(tree.getSelectionModel()::select);
+      }
+    });
+    TextInputControl remark = await(() -> find(g, "#friendRemark"));
+    fill(robot, remark, "老同学 Hugo");
+    click(robot, find(g, "#saveRemark"));
+    awaitTrue(() -> "老同学 Hugo".equals(g.client().contacts().friend(h.client().me().id()).remark()));
+    robot.interact(() -> {
+      javafx.scene.control.ChoiceBox<ling.client.api.Models.FriendFolder> folder = find(g, "#friendFolder");
+      folder.setValue(g.client().contacts().folders().stream().filter(f -> f.name().equals("同学 🎓")).findFirst()
+          .orElseThrow());
+    });
+    awaitTrue(() -> g.client().contacts().folders().stream().filter(f -> f.name().equals("同学 🎓"))
+        .findFirst().orElseThrow().id() == g.client().contacts().friend(h.client().me().id()).groupId());
+
+    // Hugo's group is found by its name; Gina asks to join
+    String groupName = "读书会 " + hugo;
+    var group = h.client().gateway().createGroup(groupName, java.util.List.of()).get(10, TimeUnit.SECONDS);
+    fill(robot, find(g, "#userSearch"), hugo);
+    click(robot, find(g, "#findUsers"));
+    await(() -> find(g, "#join-" + group.id()));
+    WaitForAsyncUtils.waitForFxEvents();
+    click(robot, find(g, "#join-" + group.id()));
+    awaitTrue(() -> ((javafx.scene.control.Button) find(g, "#join-" + group.id())).isDisabled());
+  }
+
+  @Test
   @Timeout(60)
   void wrongCredentialsAndAnUnreachableServerAreSaidPlainly(FxRobot robot) throws Exception {
     TestServer server = TestServer.shared();

@@ -26,19 +26,20 @@ public final class ContactsController {
   private final SignedIn client;
   private final Texts texts;
   private final LongConsumer openConversation;
+  private final FriendInfoController info;
 
   public ContactsController(ContactsView view, SignedIn client, Texts texts, LongConsumer openConversation) {
     this.view = view;
     this.client = client;
     this.texts = texts;
     this.openConversation = openConversation;
+    this.info = new FriendInfoController(view.info, client, texts, openConversation);
     bind();
   }
 
   private void bind() {
     ContactsModel contacts = client.contacts();
     view.requests.setItems(contacts.incoming());
-    view.friends.setItems(contacts.friends());
     view.groups.setItems(contacts.groups());
     view.find.setOnAction(e -> search());
     view.newGroup.setOnAction(e -> new ling.client.groups.NewGroupDialog(texts, List.copyOf(contacts.friends()))
@@ -83,22 +84,72 @@ public final class ContactsController {
         setGraphic(row(request.from().name() + note, null, accept, reject));
       }
     });
-    view.friends.setCellFactory(l -> new ListCell<>() {
+    view.friends.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
       @Override
-      protected void updateItem(Friend friend, boolean empty) {
-        super.updateItem(friend, empty);
-        if (empty || friend == null) {
+      protected void updateItem(Object item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(null);
+        if (empty || item == null) {
+          setGraphic(null);
+        } else if (item instanceof ling.client.api.Models.FriendFolder folder) {
+          Label label = new Label(folder.name() + "  (" + friendsIn(folder.id()) + ")");
+          label.getStyleClass().add("section-title");
+          label.setId("folder-" + folder.id());
+          setGraphic(label);
+        } else if (item instanceof Friend friend) {
+          Circle dot = new Circle(4);
+          dot.getStyleClass().add(friend.user().online() ? "online-dot" : "offline-dot");
+          Button chat = new Button(texts.get("contacts.startChat"));
+          chat.setId("chat-" + friend.user().username());
+          chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
+          HBox graphic = row(friend.shownName(), dot, chat);
+          graphic.setId("friend-" + friend.user().username());
+          setGraphic(graphic);
+        }
+      }
+    });
+    javafx.collections.ListChangeListener<Object> rebuild = c -> tree();
+    contacts.friends().addListener(rebuild);
+    contacts.folders().addListener(rebuild);
+    tree();
+    view.friends.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+      if (now != null && now.getValue() instanceof Friend friend) {
+        info.show(friend);
+      }
+    });
+    view.newFolder.setOnAction(e -> ask(texts.get("contacts.newFolder"), "", name ->
+        Fx.whenDone(client.gateway().createFolder(name), f -> contacts.reloadFriends(), this::failed)));
+    view.renameFolder.setOnAction(e -> {
+      var folder = selectedFolder();
+      if (folder != null && !folder.defaultFolder()) {
+        ask(texts.get("contacts.renameFolder"), folder.name(), name ->
+            Fx.whenDone(client.gateway().renameFolder(folder.id(), name), f -> contacts.reloadFriends(), this::failed));
+      }
+    });
+    view.deleteFolder.setOnAction(e -> {
+      var folder = selectedFolder();
+      if (folder != null && !folder.defaultFolder()) {
+        Fx.whenDone(client.gateway().deleteFolder(folder.id()), x -> contacts.reloadFriends(), this::failed);
+      }
+    });
+    view.groupResults.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(Group group, boolean empty) {
+        super.updateItem(group, empty);
+        if (empty || group == null) {
           setGraphic(null);
           return;
         }
-        Circle dot = new Circle(4);
-        dot.getStyleClass().add(friend.user().online() ? "online-dot" : "offline-dot");
-        Button chat = new Button(texts.get("contacts.startChat"));
-        chat.setId("chat-" + friend.user().username());
-        chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
-        HBox graphic = row(friend.shownName(), dot, chat);
-        graphic.setId("friend-" + friend.user().username());
-        setGraphic(graphic);
+        boolean member = contacts.groups().stream().anyMatch(g -> g.id() == group.id());
+        Button join = new Button(texts.get(member ? "contacts.joined" : "contacts.join"));
+        join.setId("join-" + group.id());
+        join.setDisable(member);
+        join.setOnAction(e -> Fx.whenDone(client.gateway().joinGroup(group.id()), x -> {
+          join.setText(texts.get("contacts.joinAsked"));
+          join.setDisable(true);
+          contacts.reload();
+        }, ContactsController.this::failed));
+        setGraphic(row(group.name() + " (" + group.memberCount() + ")", null, join));
       }
     });
     view.groups.setCellFactory(l -> new ListCell<>() {
@@ -127,6 +178,60 @@ public final class ContactsController {
     view.message.setText("");
     Fx.whenDone(client.gateway().searchUsers(query), view.results.getItems()::setAll,
         err -> view.message.setText(texts.failure(err)));
+    Fx.whenDone(client.gateway().searchGroups(query), view.groupResults.getItems()::setAll,
+        err -> view.message.setText(texts.failure(err)));
+  }
+
+  /** Folders, each with its friends, all open. */
+  private void tree() {
+    javafx.scene.control.TreeItem<Object> root = new javafx.scene.control.TreeItem<>();
+    for (var folder : client.contacts().folders()) {
+      javafx.scene.control.TreeItem<Object> node = new javafx.scene.control.TreeItem<>(folder);
+      node.setExpanded(true);
+      client.contacts().friends().stream().filter(f -> f.groupId() == folder.id())
+          .sorted(java.util.Comparator.comparing((Friend f) -> !f.user().online()).thenComparing(Friend::shownName))
+          .forEach(f -> node.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
+      root.getChildren().add(node);
+    }
+    // friends of a folder not listed yet (the lists arrive separately)
+    client.contacts().friends().stream()
+        .filter(f -> client.contacts().folders().stream().noneMatch(folder -> folder.id() == f.groupId()))
+        .forEach(f -> root.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
+    view.friends.setRoot(root);
+  }
+
+  private long friendsIn(long folderId) {
+    return client.contacts().friends().stream().filter(f -> f.groupId() == folderId).count();
+  }
+
+  private ling.client.api.Models.FriendFolder selectedFolder() {
+    var selected = view.friends.getSelectionModel().getSelectedItem();
+    if (selected == null) {
+      return null;
+    }
+    if (selected.getValue() instanceof ling.client.api.Models.FriendFolder folder) {
+      return folder;
+    }
+    return selected.getValue() instanceof Friend friend ? client.contacts().folders().stream()
+        .filter(f -> f.id() == friend.groupId()).findFirst().orElse(null) : null;
+  }
+
+  /** A name, asked without blocking. */
+  private void ask(String title, String initial, java.util.function.Consumer<String> named) {
+    javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
+    dialog.setTitle(title);
+    dialog.setHeaderText(null);
+    dialog.getEditor().setId("folderName");
+    dialog.resultProperty().addListener((obs, was, now) -> {
+      if (now != null && !now.isBlank()) {
+        named.accept(now.strip());
+      }
+    });
+    dialog.show();
+  }
+
+  private void failed(Throwable err) {
+    view.message.setText(texts.failure(err));
   }
 
   private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {

@@ -20,6 +20,7 @@ public final class ContactsModel {
   private final ObservableList<FriendRequest> incoming = FXCollections.observableArrayList();
   private final ObservableList<FriendRequest> outgoing = FXCollections.observableArrayList();
   private final ObservableList<Group> groups = FXCollections.observableArrayList();
+  private final ObservableList<ling.client.api.Models.FriendFolder> folders = FXCollections.observableArrayList();
 
   public ContactsModel(Gateway gateway, long myId) {
     this.gateway = gateway;
@@ -42,11 +43,22 @@ public final class ContactsModel {
     return groups;
   }
 
+  public ObservableList<ling.client.api.Models.FriendFolder> folders() {
+    return folders;
+  }
+
+  /** Friends and folders again, after a change to either. */
+  public void reloadFriends() {
+    Fx.whenDone(gateway.friends(), friends::setAll, err -> { });
+    Fx.whenDone(gateway.folders(), folders::setAll, err -> { });
+  }
+
   public void reload() {
     Fx.whenDone(gateway.friends(), friends::setAll, err -> { });
     Fx.whenDone(gateway.friendRequests("incoming"), incoming::setAll, err -> { });
     Fx.whenDone(gateway.friendRequests("outgoing"), outgoing::setAll, err -> { });
     Fx.whenDone(gateway.groups(), groups::setAll, err -> { });
+    Fx.whenDone(gateway.folders(), folders::setAll, err -> { });
   }
 
   public Friend friend(long userId) {

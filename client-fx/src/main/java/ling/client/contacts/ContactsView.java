@@ -7,7 +7,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import ling.client.api.Models.Friend;
 import ling.client.api.Models.FriendRequest;
 import ling.client.api.Models.Group;
 import ling.client.api.Models.User;
@@ -20,7 +19,12 @@ public final class ContactsView extends HBox {
   final Button find;
   final ListView<User> results = new ListView<>();
   final ListView<FriendRequest> requests = new ListView<>();
-  final ListView<Friend> friends = new ListView<>();
+  final javafx.scene.control.TreeView<Object> friends = new javafx.scene.control.TreeView<>();
+  final ListView<Group> groupResults = new ListView<>();
+  final Button newFolder;
+  final Button renameFolder;
+  final Button deleteFolder;
+  final FriendInfoView info;
   final ListView<Group> groups = new ListView<>();
   final Label message = new Label();
   final Button newGroup;
@@ -41,18 +45,30 @@ public final class ContactsView extends HBox {
     message.setId("contactsMessage");
     newGroup = new Button(texts.get("contacts.newGroup"));
     newGroup.setId("newGroup");
+    newFolder = new Button(texts.get("contacts.newFolder"));
+    newFolder.setId("newFolder");
+    renameFolder = new Button(texts.get("contacts.renameFolder"));
+    renameFolder.setId("renameFolder");
+    deleteFolder = new Button(texts.get("contacts.deleteFolder"));
+    deleteFolder.setId("deleteFolder");
+    groupResults.setId("groupResults");
+    groupResults.setPrefHeight(110);
+    friends.setShowRoot(false);
+    info = new FriendInfoView(texts);
+    info.setPrefWidth(280);
     message.getStyleClass().add("error-text");
     HBox searchRow = new HBox(6, search, find);
     HBox.setHgrow(search, Priority.ALWAYS);
-    VBox left = new VBox(6, searchRow, results, title(texts.get("contacts.requests")), requests, message);
-    left.setPrefWidth(380);
-    left.setMinWidth(320);
-    VBox right = new VBox(6, title(texts.get("contacts.friends")), friends, new HBox(8, title(texts.get("contacts.groups")), newGroup), groups);
+    VBox left = new VBox(6, searchRow, results, groupResults, title(texts.get("contacts.requests")), requests, message);
+    left.setPrefWidth(340);
+    left.setMinWidth(300);
+    VBox middle = new VBox(6, title(texts.get("contacts.friends")), new HBox(6, newFolder, renameFolder, deleteFolder),
+        friends, new HBox(8, title(texts.get("contacts.groups")), newGroup), groups);
     VBox.setVgrow(friends, Priority.ALWAYS);
-    HBox.setHgrow(right, Priority.ALWAYS);
+    HBox.setHgrow(middle, Priority.ALWAYS);
     setSpacing(12);
     setStyle("-fx-padding: 12;");
-    getChildren().addAll(left, right);
+    getChildren().addAll(left, middle, info);
   }
 
   private static Label title(String text) {

@@ -1,0 +1,74 @@
+package ling.client.contacts;
+
+import java.util.function.LongConsumer;
+import javafx.util.StringConverter;
+import ling.client.Fx;
+import ling.client.SignedIn;
+import ling.client.api.Models.Friend;
+import ling.client.api.Models.FriendFolder;
+import ling.client.api.Wire;
+import ling.client.i18n.Texts;
+import ling.client.ui.Avatar;
+
+/** Keeps a remark and a folder for a friend, opens the chat, or ends the friendship. */
+public final class FriendInfoController {
+
+  private final FriendInfoView view;
+  private final SignedIn client;
+  private final Texts texts;
+  private Friend friend;
+  private boolean showing;
+
+  public FriendInfoController(FriendInfoView view, SignedIn client, Texts texts, LongConsumer openConversation) {
+    this.view = view;
+    this.client = client;
+    this.texts = texts;
+    view.folder.setItems(client.contacts().folders());
+    view.folder.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(FriendFolder folder) {
+        return folder == null ? "" : folder.name();
+      }
+
+      @Override
+      public FriendFolder fromString(String text) {
+        return null;
+      }
+    });
+    view.saveRemark.setOnAction(e -> update(Wire.object().put("remark", view.remark.getText().strip())));
+    view.folder.valueProperty().addListener((obs, was, now) -> {
+      if (!showing && now != null && friend != null && now.id() != friend.groupId()) {
+        update(Wire.object().put("groupId", now.id()));
+      }
+    });
+    view.chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
+    view.delete.setOnAction(e -> Fx.whenDone(client.gateway().removeFriend(friend.user().id()), x -> {
+      client.contacts().friends().removeIf(f -> f.user().id() == friend.user().id());
+      view.setVisible(false);
+    }, err -> view.message.setText(texts.failure(err))));
+  }
+
+  public void show(Friend shown) {
+    showing = true;
+    friend = shown;
+    view.setVisible(true);
+    view.avatar.getChildren().setAll(Avatar.of(shown.user().name(), shown.user().avatarUrl(), client.attachments()));
+    view.name.setText(shown.shownName());
+    view.username.setText("@" + shown.user().username() + (shown.user().online() ? "  · " + texts.get("contacts.online")
+        : ""));
+    view.signature.setText(shown.user().signature() == null ? "" : shown.user().signature());
+    view.remark.setText(shown.remark() == null ? "" : shown.remark());
+    view.folder.setValue(client.contacts().folders().stream().filter(f -> f.id() == shown.groupId()).findFirst()
+        .orElse(null));
+    view.message.setText("");
+    showing = false;
+  }
+
+  private void update(com.fasterxml.jackson.databind.node.ObjectNode changes) {
+    Fx.whenDone(client.gateway().updateFriend(friend.user().id(), changes), updated -> {
+      client.contacts().reloadFriends();
+      friend = updated;
+      view.name.setText(updated.shownName());
+    }, err -> view.message.setText(texts.failure(err)));
+  }
+}
