@@ -46,6 +46,9 @@ public final class ClientWindow {
       if (client != null) {
         client.stop(false);
       }
+      if (main != null) {
+        main.close();
+      }
     });
     stage.show();
   }
@@ -97,6 +100,9 @@ public final class ClientWindow {
 
   private void signOut() {
     rememberBounds();
+    if (main != null) {
+      main.close();
+    }
     remembered.forget();
     if (client != null) {
       client.stop(true);

@@ -36,6 +36,7 @@ public final class SignedIn {
   private final Attachments attachments;
   private final GroupMembers groupMembers;
   private Runnable onSignedOut = () -> { };
+  private java.util.function.BiConsumer<ling.client.api.Models.Conversation, Message> onMessage = (c, m) -> { };
 
   public SignedIn(Gateway gateway, User me) {
     this.gateway = gateway;
@@ -71,6 +72,11 @@ public final class SignedIn {
     if (logout) {
       gateway.logout();
     }
+  }
+
+  /** Every new message with its conversation (null when not listed yet), after the models took it. */
+  public void onMessage(java.util.function.BiConsumer<ling.client.api.Models.Conversation, Message> listener) {
+    this.onMessage = listener;
   }
 
   public void onSignedOut(Runnable listener) {
@@ -136,10 +142,15 @@ public final class SignedIn {
     switch (type) {
       case "message" -> {
         Message message = Wire.read(frame.get("message"), Message.class);
-        conversations.received(message);
         ChatModel chat = chats.get(message.conversationId());
         if (chat != null) {
           chat.received(message);
+        }
+        if (conversations.received(message)) {
+          onMessage.accept(conversations.find(message.conversationId()), message);
+        } else {
+          // a conversation new to this client: listed first, then told of
+          conversations.reload(() -> onMessage.accept(conversations.find(message.conversationId()), message));
         }
       }
       case "ack" -> {
@@ -176,6 +187,10 @@ public final class SignedIn {
       }
       default -> {
         contacts.handle(type, frame);
+        if ("friend.added".equals(type) || "friend.removed".equals(type)) {
+          // a new friend's conversation shows in the list at once
+          conversations.reload();
+        }
         if (type.startsWith("group.")) {
           long groupId = frame.has("group") ? frame.path("group").path("id").asLong() : frame.path("groupId").asLong();
           groupMembers.changed(groupId);

@@ -221,6 +221,29 @@ class ClientFlowTest {
     new java.util.Random(7).nextBytes(report);
     Path bin = homes.resolve("季度报告 Q3.bin");
     Files.write(bin, report);
+    // Dave's window is minimized: a notification tells him; muted, the conversation stays quiet
+    robot.interact(() -> d.stage().setIconified(true));
+    fill(robot, find(c, "#input"), "are you there? 👀");
+    click(robot, find(c, "#send"));
+    javafx.scene.layout.VBox note = (javafx.scene.layout.VBox) await(() -> robot.lookup("#notification").tryQuery()
+        .filter(javafx.scene.Node::isVisible).orElse(null));
+    assertTrue(note.getChildren().stream().anyMatch(n -> n instanceof Label l && l.getText().contains("are you there")));
+    long direct = c.client().conversations().openProperty().get();
+    await(() -> d.client().conversations().find(direct));
+    robot.interact(() -> {
+      note.getScene().getWindow().hide();
+      d.main().chats().change(d.client().conversations().find(direct), "muted", true);
+    });
+    awaitTrue(() -> d.client().conversations().find(direct).muted());
+    fill(robot, find(c, "#input"), "still there?");
+    click(robot, find(c, "#send"));
+    awaitTrue(() -> d.client().conversations().find(direct).lastMessage() != null
+        && "still there?".equals(d.client().conversations().find(direct).lastMessage().text()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(robot.lookup("#notification").tryQuery().map(javafx.scene.Node::isVisible).orElse(false),
+        "a muted conversation is quiet");
+    robot.interact(() -> d.stage().setIconified(false));
+
     // as a drop or the file chooser hands them over
     robot.interact(() -> c.main().chats().pane().sendFiles(java.util.List.of(png, bin)));
     awaitTrue(() -> linesOf(c).stream().filter(l -> !l.pending() && l.message().file() != null).count() == 2);

@@ -19,7 +19,11 @@ public final class ChatsView extends SplitPane {
     list.setId("conversations");
     list.getStyleClass().add("conversation-list");
     list.setItems(client.conversations().items());
-    list.setCellFactory(l -> new ConversationCell(titles, texts));
+    list.setCellFactory(l -> {
+      ConversationCell cell = new ConversationCell(titles, texts);
+      cell.itemProperty().addListener((obs, was, now) -> cell.setContextMenu(now == null ? null : menu(now, texts)));
+      return cell;
+    });
     pane = new ChatPane(client, texts, titles);
     list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
       if (now != null && (was == null || was.id() != now.id())) {
@@ -68,6 +72,30 @@ public final class ChatsView extends SplitPane {
       });
       client.conversations().reload();
     }
+  }
+
+  /** Mute and pin, per conversation, for this user. */
+  private javafx.scene.control.ContextMenu menu(Conversation conversation, Texts texts) {
+    javafx.scene.control.MenuItem mute = new javafx.scene.control.MenuItem(
+        texts.get(conversation.muted() ? "chat.unmute" : "chat.mute"));
+    mute.setOnAction(e -> change(conversation, "muted", !conversation.muted()));
+    javafx.scene.control.MenuItem pin = new javafx.scene.control.MenuItem(
+        texts.get(conversation.pinned() ? "chat.unpin" : "chat.pin"));
+    pin.setOnAction(e -> change(conversation, "pinned", !conversation.pinned()));
+    return new javafx.scene.control.ContextMenu(mute, pin);
+  }
+
+  /** Changes a flag; the list keeps its peer and group, which the answer does not carry. */
+  public void change(Conversation conversation, String flag, boolean value) {
+    ling.client.Fx.whenDone(client.gateway().updateConversation(conversation.id(),
+        ling.client.api.Wire.object().put(flag, value)), updated -> {
+          Conversation known = client.conversations().find(conversation.id());
+          if (known != null) {
+            client.conversations().put(new Conversation(known.id(), known.type(), known.peer(), known.group(),
+                known.lastMessage(), known.lastSeq(), known.readSeq(), known.unreadCount(), updated.muted(),
+                updated.pinned(), known.closed(), known.updatedAt()));
+          }
+        }, err -> { });
   }
 
   public ChatPane pane() {

@@ -41,7 +41,15 @@ public final class ConversationsModel {
   }
 
   public void reload() {
-    Fx.whenDone(gateway.conversations(), this::replaceAll, err -> System.getLogger("ling.client")
+    reload(() -> { });
+  }
+
+  /** Fetches the list again, then runs {@code then}. */
+  public void reload(Runnable then) {
+    Fx.whenDone(gateway.conversations(), fresh -> {
+      replaceAll(fresh);
+      then.run();
+    }, err -> System.getLogger("ling.client")
         .log(System.Logger.Level.WARNING, "conversations not loaded: " + err.getMessage()));
   }
 
@@ -53,12 +61,11 @@ public final class ConversationsModel {
     return items.stream().filter(c -> c.id() == id).findFirst().orElse(null);
   }
 
-  /** A message of any conversation; one not listed yet makes the list reload. */
-  public void received(Message message) {
+  /** A message of any conversation; false when the conversation is not listed yet (the caller reloads). */
+  public boolean received(Message message) {
     Conversation known = find(message.conversationId());
     if (known == null) {
-      reload();
-      return;
+      return false;
     }
     boolean unread = message.senderId() != myId && open.get() != message.conversationId()
         && !"system".equals(message.kind());
@@ -66,6 +73,7 @@ public final class ConversationsModel {
         Math.max(known.lastSeq(), message.seq()), message.senderId() == myId ? message.seq() : known.readSeq(),
         known.unreadCount() + (unread ? 1 : 0), known.muted(), known.pinned(), known.closed(), message.createdAt());
     put(updated);
+    return true;
   }
 
   /** The user read up to seq here (on any device). */

@@ -23,6 +23,7 @@ public final class MainController {
   private final ContactsView contacts;
   private final Settings settings;
   private SettingsView settingsView;
+  private Notifier notifier;
 
   public MainController(MainView view, SignedIn client, Texts texts, Settings settings, Runnable signOut) {
     this.view = view;
@@ -50,6 +51,36 @@ public final class MainController {
     view.approveDevice.setOnAction(e -> approveDevice());
     view.signOut.setOnAction(e -> signOut.run());
     show(chats, view.chats);
+    // notifications once the window exists
+    view.sceneProperty().addListener((obs, was, scene) -> {
+      if (scene != null && notifier == null) {
+        scene.windowProperty().addListener((o, w, window) -> {
+          if (window != null && notifier == null) {
+            startNotifications(window);
+          }
+        });
+        if (scene.getWindow() != null) {
+          startNotifications(scene.getWindow());
+        }
+      }
+    });
+  }
+
+  private void startNotifications(javafx.stage.Window window) {
+    ling.client.chat.ConversationTitles titles = new ling.client.chat.ConversationTitles(client.contacts(), texts);
+    notifier = new Notifier(window, settings.theme(), id -> {
+      show(chats, view.chats);
+      chats.open(id);
+    }, texts.get("app.title"));
+    client.onMessage((conversation, message) -> notifier.message(conversation, message, client.me().id(),
+        conversation == null ? "" : titles.title(conversation), titles.preview(message)));
+  }
+
+  /** Closes what lives outside the window (the tray icon, a notification). */
+  public void close() {
+    if (notifier != null) {
+      notifier.close();
+    }
   }
 
   public ChatsView chats() {
