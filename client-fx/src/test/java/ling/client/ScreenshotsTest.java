@@ -97,6 +97,17 @@ class ScreenshotsTest {
     click(robot, find(d, "#add-" + lin));
     click(robot, find(a, "#navContacts"));
     await(() -> find(a, "#accept-" + zhao));
+    robot.interact(() -> {
+      javafx.scene.control.TreeView<Object> tree = find(a, "#friends");
+      tree.getRoot().getChildren().get(0).getChildren().stream()
+          .filter(item -> item.getValue() instanceof ling.client.api.Models.Friend f && f.user().username().equals(chen))
+          .findFirst().ifPresent(tree.getSelectionModel()::select);
+    });
+    await(() -> find(a, "#friendRemark"));
+    fill(robot, find(a, "#friendRemark"), "老陈");
+    click(robot, find(a, "#saveRemark"));
+    awaitTrue(() -> "老陈".equals(a.client().contacts().friend(b.client().me().id()).remark()));
+    Thread.sleep(300);
     shoot(a.stage(), out.resolve("contacts.png"));
 
     click(robot, find(a, "#newGroup"));

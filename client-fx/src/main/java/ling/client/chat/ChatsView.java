@@ -12,12 +12,17 @@ public final class ChatsView extends SplitPane {
   private final SignedIn client;
   private final ListView<Conversation> list = new ListView<>();
   private final ChatPane pane;
+  private boolean listChanging;
 
   public ChatsView(SignedIn client, Texts texts) {
     this.client = client;
     ConversationTitles titles = new ConversationTitles(client.contacts(), texts);
     list.setId("conversations");
     list.getStyleClass().add("conversation-list");
+    // registered before the list view's own listener: while the list changes, the selection moves by
+    // itself (a row removed and put back higher up), and that must not open another conversation
+    client.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c ->
+        listChanging = true);
     list.setItems(client.conversations().items());
     list.setCellFactory(l -> {
       ConversationCell cell = new ConversationCell(titles, texts);
@@ -26,25 +31,26 @@ public final class ChatsView extends SplitPane {
     });
     pane = new ChatPane(client, texts, titles);
     list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+      if (listChanging) {
+        return;
+      }
       if (now != null && (was == null || was.id() != now.id())) {
         client.conversations().openProperty().set(now.id());
         pane.show(now);
       }
     });
-    // a conversation that moved up keeps its selection
+    // after the list view's own listener: the open conversation is the selected one again
     client.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c -> {
+      listChanging = false;
       long open = client.conversations().openProperty().get();
       Conversation selected = list.getSelectionModel().getSelectedItem();
       if (open != 0 && (selected == null || selected.id() != open)) {
-        javafx.application.Platform.runLater(() -> {
-          // unless another conversation was opened meanwhile
-          Conversation again = client.conversations().find(open);
-          Conversation now = list.getSelectionModel().getSelectedItem();
-          if (again != null && client.conversations().openProperty().get() == open
-              && (now == null || now.id() != open)) {
-            list.getSelectionModel().select(again);
-          }
-        });
+        Conversation again = client.conversations().find(open);
+        if (again != null) {
+          list.getSelectionModel().select(again);
+        } else {
+          list.getSelectionModel().clearSelection();
+        }
       }
     });
     // names come with the contacts: redraw the rows when they change

@@ -235,6 +235,11 @@ public final class ContactsController {
   }
 
   private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
+    return fitted(name, status, actions);
+  }
+
+  /** A row whose name gives way first when the list is narrow. */
+  private static HBox fitted(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
     Label label = new Label(name);
     // a long name gives way to the buttons
     label.setMinWidth(0);
@@ -249,6 +254,8 @@ public final class ContactsController {
     }
     row.getChildren().addAll(label, gap);
     row.getChildren().addAll(actions);
+    row.setMaxWidth(Double.MAX_VALUE);
+    row.setPrefWidth(0);
     return row;
   }
 }

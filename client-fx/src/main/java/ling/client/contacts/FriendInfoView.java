@@ -51,5 +51,6 @@ public final class FriendInfoView extends VBox {
         new Label(texts.get("contacts.remark")), remarkRow, new Label(texts.get("contacts.folder")), folder,
         new HBox(8, chat, delete), message);
     setVisible(false);
+    managedProperty().bind(visibleProperty());
   }
 }
