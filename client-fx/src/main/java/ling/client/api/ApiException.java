@@ -22,6 +22,29 @@ public final class ApiException extends RuntimeException {
         : cause.getMessage(), 0);
   }
 
+  /** The contract's error body of a response (or its status alone, when it has none). */
+  static ApiException of(java.net.http.HttpResponse<String> response) {
+    String code = "http_" + response.statusCode();
+    String message = "the server answered " + response.statusCode();
+    try {
+      var error = Wire.tree(response.body()).path("error");
+      if (error.hasNonNull("code")) {
+        code = error.get("code").asText();
+        message = error.path("message").asText(message);
+      }
+    } catch (RuntimeException notJson) {
+      // the status says enough
+    }
+    long retryAfter = response.headers().firstValue("Retry-After").map(v -> {
+      try {
+        return Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        return 0L;
+      }
+    }).orElse(0L);
+    return new ApiException(response.statusCode(), code, message, retryAfter);
+  }
+
   public int status() {
     return status;
   }

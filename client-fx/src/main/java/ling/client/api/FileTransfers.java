@@ -233,19 +233,9 @@ public final class FileTransfers {
   }
 
   private static ApiException failure(HttpResponse<String> response) {
-    String code = "http_" + response.statusCode();
-    String message = "the server answered " + response.statusCode();
-    try {
-      var error = Wire.tree(response.body()).path("error");
-      if (error.hasNonNull("code")) {
-        code = error.get("code").asText();
-        message = error.path("message").asText(message);
-      }
-    } catch (RuntimeException notJson) {
-      // the status says enough
-    }
-    return new ApiException(response.statusCode(), code, message, 0);
+    return ApiException.of(response);
   }
+
 
   private static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));

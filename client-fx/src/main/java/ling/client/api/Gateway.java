@@ -412,26 +412,9 @@ public final class Gateway {
   }
 
   private static ApiException failure(HttpResponse<String> response) {
-    String code = "http_" + response.statusCode();
-    String message = "the server answered " + response.statusCode();
-    try {
-      JsonNode error = Wire.tree(response.body()).path("error");
-      if (error.hasNonNull("code")) {
-        code = error.get("code").asText();
-        message = error.path("message").asText(message);
-      }
-    } catch (RuntimeException notJson) {
-      // keep the status as the code
-    }
-    long retryAfter = response.headers().firstValue("Retry-After").map(v -> {
-      try {
-        return Long.parseLong(v.strip());
-      } catch (NumberFormatException e) {
-        return 0L;
-      }
-    }).orElse(0L);
-    return new ApiException(response.statusCode(), code, message, retryAfter);
+    return ApiException.of(response);
   }
+
 
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);

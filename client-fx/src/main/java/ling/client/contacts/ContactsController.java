@@ -47,43 +47,27 @@ public final class ContactsController {
           contacts.groups().add(group);
           openConversation.accept(group.conversationId());
         }, err -> view.message.setText(texts.failure(err)))));
-    view.results.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(User user, boolean empty) {
-        super.updateItem(user, empty);
-        if (empty || user == null) {
-          setGraphic(null);
-          return;
-        }
-        boolean friend = contacts.friend(user.id()) != null || user.id() == client.me().id();
-        Button add = new Button(texts.get("contacts.add"));
-        add.setId("add-" + user.username());
-        add.setDisable(friend);
-        add.setOnAction(e -> Fx.whenDone(client.gateway().requestFriend(user.id(), null), request -> {
-          add.setText(texts.get("contacts.requested"));
-          add.setDisable(true);
-        }, err -> view.message.setText(texts.failure(err))));
-        setGraphic(row(user.name() + "  @" + user.username(), null, add));
-      }
-    });
-    view.requests.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(FriendRequest request, boolean empty) {
-        super.updateItem(request, empty);
-        if (empty || request == null) {
-          setGraphic(null);
-          return;
-        }
-        Button accept = new Button(texts.get("contacts.accept"));
-        accept.setId("accept-" + request.from().username());
-        accept.setOnAction(e -> contacts.accept(request, err -> view.message.setText(texts.failure(err))));
-        Button reject = new Button(texts.get("contacts.reject"));
-        reject.setId("reject-" + request.from().username());
-        reject.setOnAction(e -> contacts.reject(request, err -> view.message.setText(texts.failure(err))));
-        String note = request.message() == null || request.message().isBlank() ? "" : "  “" + request.message() + "”";
-        setGraphic(row(request.from().name() + note, null, accept, reject));
-      }
-    });
+    view.results.setCellFactory(cells((User user) -> {
+      boolean friend = contacts.friend(user.id()) != null || user.id() == client.me().id();
+      Button add = new Button(texts.get("contacts.add"));
+      add.setId("add-" + user.username());
+      add.setDisable(friend);
+      add.setOnAction(e -> Fx.whenDone(client.gateway().requestFriend(user.id(), null), request -> {
+        add.setText(texts.get("contacts.requested"));
+        add.setDisable(true);
+      }, err -> view.message.setText(texts.failure(err))));
+      return row(user.name() + "  @" + user.username(), null, add);
+    }));
+    view.requests.setCellFactory(cells((FriendRequest request) -> {
+      Button accept = new Button(texts.get("contacts.accept"));
+      accept.setId("accept-" + request.from().username());
+      accept.setOnAction(e -> contacts.accept(request, err -> view.message.setText(texts.failure(err))));
+      Button reject = new Button(texts.get("contacts.reject"));
+      reject.setId("reject-" + request.from().username());
+      reject.setOnAction(e -> contacts.reject(request, err -> view.message.setText(texts.failure(err))));
+      String note = request.message() == null || request.message().isBlank() ? "" : "  “" + request.message() + "”";
+      return row(request.from().name() + note, null, accept, reject);
+    }));
     view.friends.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
       @Override
       protected void updateItem(Object item, boolean empty) {
@@ -132,40 +116,24 @@ public final class ContactsController {
         Fx.whenDone(client.gateway().deleteFolder(folder.id()), x -> contacts.reloadFriends(), this::failed);
       }
     });
-    view.groupResults.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(Group group, boolean empty) {
-        super.updateItem(group, empty);
-        if (empty || group == null) {
-          setGraphic(null);
-          return;
-        }
-        boolean member = contacts.groups().stream().anyMatch(g -> g.id() == group.id());
-        Button join = new Button(texts.get(member ? "contacts.joined" : "contacts.join"));
-        join.setId("join-" + group.id());
-        join.setDisable(member);
-        join.setOnAction(e -> Fx.whenDone(client.gateway().joinGroup(group.id()), x -> {
-          join.setText(texts.get("contacts.joinAsked"));
-          join.setDisable(true);
-          contacts.reload();
-        }, ContactsController.this::failed));
-        setGraphic(row(group.name() + " (" + group.memberCount() + ")", null, join));
-      }
-    });
-    view.groups.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(Group group, boolean empty) {
-        super.updateItem(group, empty);
-        if (empty || group == null) {
-          setGraphic(null);
-          return;
-        }
-        Button chat = new Button(texts.get("contacts.startChat"));
-        chat.setId("groupChat-" + group.id());
-        chat.setOnAction(e -> openConversation.accept(group.conversationId()));
-        setGraphic(row(group.name() + " (" + group.memberCount() + ")", null, chat));
-      }
-    });
+    view.groupResults.setCellFactory(cells((Group group) -> {
+      boolean member = contacts.groups().stream().anyMatch(g -> g.id() == group.id());
+      Button join = new Button(texts.get(member ? "contacts.joined" : "contacts.join"));
+      join.setId("join-" + group.id());
+      join.setDisable(member);
+      join.setOnAction(e -> Fx.whenDone(client.gateway().joinGroup(group.id()), x -> {
+        join.setText(texts.get("contacts.joinAsked"));
+        join.setDisable(true);
+        contacts.reload();
+      }, ContactsController.this::failed));
+      return row(group.name() + " (" + group.memberCount() + ")", null, join);
+    }));
+    view.groups.setCellFactory(cells((Group group) -> {
+      Button chat = new Button(texts.get("contacts.startChat"));
+      chat.setId("groupChat-" + group.id());
+      chat.setOnAction(e -> openConversation.accept(group.conversationId()));
+      return row(group.name() + " (" + group.memberCount() + ")", null, chat);
+    }));
     // a search result's button changes once the person is a friend
     contacts.friends().addListener((javafx.collections.ListChangeListener<Friend>) c -> view.results.refresh());
   }
@@ -234,12 +202,20 @@ public final class ContactsController {
     view.message.setText(texts.failure(err));
   }
 
-  private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
-    return fitted(name, status, actions);
+  /** Cells that show what {@code graphic} makes of their item. */
+  private static <T> javafx.util.Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells(
+      java.util.function.Function<T, javafx.scene.Node> graphic) {
+    return list -> new ListCell<>() {
+      @Override
+      protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setGraphic(empty || item == null ? null : graphic.apply(item));
+      }
+    };
   }
 
   /** A row whose name gives way first when the list is narrow. */
-  private static HBox fitted(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
+  private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
     Label label = new Label(name);
     // a long name gives way to the buttons
     label.setMinWidth(0);
