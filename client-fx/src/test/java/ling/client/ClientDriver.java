@@ -63,6 +63,8 @@ final class ClientDriver {
     WaitForAsyncUtils.waitForFxEvents();
     click(robot, find(a, "#add-" + bob));
     awaitTrue(() -> ((Button) find(a, "#add-" + bob)).isDisabled());
+    ListView<ling.client.api.Models.FriendRequest> sent = find(a, "#sentRequests");
+    awaitTrue(() -> sent.getItems().stream().anyMatch(r -> r.to().username().equals(bob)));
     click(robot, find(b, "#navContacts"));
     await(() -> find(b, "#accept-" + alice));
     WaitForAsyncUtils.waitForFxEvents();

@@ -159,6 +159,12 @@ class ClientFlowTest {
     assertEquals("owner", members.getItems().stream().filter(m -> m.user().username().equals(alice)).findFirst()
         .orElseThrow().role());
     assertFalse(((Button) find(b, "#dissolveGroup")).isVisible(), "only the owner dissolves");
+    // the owner gives the group a picture; the member's list shows it
+    click(robot, find(a, "#groupInfoButton"));
+    Path picture = homes.resolve("group.png");
+    javax.imageio.ImageIO.write(Pictures.mountain(200, 200), "png", picture.toFile());
+    robot.interact(() -> a.main().chats().pane().groupInfo().setAvatar(picture));
+    awaitTrue(() -> b.client().conversations().find(groupConversation).group().avatarUrl() != null);
     fill(robot, find(b, "#input"), "收到 👍");
     click(robot, find(b, "#send"));
     awaitTrue(() -> linesOf(a).stream().anyMatch(l -> "收到 👍".equals(l.message().text())));
@@ -363,6 +369,71 @@ class ClientFlowTest {
     WaitForAsyncUtils.waitForFxEvents();
     click(robot, find(g, "#join-" + group.id()));
     awaitTrue(() -> ((javafx.scene.control.Button) find(g, "#join-" + group.id())).isDisabled());
+  }
+
+  @Test
+  @Timeout(90)
+  void aCutNetworkIsSurvivedAndAForgottenPasswordIsResetByTheEmailedCode(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String ivy = TestServer.uniqueName("ivy");
+    String email = ivy + "@example.com";
+    try (TcpCut network = new TcpCut(server.deployment.port())) {
+      ClientWindow window = open(homes.resolve("ivy"), 0);
+      fill(robot, find(window, "#server"), network.address());
+      click(robot, find(window, "#toggleMode"));
+      fill(robot, find(window, "#username"), ivy);
+      fill(robot, find(window, "#password"), "first-password");
+      fill(robot, find(window, "#email"), email);
+      click(robot, find(window, "#submit"));
+      await(() -> find(window, "#mainView"));
+      awaitTrue(() -> window.client().stateProperty().get() == LiveSocket.State.ONLINE);
+
+      // the network drops every connection: the client says so and comes back by itself
+      java.util.List<LiveSocket.State> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      robot.interact(() -> window.client().stateProperty().addListener((obs, was, now) -> seen.add(now)));
+      network.cutAll();
+      awaitTrue(() -> seen.contains(LiveSocket.State.OFFLINE)
+          && window.client().stateProperty().get() == LiveSocket.State.ONLINE);
+      Label state = find(window, "#connectionState");
+      assertEquals("Connected", state.getText());
+
+      // signed out, the password forgotten: the code comes by email
+      click(robot, find(window, "#signOut"));
+      await(() -> find(window, "#loginView"));
+      click(robot, find(window, "#forgot"));
+      assertEquals(ivy, ((TextInputControl) find(window, "#resetUsername")).getText());
+      int before = server.mail.getReceivedMessages().length;
+      click(robot, find(window, "#resetRequest"));
+      awaitTrue(() -> java.util.Arrays.stream(server.mail.getReceivedMessages()).skip(before).anyMatch(m -> {
+        try {
+          return m.getAllRecipients()[0].toString().equals(email);
+        } catch (jakarta.mail.MessagingException e) {
+          return false;
+        }
+      }));
+      jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(server.mail.getReceivedMessages()).skip(before)
+          .filter(m -> {
+            try {
+              return m.getAllRecipients()[0].toString().equals(email);
+            } catch (jakarta.mail.MessagingException e) {
+              return false;
+            }
+          }).findFirst().orElseThrow();
+      java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
+          .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail));
+      assertTrue(code.find(), "the email holds a six-digit code");
+      fill(robot, find(window, "#resetCode"), code.group(1));
+      fill(robot, find(window, "#newPassword"), "second-password");
+      click(robot, find(window, "#resetConfirm"));
+      Label message = find(window, "#loginMessage");
+      awaitTrue(() -> message.getText().contains("Password changed"));
+      fill(robot, find(window, "#password"), "first-password");
+      click(robot, find(window, "#submit"));
+      awaitTrue(() -> message.getText().contains("Wrong username or password"));
+      fill(robot, find(window, "#password"), "second-password");
+      click(robot, find(window, "#submit"));
+      await(() -> find(window, "#mainView"));
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package ling.client;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import ling.common.TestDatabase;
@@ -13,20 +15,26 @@ final class TestServer {
 
   final Vertx vertx;
   final Standalone.Deployment deployment;
+  /** The server's SMTP server: password reset codes arrive here. */
+  final GreenMail mail;
 
-  private TestServer(Vertx vertx, Standalone.Deployment deployment) {
+  private TestServer(Vertx vertx, Standalone.Deployment deployment, GreenMail mail) {
     this.vertx = vertx;
     this.deployment = deployment;
+    this.mail = mail;
   }
 
   static synchronized TestServer shared() {
     if (shared == null) {
+      GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      mail.start();
       JsonObject config = TestDatabase.config();
+      config.getJsonObject("smtp").put("host", "127.0.0.1").put("port", mail.getSmtp().getPort());
       // every client of the tests signs up from 127.0.0.1
       config.getJsonObject("rateLimit").put("registrationsPerAddress", 100_000).put("loginFailuresPerAddress", 100_000);
       config.getJsonObject("metrics").put("registryName", "ling-client-test");
       Vertx vertx = Nodes.plain(config);
-      shared = new TestServer(vertx, Standalone.deploy(vertx, config).await());
+      shared = new TestServer(vertx, Standalone.deploy(vertx, config).await(), mail);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.deployment.closeNow(shared.vertx)));
     }
     return shared;

@@ -105,6 +105,17 @@ public final class ChatPane extends BorderPane {
         m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted));
     setCenter(messages);
+    // scrolled to the top: the page before comes in
+    messages.skinProperty().addListener((obs, was, skin) -> {
+      if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        flow.positionProperty().addListener((o, before, position) -> {
+          if (position.doubleValue() <= 0.0 && before.doubleValue() > 0.0 && chat != null
+              && chat.hasOlderProperty().get()) {
+            chat.loadOlder();
+          }
+        });
+      }
+    });
 
     input.setId("input");
     input.setPromptText(texts.get("chat.inputPrompt"));
@@ -328,6 +339,11 @@ public final class ChatPane extends BorderPane {
   /** The title shown (emoji as their characters). */
   public String titleText() {
     return EmojiText.textOf(title);
+  }
+
+  /** The group information's controller, once it was opened. */
+  public GroupInfoController groupInfo() {
+    return info;
   }
 
   /** The group's information beside the chat, or not. */

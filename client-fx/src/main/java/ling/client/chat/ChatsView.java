@@ -25,7 +25,7 @@ public final class ChatsView extends SplitPane {
         listChanging = true);
     list.setItems(client.conversations().items());
     list.setCellFactory(l -> {
-      ConversationCell cell = new ConversationCell(titles, texts);
+      ConversationCell cell = new ConversationCell(titles, texts, client.attachments());
       cell.itemProperty().addListener((obs, was, now) -> cell.setContextMenu(now == null ? null : menu(now, texts)));
       return cell;
     });

@@ -17,10 +17,12 @@ final class ConversationCell extends ListCell<Conversation> {
 
   private final ConversationTitles titles;
   private final Texts texts;
+  private final Attachments images;
 
-  ConversationCell(ConversationTitles titles, Texts texts) {
+  ConversationCell(ConversationTitles titles, Texts texts, Attachments images) {
     this.titles = titles;
     this.texts = texts;
+    this.images = images;
   }
 
   @Override
@@ -56,7 +58,9 @@ final class ConversationCell extends ListCell<Conversation> {
     }
     VBox text = new VBox(2, top, bottom);
     HBox.setHgrow(text, Priority.ALWAYS);
-    HBox row = new HBox(8, Avatar.of(title), text);
+    String picture = item.isGroup() ? (item.group() == null ? null : item.group().avatarUrl())
+        : (item.peer() == null ? null : item.peer().avatarUrl());
+    HBox row = new HBox(8, Avatar.of(title, picture, images), text);
     row.setAlignment(Pos.CENTER_LEFT);
     setGraphic(row);
   }

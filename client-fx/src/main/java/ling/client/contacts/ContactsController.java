@@ -40,6 +40,12 @@ public final class ContactsController {
   private void bind() {
     ContactsModel contacts = client.contacts();
     view.requests.setItems(contacts.incoming());
+    view.sent.setItems(contacts.outgoing());
+    view.sent.setCellFactory(cells((FriendRequest request) -> {
+      Label waiting = new Label(texts.get("contacts.waiting"));
+      waiting.getStyleClass().add("muted-text");
+      return row(request.to().name(), null, waiting);
+    }));
     view.groups.setItems(contacts.groups());
     view.find.setOnAction(e -> search());
     view.newGroup.setOnAction(e -> new ling.client.groups.NewGroupDialog(texts, List.copyOf(contacts.friends()))
@@ -55,6 +61,8 @@ public final class ContactsController {
       add.setOnAction(e -> Fx.whenDone(client.gateway().requestFriend(user.id(), null), request -> {
         add.setText(texts.get("contacts.requested"));
         add.setDisable(true);
+        contacts.outgoing().removeIf(r -> r.id() == request.id());
+        contacts.outgoing().add(0, request);
       }, err -> view.message.setText(texts.failure(err))));
       return row(user.name() + "  @" + user.username(), null, add);
     }));

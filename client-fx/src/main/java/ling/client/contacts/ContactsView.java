@@ -19,6 +19,7 @@ public final class ContactsView extends HBox {
   final Button find;
   final ListView<User> results = new ListView<>();
   final ListView<FriendRequest> requests = new ListView<>();
+  final ListView<FriendRequest> sent = new ListView<>();
   final javafx.scene.control.TreeView<Object> friends = new javafx.scene.control.TreeView<>();
   final ListView<Group> groupResults = new ListView<>();
   final Button newFolder;
@@ -40,6 +41,8 @@ public final class ContactsView extends HBox {
     results.setPrefHeight(160);
     requests.setId("requests");
     requests.setPrefHeight(140);
+    sent.setId("sentRequests");
+    sent.setPrefHeight(90);
     friends.setId("friends");
     groups.setId("groups");
     message.setId("contactsMessage");
@@ -59,7 +62,8 @@ public final class ContactsView extends HBox {
     message.getStyleClass().add("error-text");
     HBox searchRow = new HBox(6, search, find);
     HBox.setHgrow(search, Priority.ALWAYS);
-    VBox left = new VBox(6, searchRow, results, groupResults, title(texts.get("contacts.requests")), requests, message);
+    VBox left = new VBox(6, searchRow, results, groupResults, title(texts.get("contacts.requests")), requests,
+        title(texts.get("contacts.sent")), sent, message);
     left.setPrefWidth(340);
     left.setMinWidth(300);
     VBox middle = new VBox(6, title(texts.get("contacts.friends")), new HBox(6, newFolder, renameFolder, deleteFolder),

@@ -35,6 +35,15 @@ public final class GroupInfoController {
     this.texts = texts;
     view.save.setOnAction(e -> save());
     view.invite.setOnAction(e -> invite());
+    view.avatar.setOnAction(e -> {
+      javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+      chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg",
+          "*.jpeg", "*.gif", "*.bmp"));
+      java.io.File chosen = chooser.showOpenDialog(view.getScene().getWindow());
+      if (chosen != null) {
+        setAvatar(chosen.toPath());
+      }
+    });
     view.saveNickname.setOnAction(e -> Fx.whenDone(client.gateway().setNickname(group.id(),
         view.nickname.getText().strip()), x -> client.groupMembers().changed(group.id()), this::failed));
     view.leave.setOnAction(e -> Fx.whenDone(client.gateway().removeMember(group.id(), client.me().id()),
@@ -68,6 +77,7 @@ public final class GroupInfoController {
     view.name.setEditable(manages);
     view.announcement.setEditable(manages);
     view.save.setVisible(manages);
+    view.avatar.setVisible(manages);
     view.dissolve.setVisible("owner".equals(role));
     view.leave.setVisible(!"owner".equals(role));
     if (me != null && !view.nickname.isFocused()) {
@@ -103,6 +113,17 @@ public final class GroupInfoController {
       row.getChildren().add(remove);
     }
     return row;
+  }
+
+  /** A picture of the user's as the group's avatar (owner and admins). */
+  public void setAvatar(java.nio.file.Path picture) {
+    Fx.whenDone(client.files().upload(picture, null, p -> { }, new ling.client.api.FileTransfers.Cancel())
+        .thenCompose(file -> client.gateway().updateGroup(group.id(), Wire.object().put("avatarFileId", file.fileId()))),
+        updated -> {
+          group = updated;
+          client.contacts().reload();
+          client.conversations().reload();
+        }, this::failed);
   }
 
   private void save() {

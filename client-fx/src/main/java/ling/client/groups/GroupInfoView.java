@@ -17,6 +17,7 @@ public final class GroupInfoView extends VBox {
   final TextField name = new TextField();
   final TextArea announcement = new TextArea();
   final Button save;
+  final Button avatar;
   final ListView<GroupMember> members = new ListView<>();
   final Button invite;
   final TextField nickname = new TextField();
@@ -39,6 +40,8 @@ public final class GroupInfoView extends VBox {
     announcement.setPrefRowCount(3);
     save = new Button(texts.get("groups.save"));
     save.setId("saveGroup");
+    avatar = new Button(texts.get("groups.avatar"));
+    avatar.setId("groupAvatar");
     members.setId("groupMembers");
     VBox.setVgrow(members, Priority.ALWAYS);
     invite = new Button(texts.get("groups.invite"));
@@ -52,14 +55,14 @@ public final class GroupInfoView extends VBox {
     dissolve = new Button(texts.get("groups.dissolve"));
     dissolve.setId("dissolveGroup");
     message.getStyleClass().add("error-text");
-    for (javafx.scene.Node hideable : new javafx.scene.Node[] {save, leave, dissolve}) {
+    for (javafx.scene.Node hideable : new javafx.scene.Node[] {save, avatar, leave, dissolve}) {
       hideable.managedProperty().bind(hideable.visibleProperty());
     }
     message.setWrapText(true);
     HBox nicknameRow = new HBox(6, nickname, saveNickname);
     HBox.setHgrow(nickname, Priority.ALWAYS);
     getChildren().addAll(title(texts.get("groups.name")), name, title(texts.get("groups.announcement")), announcement,
-        save, title(texts.get("groups.members")), members, invite, nicknameRow, new HBox(6, leave, dissolve), message);
+        new HBox(6, save, avatar), title(texts.get("groups.members")), members, invite, nicknameRow, new HBox(6, leave, dissolve), message);
   }
 
   private static Label title(String text) {
