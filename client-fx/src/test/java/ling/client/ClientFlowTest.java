@@ -250,6 +250,17 @@ class ClientFlowTest {
         "a muted conversation is quiet");
     robot.interact(() -> d.stage().setIconified(false));
 
+    // an upload cancelled at once sends nothing
+    int linesBefore = linesOf(c).size();
+    Path big = homes.resolve("big.bin");
+    Files.write(big, new byte[20 * 1024 * 1024]);
+    robot.interact(() -> {
+      c.main().chats().pane().sendFiles(java.util.List.of(big));
+      ((javafx.scene.control.Button) find(c, "#cancelUpload")).fire();
+    });
+    awaitTrue(() -> !find(c, "#uploadProgress").getParent().isVisible());
+    assertEquals(linesBefore, linesOf(c).size());
+
     // as a drop or the file chooser hands them over
     robot.interact(() -> c.main().chats().pane().sendFiles(java.util.List.of(png, bin)));
     awaitTrue(() -> linesOf(c).stream().filter(l -> !l.pending() && l.message().file() != null).count() == 2);

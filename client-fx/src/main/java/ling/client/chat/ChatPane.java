@@ -103,7 +103,8 @@ public final class ChatPane extends BorderPane {
     messages.getStyleClass().add("messages");
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
         m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
-        () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted));
+        () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
+        this::avatarOf));
     setCenter(messages);
     // scrolled to the top: the page before comes in
     messages.skinProperty().addListener((obs, was, skin) -> {
@@ -358,6 +359,22 @@ public final class ChatPane extends BorderPane {
     }
     info.show(shown.group());
     setRight(infoView);
+  }
+
+  /** A member's picture: the user's own, a friend's, or a group member's; null for none known. */
+  private String avatarOf(long userId) {
+    if (userId == client.me().id()) {
+      return client.me().avatarUrl();
+    }
+    var friend = client.contacts().friend(userId);
+    if (friend != null) {
+      return friend.user().avatarUrl();
+    }
+    if (shown != null && shown.isGroup() && shown.group() != null) {
+      var member = client.groupMembers().member(shown.group().id(), userId);
+      return member == null ? null : member.user().avatarUrl();
+    }
+    return null;
   }
 
   private String nameOf(long userId) {

@@ -35,10 +35,13 @@ final class MessageCell extends ListCell<ChatLine> {
   private final Consumer<Message> reply;
   private final java.util.function.LongSupplier peerRead;
   private final java.util.function.LongFunction<Message> quoted;
+  private final LongFunction<String> avatarOf;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
               ConversationTitles titles, Attachments attachments, Consumer<Message> reply,
-              java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted) {
+              java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted,
+              LongFunction<String> avatarOf) {
+    this.avatarOf = avatarOf;
     this.reply = reply;
     this.peerRead = peerRead;
     this.quoted = quoted;
@@ -115,8 +118,9 @@ final class MessageCell extends ListCell<ChatLine> {
     meta.getStyleClass().add("message-meta");
     VBox column = new VBox(2, meta, bubble);
     column.setAlignment(own ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
-    HBox row = own ? new HBox(8, column, Avatar.of(nameOf.apply(myId)))
-        : new HBox(8, Avatar.of(nameOf.apply(message.senderId())), column);
+    HBox row = own ? new HBox(8, column, Avatar.of(nameOf.apply(myId), avatarOf.apply(myId), attachments))
+        : new HBox(8, Avatar.of(nameOf.apply(message.senderId()), avatarOf.apply(message.senderId()), attachments),
+            column);
     row.setAlignment(own ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
     if (!line.pending()) {
       MenuItem replyItem = new MenuItem(texts.get("chat.reply"));
