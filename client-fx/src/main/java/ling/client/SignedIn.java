@@ -159,7 +159,15 @@ public final class SignedIn {
       }
       case "error" -> {
         String ref = frame.path("ref").asText("");
-        chats.values().stream().filter(c -> c.owns(ref)).forEach(c -> c.refused(ref));
+        boolean later = "unavailable".equals(frame.path("error").path("code").asText());
+        // a service that is away: the same send again in a moment (it is stored once); anything else failed
+        chats.values().stream().filter(c -> c.owns(ref)).forEach(c -> {
+          if (later) {
+            c.retryLater(ref);
+          } else {
+            c.refused(ref);
+          }
+        });
       }
       case "message.recalled" -> {
         ChatModel chat = chats.get(frame.path("conversationId").asLong());

@@ -86,6 +86,15 @@ final class TestStack implements AutoCloseable {
     serviceIds.put(name, vertx.deployVerticle(fresh.get(), new DeploymentOptions().setConfig(config)).await());
   }
 
+  /** Stops a service, as a process that went away; {@link #restartService} brings it back. */
+  void stopService(String name) {
+    vertx.undeploy(serviceIds.get(name)).await();
+  }
+
+  void startService(String name, Supplier<Deployable> fresh) {
+    serviceIds.put(name, vertx.deployVerticle(fresh.get(), new DeploymentOptions().setConfig(config)).await());
+  }
+
   void restartFileService() {
     restartService("file", FileVerticle::new);
   }

@@ -165,6 +165,18 @@ public final class ChatModel {
         l -> new ChatLine(l.message(), ChatLine.Status.FAILED));
   }
 
+  /** Sends it again after a pause, with the same clientMsgId, unless it was answered meanwhile. */
+  public void retryLater(String clientMsgId) {
+    javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+    pause.setOnFinished(e -> {
+      ObjectNode frame = unacked.get(clientMsgId);
+      if (frame != null) {
+        frames.send(frame);
+      }
+    });
+    pause.play();
+  }
+
   public boolean owns(String clientMsgId) {
     return unacked.containsKey(clientMsgId);
   }

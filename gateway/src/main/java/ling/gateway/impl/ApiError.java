@@ -65,6 +65,12 @@ record ApiError(int status, String code, String message) {
 
   /** Null when the failure is not one a client may see (the caller logs it and answers 500). */
   static ApiError fromService(Throwable failure) {
+    if (!(failure instanceof ServiceException) && failure instanceof io.vertx.core.eventbus.ReplyException reply
+        && (reply.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
+        || reply.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS)) {
+      // a service that is away or overloaded: the request may be made again (sends are idempotent)
+      return of(Failures.UNAVAILABLE, "the service did not answer; try again");
+    }
     if (!(failure instanceof ServiceException e)) {
       return null;
     }
