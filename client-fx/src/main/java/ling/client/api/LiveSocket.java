@@ -42,6 +42,7 @@ public final class LiveSocket {
   private long backoffMillis = 1_000;
   private ScheduledFuture<?> pinger;
   private volatile Listener listener;
+  private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
 
   public LiveSocket(Gateway gateway, Consumer<JsonNode> onFrame, Consumer<State> onState, Runnable onConnected) {
     this.gateway = gateway;
@@ -81,15 +82,24 @@ public final class LiveSocket {
     return socket != null;
   }
 
-  /** Sends a frame; false when the socket is not open (the caller keeps it for later). */
+  /**
+   * Sends a frame without waiting (never blocks the caller); false when the socket is not open
+   * (the caller keeps the frame for later).
+   */
   public boolean send(ObjectNode frame) {
     WebSocket held = socket;
     if (held == null) {
       return false;
     }
+    String text = Wire.write(frame);
     synchronized (this) {
-      // one text message at a time on a java.net.http WebSocket
-      held.sendText(Wire.write(frame), true).join();
+      // a java.net.http WebSocket takes one text message at a time: each send waits for the one before
+      sending = sending.exceptionally(err -> null).thenCompose(x -> held.sendText(text, true))
+          .whenComplete((sent, err) -> {
+            if (err != null && listener != null) {
+              listener.lost();
+            }
+          });
     }
     return true;
   }
