@@ -35,6 +35,7 @@ public final class SignedIn {
   private final FileTransfers files;
   private final Attachments attachments;
   private final GroupMembers groupMembers;
+  private final ling.client.call.Calls calls;
   private Runnable onSignedOut = () -> { };
   private java.util.function.BiConsumer<ling.client.api.Models.Conversation, Message> onMessage = (c, m) -> { };
 
@@ -48,6 +49,11 @@ public final class SignedIn {
     this.files = new FileTransfers(gateway);
     this.attachments = new Attachments(files);
     this.groupMembers = new GroupMembers(gateway);
+    this.calls = new ling.client.call.Calls(socket::send);
+  }
+
+  public ling.client.call.Calls calls() {
+    return calls;
   }
 
   public GroupMembers groupMembers() {
@@ -158,6 +164,9 @@ public final class SignedIn {
         chats.values().stream().filter(c -> c.owns(clientMsgId)).forEach(c -> c.acked(clientMsgId));
       }
       case "error" -> {
+        if (calls.refused(frame)) {
+          return;
+        }
         String ref = frame.path("ref").asText("");
         boolean later = "unavailable".equals(frame.path("error").path("code").asText());
         // a service that is away: the same send again in a moment (it is stored once); anything else failed
@@ -194,6 +203,9 @@ public final class SignedIn {
         // the close that follows signs the user out
       }
       default -> {
+        if (calls.handle(type, frame)) {
+          return;
+        }
         contacts.handle(type, frame);
         if ("friend.added".equals(type) || "friend.removed".equals(type)) {
           // a new friend's conversation shows in the list at once

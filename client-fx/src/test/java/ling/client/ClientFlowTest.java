@@ -448,6 +448,58 @@ class ClientFlowTest {
   }
 
   @Test
+  @Timeout(90)
+  void aCallRingsIsAnsweredHungUpAndLeavesItsMessageAndADeclineIsShown(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String kim = TestServer.uniqueName("kim");
+    String lee = TestServer.uniqueName("lee");
+    ClientWindow k = open(homes.resolve("k"), 0);
+    ClientWindow l = open(homes.resolve("l"), 640);
+    signUp(robot, k, server, kim, null);
+    signUp(robot, l, server, lee, null);
+    befriend(robot, k, kim, l, lee);
+    click(robot, find(k, "#chat-" + lee));
+    await(() -> find(k, "#input"));
+    awaitTrue(() -> k.client().contacts().friend(l.client().me().id()).user().online());
+
+    click(robot, find(k, "#videoCall"));
+    javafx.scene.Parent caller = await(() -> callWindow(k));
+    assertEquals("Calling…", ((Label) caller.lookup("#callStatus")).getText());
+    javafx.scene.Parent callee = await(() -> callWindow(l));
+    awaitTrue(() -> ((Label) callee.lookup("#callStatus")).getText().equals("Incoming video call"));
+    click(robot, callee.lookup("#acceptCall"));
+    awaitTrue(() -> ((Label) caller.lookup("#callStatus")).getText().startsWith("00:")
+        && ((Label) callee.lookup("#callStatus")).getText().startsWith("00:"));
+    click(robot, caller.lookup("#hangUp"));
+    awaitTrue(() -> "Call ended".equals(((Label) callee.lookup("#callStatus")).getText()));
+    long conversation = k.client().conversations().openProperty().get();
+    awaitTrue(() -> {
+      var last = l.client().conversations().find(conversation).lastMessage();
+      return last != null && "call".equals(last.kind()) && "completed".equals(last.call().outcome());
+    });
+    awaitTrue(() -> callWindow(k) == null && callWindow(l) == null);
+
+    // a declined call says so on the caller's side
+    click(robot, find(k, "#voiceCall"));
+    javafx.scene.Parent second = await(() -> callWindow(k));
+    javafx.scene.Parent ringing = await(() -> callWindow(l));
+    click(robot, ringing.lookup("#rejectCall"));
+    awaitTrue(() -> "Declined".equals(((Label) second.lookup("#callStatus")).getText()));
+    awaitTrue(() -> {
+      var last = k.client().conversations().find(conversation).lastMessage();
+      return last != null && "call".equals(last.kind()) && "rejected".equals(last.call().outcome());
+    });
+  }
+
+  /** The open call window a client's main window owns, or null. */
+  private static javafx.scene.Parent callWindow(ClientWindow client) {
+    return javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
+            && "callWindow".equals(w.getScene().getRoot().getId()))
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
+  }
+
+  @Test
   @Timeout(60)
   void wrongCredentialsAndAnUnreachableServerAreSaidPlainly(FxRobot robot) throws Exception {
     TestServer server = TestServer.shared();

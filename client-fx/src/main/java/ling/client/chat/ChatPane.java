@@ -48,6 +48,9 @@ public final class ChatPane extends BorderPane {
   private final Label replyLabel = new Label();
   private ling.client.api.Models.Message replying;
   private final Button infoButton;
+  private final Button voiceCall = new Button();
+  private final Button videoCall = new Button();
+  private java.util.function.BiConsumer<Conversation, String> onCall = (c, m) -> { };
   private Conversation shown;
   private GroupInfoController info;
   private GroupInfoView infoView;
@@ -68,13 +71,19 @@ public final class ChatPane extends BorderPane {
     infoButton = new Button(texts.get("chat.groupInfo"));
     infoButton.setId("groupInfoButton");
     infoButton.setOnAction(e -> toggleInfo());
+    voiceCall.setText(texts.get("call.voice"));
+    videoCall.setText(texts.get("call.video"));
     Region headerGap = new Region();
     HBox.setHgrow(headerGap, Priority.ALWAYS);
     search.setId("searchMessages");
     search.setPromptText(texts.get("chat.search"));
     search.setPrefWidth(180);
     search.setOnAction(e -> search());
-    HBox header = new HBox(8, title, headerGap, search, infoButton);
+    voiceCall.setId("voiceCall");
+    videoCall.setId("videoCall");
+    voiceCall.setOnAction(e -> call("audio"));
+    videoCall.setOnAction(e -> call("video"));
+    HBox header = new HBox(8, title, headerGap, search, voiceCall, videoCall, infoButton);
     header.setAlignment(Pos.CENTER_LEFT);
     typingLabel.setId("typingIndicator");
     typingLabel.getStyleClass().add("muted-text");
@@ -204,6 +213,8 @@ public final class ChatPane extends BorderPane {
     boolean switched = shown == null || shown.id() != conversation.id();
     shown = conversation;
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
+    voiceCall.setVisible(!conversation.isGroup());
+    videoCall.setVisible(!conversation.isGroup());
     if (switched || !infoButton.isVisible()) {
       setRight(null);
     }
@@ -340,6 +351,17 @@ public final class ChatPane extends BorderPane {
   /** The title shown (emoji as their characters). */
   public String titleText() {
     return EmojiText.textOf(title);
+  }
+
+  /** Where the call buttons of a direct chat go. */
+  public void onCall(java.util.function.BiConsumer<Conversation, String> listener) {
+    this.onCall = listener;
+  }
+
+  private void call(String media) {
+    if (shown != null && !shown.isGroup()) {
+      onCall.accept(shown, media);
+    }
   }
 
   /** The group information's controller, once it was opened. */

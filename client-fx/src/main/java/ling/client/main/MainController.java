@@ -31,6 +31,15 @@ public final class MainController {
     this.texts = texts;
     this.settings = settings;
     this.chats = new ChatsView(client, texts);
+    chats.pane().onCall((conversation, media) -> {
+      if (conversation.peer() == null) {
+        return;
+      }
+      var call = client.calls().start(conversation.id(), conversation.peer().id(), media);
+      if (call != null) {
+        open(view.getScene().getWindow(), call);
+      }
+    });
     this.contacts = new ContactsView(texts);
     new ContactsController(contacts, client, texts, conversationId -> {
       show(chats, view.chats);
@@ -66,7 +75,20 @@ public final class MainController {
     });
   }
 
+  /** Calls ring in their own window, and the user's own calls show in one too. */
+  private void startCalls(javafx.stage.Window window) {
+    client.calls().onIncoming(call -> open(window, call));
+  }
+
+  /** The window of a call, the peer named as the user knows them. */
+  public void open(javafx.stage.Window window, ling.client.call.CallModel call) {
+    var friend = client.contacts().friend(call.peerId());
+    String name = friend != null ? friend.shownName() : "#" + call.peerId();
+    new ling.client.call.CallWindow(window, call, client.calls(), texts, name, settings.theme()).show();
+  }
+
   private void startNotifications(javafx.stage.Window window) {
+    startCalls(window);
     ling.client.chat.ConversationTitles titles = new ling.client.chat.ConversationTitles(client.contacts(), texts);
     notifier = new Notifier(window, settings.theme(), id -> {
       show(chats, view.chats);
