@@ -49,7 +49,7 @@ public final class SignedIn {
     this.files = new FileTransfers(gateway);
     this.attachments = new Attachments(files);
     this.groupMembers = new GroupMembers(gateway);
-    this.calls = new ling.client.call.Calls(socket::send);
+    this.calls = new ling.client.call.Calls(socket::send, gateway);
   }
 
   public ling.client.call.Calls calls() {
@@ -74,6 +74,7 @@ public final class SignedIn {
 
   /** Closes the socket; with {@code logout} the refresh token is ended on the server too. */
   public void stop(boolean logout) {
+    calls.dispose();
     socket.stop();
     if (logout) {
       gateway.logout();

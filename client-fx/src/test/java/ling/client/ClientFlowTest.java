@@ -470,6 +470,22 @@ class ClientFlowTest {
     click(robot, callee.lookup("#acceptCall"));
     awaitTrue(() -> ((Label) caller.lookup("#callStatus")).getText().startsWith("00:")
         && ((Label) callee.lookup("#callStatus")).getText().startsWith("00:"));
+    // the test pattern goes both ways at a video frame rate, and audio flows
+    var kimMedia = k.client().calls().currentProperty().get().sessionProperty().get();
+    var leeMedia = l.client().calls().currentProperty().get().sessionProperty().get();
+    ClientDriver.awaitTrue(() -> kimMedia.receivedFrames() > 10 && leeMedia.receivedFrames() > 10);
+    long kimBefore = kimMedia.receivedFrames();
+    long leeBefore = leeMedia.receivedFrames();
+    Thread.sleep(2000);
+    double kimFps = (kimMedia.receivedFrames() - kimBefore) / 2.0;
+    double leeFps = (leeMedia.receivedFrames() - leeBefore) / 2.0;
+    System.out.println("call video fps " + kimFps + " / " + leeFps);
+    assertTrue(kimFps >= 20 && leeFps >= 20, "frames per second: " + kimFps + " and " + leeFps);
+    assertTrue(kimMedia.audioPacketsReceived().get(5, TimeUnit.SECONDS) > 0, "audio reaches the caller");
+    assertTrue(leeMedia.audioPacketsReceived().get(5, TimeUnit.SECONDS) > 0, "audio reaches the callee");
+    awaitTrue(() -> ((javafx.scene.image.ImageView) callee.lookup("#remoteVideoImage")).getImage() != null);
+    assertEquals("connected", ((Label) caller.lookup("#mediaState")).getText());
+
     click(robot, caller.lookup("#hangUp"));
     awaitTrue(() -> "Call ended".equals(((Label) callee.lookup("#callStatus")).getText()));
     long conversation = k.client().conversations().openProperty().get();

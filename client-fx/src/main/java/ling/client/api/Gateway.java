@@ -317,6 +317,17 @@ public final class Gateway {
         .thenApply(x -> null);
   }
 
+  // ---- calls
+
+  /** {@code [{urls, username?, credential?}]}: where ICE may look (STUN, TURN with credentials). */
+  public CompletableFuture<List<JsonNode>> iceServers() {
+    return send("GET", "calls/ice-servers", null, true).thenApply(json -> {
+      List<JsonNode> out = new java.util.ArrayList<>();
+      json.forEach(out::add);
+      return out;
+    });
+  }
+
   // ---- plumbing
 
   /** An authenticated request with the current access token (renewed once if it expired). */

@@ -26,6 +26,10 @@ public final class CallModel {
   private final LongProperty connectedAt = new SimpleLongProperty();
   private final BooleanProperty microphoneOn = new SimpleBooleanProperty(true);
   private final BooleanProperty cameraOn;
+  private final ObjectProperty<MediaSession> session = new SimpleObjectProperty<>();
+  /** The media connection: new, connecting, connected, disconnected (reconnecting), failed, closed. */
+  private final StringProperty connection = new SimpleStringProperty("");
+  private volatile java.util.function.Consumer<MediaSession.Frame> onFrame = frame -> { };
 
   CallModel(long conversationId, long peerId, String media, boolean incoming) {
     this.conversationId = conversationId;
@@ -74,6 +78,24 @@ public final class CallModel {
 
   public BooleanProperty cameraOnProperty() {
     return cameraOn;
+  }
+
+  public StringProperty connectionProperty() {
+    return connection;
+  }
+
+  /** The call's media, once it connected. */
+  public ObjectProperty<MediaSession> sessionProperty() {
+    return session;
+  }
+
+  /** Where remote video frames go (called on a media thread). */
+  public void onFrame(java.util.function.Consumer<MediaSession.Frame> listener) {
+    this.onFrame = listener;
+  }
+
+  void deliver(MediaSession.Frame frame) {
+    onFrame.accept(frame);
   }
 
   public boolean ended() {

@@ -30,6 +30,7 @@ public final class CallWindow {
   private final Ringer ringer = new Ringer();
   private final Label status = new Label();
   private Timeline clock;
+  private long painted;
 
   public CallWindow(Window owner, CallModel call, Calls calls, Texts texts, String peerName, String theme) {
     this.call = call;
@@ -42,10 +43,42 @@ public final class CallWindow {
     name.getStyleClass().add("call-name");
     status.setId("callStatus");
     status.getStyleClass().add("muted-text");
-    StackPane remote = new StackPane(Avatar.of(peerName));
+    javafx.scene.image.ImageView video = new javafx.scene.image.ImageView();
+    video.setId("remoteVideoImage");
+    video.setFitWidth(340);
+    video.setFitHeight(255);
+    video.setPreserveRatio(true);
+    StackPane remote = new StackPane(Avatar.of(peerName), video);
+    // frames come on a media thread: the newest is painted, the ones between are skipped
+    java.util.concurrent.atomic.AtomicReference<MediaSession.Frame> latest =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+    call.onFrame(frame -> {
+      latest.set(frame);
+      if (pending.compareAndSet(false, true)) {
+        javafx.application.Platform.runLater(() -> {
+          pending.set(false);
+          MediaSession.Frame f = latest.getAndSet(null);
+          if (f == null) {
+            return;
+          }
+          if (!(video.getImage() instanceof javafx.scene.image.WritableImage image)
+              || image.getWidth() != f.width() || image.getHeight() != f.height()) {
+            video.setImage(new javafx.scene.image.WritableImage(f.width(), f.height()));
+          }
+          ((javafx.scene.image.WritableImage) video.getImage()).getPixelWriter().setPixels(0, 0, f.width(),
+              f.height(), javafx.scene.image.PixelFormat.getByteBgraPreInstance(), f.bgra(), 0, f.width() * 4);
+          painted++;
+        });
+      }
+    });
+    Label connection = new Label();
+    connection.setId("mediaState");
+    connection.getStyleClass().add("muted-text");
+    connection.textProperty().bind(call.connectionProperty());
     remote.setId("remoteVideo");
     remote.getStyleClass().add("call-remote");
-    remote.setMinSize(320, 200);
+    remote.setMinSize(340, 255);
 
     Button accept = new Button(texts.get("call.accept"));
     accept.setId("acceptCall");
@@ -80,7 +113,7 @@ public final class CallWindow {
         .and(call.stateProperty().isNotEqualTo(CallModel.State.ENDED)));
     controls.managedProperty().bind(controls.visibleProperty());
 
-    VBox root = new VBox(12, remote, name, status, answering, controls);
+    VBox root = new VBox(12, remote, name, status, connection, answering, controls);
     root.setId("callWindow");
     root.setAlignment(Pos.CENTER);
     root.setStyle("-fx-padding: 16;");
@@ -106,6 +139,11 @@ public final class CallWindow {
   public void show() {
     stage.show();
     stage.toFront();
+  }
+
+  /** Remote video frames drawn so far. */
+  public long painted() {
+    return painted;
   }
 
   public Stage stage() {

@@ -1,6 +1,7 @@
 package ling.client.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,11 +16,25 @@ import ling.client.chat.ChatModel;
 public final class Calls {
 
   private final ChatModel.FrameSender frames;
+  private final ling.client.api.Gateway gateway;
+  private final MediaEngine engine = new MediaEngine();
   private final ObjectProperty<CallModel> current = new SimpleObjectProperty<>();
   private Consumer<CallModel> onIncoming = call -> { };
 
-  public Calls(ChatModel.FrameSender frames) {
+  public Calls(ChatModel.FrameSender frames, ling.client.api.Gateway gateway) {
     this.frames = frames;
+    this.gateway = gateway;
+  }
+
+  /** Ends a call's media and the WebRTC factory: the client is closing. */
+  public void dispose() {
+    CallModel call = current.get();
+    if (call != null && !call.ended()) {
+      hangup(call);
+    }
+    MediaSession session = call == null ? null : call.sessionProperty().get();
+    CompletableFuture<Void> closed = session == null ? CompletableFuture.completedFuture(null) : session.close();
+    closed.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).whenComplete((x, err) -> engine.dispose());
   }
 
   public ObjectProperty<CallModel> currentProperty() {
@@ -82,8 +97,9 @@ public final class Calls {
         onIncoming.accept(incoming);
       }
       case "call.accepted" -> {
-        if (matches(call, callId)) {
+        if (matches(call, callId) && call.stateProperty().get() != CallModel.State.CONNECTED) {
           call.connected();
+          startMedia(call);
         }
       }
       case "call.rejected" -> {
@@ -97,7 +113,9 @@ public final class Calls {
         }
       }
       case "call.signal" -> {
-        // the media's offers, answers and candidates: for the peer connection
+        if (matches(call, callId) && call.sessionProperty().get() != null) {
+          call.sessionProperty().get().signal(frame.path("signal"));
+        }
       }
       default -> {
         return false;
@@ -124,6 +142,24 @@ public final class Calls {
       default -> "failed";
     });
     return true;
+  }
+
+  /** The media of a connected call: the caller offers, the callee answers. */
+  private void startMedia(CallModel call) {
+    MediaSession session = new MediaSession(engine, call,
+        signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
+            .put("toUserId", call.peerId()).set("signal", signal)),
+        call::deliver, state -> javafx.application.Platform.runLater(() ->
+            call.connectionProperty().set(state.name().toLowerCase(java.util.Locale.ROOT))));
+    call.sessionProperty().set(session);
+    call.microphoneOnProperty().addListener((obs, was, on) -> session.microphone(on));
+    call.cameraOnProperty().addListener((obs, was, on) -> session.camera(on));
+    call.stateProperty().addListener((obs, was, now) -> {
+      if (now == CallModel.State.ENDED) {
+        session.close();
+      }
+    });
+    session.start(gateway.iceServers(), !call.incoming());
   }
 
   private boolean busy() {

@@ -1,0 +1,308 @@
+package ling.client.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStatsType;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.FourCC;
+import dev.onvoid.webrtc.media.audio.AudioOptions;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.VideoBufferConverter;
+import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import ling.client.api.Wire;
+
+/**
+ * The media of one 1:1 call: a peer connection with the microphone and (for video) the camera or
+ * a test pattern, the offer from the caller and the answer from the callee through
+ * {@code call.signal}, and the remote video handed on as BGRA frames. Nothing blocks a WebRTC
+ * callback: all work runs on the session's own thread. ICE candidates that come before the remote
+ * description are kept until it is set.
+ */
+public final class MediaSession {
+
+  /** A remote video frame: width, height and BGRA bytes. */
+  public record Frame(int width, int height, byte[] bgra) {
+  }
+
+  private final MediaEngine engine;
+  private final CallModel call;
+  private final Consumer<ObjectNode> signals;
+  private final Consumer<Frame> frames;
+  private final Consumer<RTCPeerConnectionState> states;
+  private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "ling-call-media");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final List<RTCIceCandidate> early = new ArrayList<>();
+  private final AtomicLong receivedFrames = new AtomicLong();
+  private RTCPeerConnection connection;
+  private AudioTrackSource audioSource;
+  private AudioTrack audioTrack;
+  private CustomVideoSource videoSource;
+  private VideoTrack videoTrack;
+  private TestPattern pattern;
+  private VideoTrack remoteVideo;
+  private final VideoTrackSink remoteSink = this::frame;
+  private boolean remoteSet;
+  private boolean closed;
+
+  MediaSession(MediaEngine engine, CallModel call, Consumer<ObjectNode> signals, Consumer<Frame> frames,
+               Consumer<RTCPeerConnectionState> states) {
+    this.engine = engine;
+    this.call = call;
+    this.signals = signals;
+    this.frames = frames;
+    this.states = states;
+  }
+
+  /**
+   * Opens the connection once the ICE servers are known; the caller then makes the offer. Signals
+   * that come meanwhile wait behind this on the session's thread.
+   */
+  void start(CompletableFuture<List<JsonNode>> servers, boolean offer) {
+    work.execute(() -> {
+      List<JsonNode> iceServers;
+      try {
+        iceServers = servers.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // no list: host candidates still connect peers that see each other
+        iceServers = List.of();
+      }
+      RTCConfiguration config = new RTCConfiguration();
+      for (JsonNode server : iceServers) {
+        RTCIceServer ice = new RTCIceServer();
+        ice.urls = new ArrayList<>();
+        server.path("urls").forEach(url -> ice.urls.add(url.asText()));
+        if (server.hasNonNull("username")) {
+          ice.username = server.get("username").asText();
+          ice.password = server.path("credential").asText();
+        }
+        config.iceServers.add(ice);
+      }
+      var factory = engine.factory();
+      connection = factory.createPeerConnection(config, new Observer());
+      audioSource = factory.createAudioSource(new AudioOptions());
+      audioTrack = factory.createAudioTrack("audio", audioSource);
+      connection.addTrack(audioTrack, List.of("ling"));
+      if ("video".equals(call.mediaProperty().get())) {
+        videoSource = new CustomVideoSource();
+        videoTrack = factory.createVideoTrack("video", videoSource);
+        connection.addTrack(videoTrack, List.of("ling"));
+        pattern = new TestPattern(videoSource);
+        pattern.start();
+      }
+      if (offer) {
+        connection.createOffer(new RTCOfferOptions(), described());
+      }
+    });
+  }
+
+  /** A {@code call.signal} from the peer: its description or a candidate. */
+  void signal(JsonNode signal) {
+    work.execute(() -> {
+      if (closed || connection == null) {
+        return;
+      }
+      if (signal.has("sdp")) {
+        JsonNode sdp = signal.get("sdp");
+        RTCSdpType type = "offer".equals(sdp.path("type").asText()) ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
+        connection.setRemoteDescription(new RTCSessionDescription(type, sdp.path("sdp").asText()),
+            new SetObserver(() -> work.execute(() -> {
+              remoteSet = true;
+              early.forEach(connection::addIceCandidate);
+              early.clear();
+              if (type == RTCSdpType.OFFER) {
+                connection.createAnswer(new RTCAnswerOptions(), described());
+              }
+            })));
+      } else if (signal.has("candidate")) {
+        JsonNode c = signal.get("candidate");
+        RTCIceCandidate candidate = new RTCIceCandidate(c.path("sdpMid").asText(null), c.path("sdpMLineIndex").asInt(0),
+            c.path("candidate").asText());
+        if (remoteSet) {
+          connection.addIceCandidate(candidate);
+        } else {
+          early.add(candidate);
+        }
+      }
+    });
+  }
+
+  void microphone(boolean on) {
+    work.execute(() -> {
+      if (audioTrack != null && !closed) {
+        audioTrack.setEnabled(on);
+      }
+    });
+  }
+
+  void camera(boolean on) {
+    work.execute(() -> {
+      if (videoTrack != null && !closed) {
+        videoTrack.setEnabled(on);
+      }
+    });
+  }
+
+  public long receivedFrames() {
+    return receivedFrames.get();
+  }
+
+  /** Audio packets received so far, from the connection's statistics. */
+  public CompletableFuture<Long> audioPacketsReceived() {
+    CompletableFuture<Long> result = new CompletableFuture<>();
+    work.execute(() -> {
+      if (connection == null || closed) {
+        result.complete(0L);
+        return;
+      }
+      connection.getStats(report -> result.complete(report.getStats().values().stream()
+          .filter(s -> s.getType() == RTCStatsType.INBOUND_RTP && "audio".equals(s.getAttributes().get("kind")))
+          .mapToLong(s -> ((Number) s.getAttributes().getOrDefault("packetsReceived", 0L)).longValue()).sum()));
+    });
+    return result;
+  }
+
+  /** Ends the media in the order that never leaves a native reference behind. */
+  CompletableFuture<Void> close() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    work.execute(() -> {
+      try {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        if (pattern != null) {
+          pattern.stop();
+        }
+        if (remoteVideo != null) {
+          remoteVideo.removeSink(remoteSink);
+        }
+        if (connection != null) {
+          for (RTCRtpSender sender : connection.getSenders()) {
+            connection.removeTrack(sender);
+          }
+          connection.close();
+        }
+        if (videoTrack != null) {
+          videoTrack.dispose();
+          videoSource.dispose();
+        }
+        if (audioTrack != null) {
+          audioTrack.dispose();
+        }
+      } catch (Error | RuntimeException e) {
+        System.getLogger("ling.client").log(System.Logger.Level.WARNING, "call media not closed cleanly", e);
+      } finally {
+        done.complete(null);
+        work.shutdown();
+      }
+    });
+    return done;
+  }
+
+  private void frame(dev.onvoid.webrtc.media.video.VideoFrame frame) {
+    try {
+      VideoFrameBuffer buffer = frame.buffer;
+      byte[] bgra = new byte[buffer.getWidth() * buffer.getHeight() * 4];
+      VideoBufferConverter.convertFromI420(buffer, bgra, FourCC.ARGB);
+      receivedFrames.incrementAndGet();
+      frames.accept(new Frame(buffer.getWidth(), buffer.getHeight(), bgra));
+    } catch (Exception e) {
+      System.getLogger("ling.client").log(System.Logger.Level.WARNING, "frame not converted: " + e.getMessage());
+    } finally {
+      frame.release();
+    }
+  }
+
+  private CreateSessionDescriptionObserver described() {
+    return new CreateSessionDescriptionObserver() {
+      @Override
+      public void onSuccess(RTCSessionDescription description) {
+        work.execute(() -> {
+          if (closed) {
+            return;
+          }
+          connection.setLocalDescription(description, new SetObserver(() -> { }));
+          signals.accept(Wire.object().set("sdp", Wire.object()
+              .put("type", description.sdpType == RTCSdpType.OFFER ? "offer" : "answer")
+              .put("sdp", description.sdp)));
+        });
+      }
+
+      @Override
+      public void onFailure(String error) {
+        System.getLogger("ling.client").log(System.Logger.Level.WARNING, "no session description: " + error);
+      }
+    };
+  }
+
+  private static final class SetObserver implements SetSessionDescriptionObserver {
+    private final Runnable then;
+
+    SetObserver(Runnable then) {
+      this.then = then;
+    }
+
+    @Override
+    public void onSuccess() {
+      then.run();
+    }
+
+    @Override
+    public void onFailure(String error) {
+      System.getLogger("ling.client").log(System.Logger.Level.WARNING, "session description refused: " + error);
+    }
+  }
+
+  private final class Observer implements PeerConnectionObserver {
+    @Override
+    public void onIceCandidate(RTCIceCandidate candidate) {
+      signals.accept(Wire.object().set("candidate", Wire.object().put("candidate", candidate.sdp)
+          .put("sdpMid", candidate.sdpMid).put("sdpMLineIndex", candidate.sdpMLineIndex)));
+    }
+
+    @Override
+    public void onConnectionChange(RTCPeerConnectionState state) {
+      states.accept(state);
+    }
+
+    @Override
+    public void onTrack(RTCRtpTransceiver transceiver) {
+      if (transceiver.getReceiver().getTrack() instanceof VideoTrack video) {
+        work.execute(() -> {
+          if (!closed) {
+            remoteVideo = video;
+            video.addSink(remoteSink);
+          }
+        });
+      }
+    }
+  }
+
+}
