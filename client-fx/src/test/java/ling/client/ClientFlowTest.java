@@ -495,6 +495,16 @@ class ClientFlowTest {
     });
     awaitTrue(() -> callWindow(k) == null && callWindow(l) == null);
 
+    // the callee hangs up this time
+    click(robot, find(k, "#voiceCall"));
+    javafx.scene.Parent voice = await(() -> callWindow(k));
+    javafx.scene.Parent answered = await(() -> callWindow(l));
+    click(robot, answered.lookup("#acceptCall"));
+    awaitTrue(() -> ((Label) voice.lookup("#callStatus")).getText().startsWith("00:"));
+    click(robot, answered.lookup("#hangUp"));
+    awaitTrue(() -> "Call ended".equals(((Label) voice.lookup("#callStatus")).getText()));
+    awaitTrue(() -> callWindow(k) == null && callWindow(l) == null);
+
     // a declined call says so on the caller's side
     click(robot, find(k, "#voiceCall"));
     javafx.scene.Parent second = await(() -> callWindow(k));
@@ -505,6 +515,38 @@ class ClientFlowTest {
       var last = k.client().conversations().find(conversation).lastMessage();
       return last != null && "call".equals(last.kind()) && "rejected".equals(last.call().outcome());
     });
+  }
+
+  @Test
+  @Timeout(90)
+  void aThirdCallerHearsBusy(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String mia = TestServer.uniqueName("mia");
+    String ned = TestServer.uniqueName("ned");
+    String ola = TestServer.uniqueName("ola");
+    ClientWindow m = open(homes.resolve("m"), 0);
+    ClientWindow n = open(homes.resolve("n"), 640);
+    ClientWindow o = open(homes.resolve("o"), 320);
+    signUp(robot, m, server, mia, null);
+    signUp(robot, n, server, ned, null);
+    signUp(robot, o, server, ola, null);
+    befriend(robot, m, mia, n, ned);
+    befriend(robot, o, ola, n, ned);
+    click(robot, find(m, "#chat-" + ned));
+    await(() -> find(m, "#input"));
+    awaitTrue(() -> m.client().contacts().friend(n.client().me().id()).user().online());
+    click(robot, find(m, "#voiceCall"));
+    click(robot, await(() -> callWindow(n)).lookup("#acceptCall"));
+    awaitTrue(() -> ((Label) callWindow(m).lookup("#callStatus")).getText().startsWith("00:"));
+
+    click(robot, find(o, "#navContacts"));
+    click(robot, await(() -> find(o, "#chat-" + ned)));
+    await(() -> find(o, "#input"));
+    click(robot, find(o, "#voiceCall"));
+    javafx.scene.Parent refused = await(() -> callWindow(o));
+    awaitTrue(() -> "Busy: in another call".equals(((Label) refused.lookup("#callStatus")).getText()));
+    click(robot, callWindow(m).lookup("#hangUp"));
+    awaitTrue(() -> callWindow(m) == null && callWindow(n) == null);
   }
 
   /** The open call window a client's main window owns, or null. */

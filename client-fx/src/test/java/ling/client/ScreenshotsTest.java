@@ -133,9 +133,27 @@ class ScreenshotsTest {
     Thread.sleep(500);
     shoot(a.stage(), out.resolve("group-info.png"));
 
-    for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png")) {
+    // a video call with the test pattern coming in
+    select(robot, a, conversation);
+    click(robot, find(a, "#videoCall"));
+    javafx.scene.Parent incoming = await(() -> callRoot(b));
+    click(robot, incoming.lookup("#acceptCall"));
+    awaitTrue(() -> a.client().calls().currentProperty().get().sessionProperty().get() != null
+        && a.client().calls().currentProperty().get().sessionProperty().get().receivedFrames() > 30);
+    Thread.sleep(2500);
+    shoot((Stage) callRoot(a).getScene().getWindow(), out.resolve("video-call.png"));
+    click(robot, callRoot(a).lookup("#hangUp"));
+
+    for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png")) {
       assertTrue(Files.size(out.resolve(name)) > 10_000, name);
     }
+  }
+
+  private static javafx.scene.Parent callRoot(ClientWindow client) {
+    return javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
+            && "callWindow".equals(w.getScene().getRoot().getId()))
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
   }
 
   private ClientWindow window(String name) throws Exception {

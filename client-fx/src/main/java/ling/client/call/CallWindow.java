@@ -49,27 +49,18 @@ public final class CallWindow {
     video.setFitHeight(255);
     video.setPreserveRatio(true);
     StackPane remote = new StackPane(Avatar.of(peerName), video);
-    // frames come on a media thread: the newest is painted, the ones between are skipped
-    java.util.concurrent.atomic.AtomicReference<MediaSession.Frame> latest =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
-    call.onFrame(frame -> {
-      latest.set(frame);
-      if (pending.compareAndSet(false, true)) {
-        javafx.application.Platform.runLater(() -> {
-          pending.set(false);
-          MediaSession.Frame f = latest.getAndSet(null);
-          if (f == null) {
-            return;
-          }
-          if (!(video.getImage() instanceof javafx.scene.image.WritableImage image)
-              || image.getWidth() != f.width() || image.getHeight() != f.height()) {
-            video.setImage(new javafx.scene.image.WritableImage(f.width(), f.height()));
-          }
-          ((javafx.scene.image.WritableImage) video.getImage()).getPixelWriter().setPixels(0, 0, f.width(),
-              f.height(), javafx.scene.image.PixelFormat.getByteBgraPreInstance(), f.bgra(), 0, f.width() * 4);
-          painted++;
-        });
+    StackPane.setAlignment(video, Pos.CENTER);
+    javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
+    preview.setId("localVideo");
+    preview.setFitWidth(96);
+    preview.setFitHeight(72);
+    preview.setPreserveRatio(true);
+    StackPane.setAlignment(preview, Pos.BOTTOM_RIGHT);
+    remote.getChildren().add(preview);
+    call.onFrame(painter(video, () -> painted++));
+    call.sessionProperty().addListener((obs, was, session) -> {
+      if (session != null) {
+        session.onLocalFrame(painter(preview, () -> { }));
       }
     });
     Label connection = new Label();
@@ -139,6 +130,36 @@ public final class CallWindow {
   public void show() {
     stage.show();
     stage.toFront();
+  }
+
+  /**
+   * Frames to an image view: they come on a media thread, and only the newest is painted on the FX
+   * thread (the ones between are skipped, never queued).
+   */
+  private static java.util.function.Consumer<MediaSession.Frame> painter(javafx.scene.image.ImageView view,
+                                                                           Runnable painted) {
+    java.util.concurrent.atomic.AtomicReference<MediaSession.Frame> latest =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+    return frame -> {
+      latest.set(frame);
+      if (pending.compareAndSet(false, true)) {
+        javafx.application.Platform.runLater(() -> {
+          pending.set(false);
+          MediaSession.Frame f = latest.getAndSet(null);
+          if (f == null) {
+            return;
+          }
+          if (!(view.getImage() instanceof javafx.scene.image.WritableImage image)
+              || image.getWidth() != f.width() || image.getHeight() != f.height()) {
+            view.setImage(new javafx.scene.image.WritableImage(f.width(), f.height()));
+          }
+          ((javafx.scene.image.WritableImage) view.getImage()).getPixelWriter().setPixels(0, 0, f.width(), f.height(),
+              javafx.scene.image.PixelFormat.getByteBgraPreInstance(), f.bgra(), 0, f.width() * 4);
+          painted.run();
+        });
+      }
+    };
   }
 
   /** Remote video frames drawn so far. */

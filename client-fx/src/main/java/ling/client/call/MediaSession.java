@@ -52,6 +52,7 @@ public final class MediaSession {
   private final CallModel call;
   private final Consumer<ObjectNode> signals;
   private final Consumer<Frame> frames;
+  private volatile Consumer<Frame> localFrames = frame -> { };
   private final Consumer<RTCPeerConnectionState> states;
   private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "ling-call-media");
@@ -68,6 +69,23 @@ public final class MediaSession {
   private TestPattern pattern;
   private VideoTrack remoteVideo;
   private final VideoTrackSink remoteSink = this::frame;
+  /** The own camera's frames, for the small preview (every third one is enough). */
+  private final VideoTrackSink localSink = new VideoTrackSink() {
+    private long count;
+
+    @Override
+    public void onVideoFrame(dev.onvoid.webrtc.media.video.VideoFrame frame) {
+      try {
+        if (count++ % 3 == 0) {
+          localFrames.accept(convert(frame.buffer));
+        }
+      } catch (Exception e) {
+        // a preview frame less
+      } finally {
+        frame.release();
+      }
+    }
+  };
   private boolean remoteSet;
   private boolean closed;
 
@@ -112,6 +130,7 @@ public final class MediaSession {
       if ("video".equals(call.mediaProperty().get())) {
         videoSource = new CustomVideoSource();
         videoTrack = factory.createVideoTrack("video", videoSource);
+        videoTrack.addSink(localSink);
         connection.addTrack(videoTrack, List.of("ling"));
         pattern = new TestPattern(videoSource);
         pattern.start();
@@ -203,6 +222,9 @@ public final class MediaSession {
         if (remoteVideo != null) {
           remoteVideo.removeSink(remoteSink);
         }
+        if (videoTrack != null) {
+          videoTrack.removeSink(localSink);
+        }
         if (connection != null) {
           for (RTCRtpSender sender : connection.getSenders()) {
             connection.removeTrack(sender);
@@ -226,13 +248,22 @@ public final class MediaSession {
     return done;
   }
 
+  /** Where the own preview's frames go (called on a media thread). */
+  public void onLocalFrame(Consumer<Frame> listener) {
+    this.localFrames = listener;
+  }
+
+  private static Frame convert(VideoFrameBuffer buffer) throws Exception {
+    byte[] bgra = new byte[buffer.getWidth() * buffer.getHeight() * 4];
+    VideoBufferConverter.convertFromI420(buffer, bgra, FourCC.ARGB);
+    return new Frame(buffer.getWidth(), buffer.getHeight(), bgra);
+  }
+
   private void frame(dev.onvoid.webrtc.media.video.VideoFrame frame) {
     try {
-      VideoFrameBuffer buffer = frame.buffer;
-      byte[] bgra = new byte[buffer.getWidth() * buffer.getHeight() * 4];
-      VideoBufferConverter.convertFromI420(buffer, bgra, FourCC.ARGB);
+      Frame converted = convert(frame.buffer);
       receivedFrames.incrementAndGet();
-      frames.accept(new Frame(buffer.getWidth(), buffer.getHeight(), bgra));
+      frames.accept(converted);
     } catch (Exception e) {
       System.getLogger("ling.client").log(System.Logger.Level.WARNING, "frame not converted: " + e.getMessage());
     } finally {
