@@ -40,6 +40,24 @@ final class ClientDriver {
   }
 
 
+  private static final java.util.List<ClientWindow> OPENED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Closes every window the test opened as a user would: the clients sign off, calls end and the
+   * WebRTC factories are disposed of (without that the JVM would not exit).
+   */
+  static void closeAll(FxRobot robot) {
+    for (ClientWindow window : OPENED) {
+      robot.interact(() -> {
+        if (window.stage().isShowing()) {
+          window.stage().getOnCloseRequest().handle(null);
+          window.stage().close();
+        }
+      });
+    }
+    OPENED.clear();
+  }
+
   static ClientWindow open(Path home, double x) throws Exception {
     Settings settings = Settings.load(new Profile(home));
     if (settings.windowBounds() == null) {
@@ -48,6 +66,7 @@ final class ClientDriver {
     return WaitForAsyncUtils.asyncFx(() -> {
       ClientWindow window = new ClientWindow(new Stage(), new Profile(home));
       window.open();
+      OPENED.add(window);
       return window;
     }).get(20, TimeUnit.SECONDS);
   }

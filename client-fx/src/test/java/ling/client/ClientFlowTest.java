@@ -54,6 +54,11 @@ class ClientFlowTest {
   @TempDir
   Path homes;
 
+  @org.junit.jupiter.api.AfterEach
+  void closeWindows(FxRobot robot) {
+    ClientDriver.closeAll(robot);
+  }
+
   @Test
   @Timeout(120)
   void twoClientsBecomeFriendsAndChat(FxRobot robot) throws Exception {

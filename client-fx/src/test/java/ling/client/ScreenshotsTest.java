@@ -42,6 +42,11 @@ class ScreenshotsTest {
   @TempDir
   Path homes;
 
+  @org.junit.jupiter.api.AfterEach
+  void closeWindows(FxRobot robot) {
+    ClientDriver.closeAll(robot);
+  }
+
   @Test
   @Timeout(180)
   void takeTheScreenshots(FxRobot robot) throws Exception {

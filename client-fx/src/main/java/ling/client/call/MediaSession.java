@@ -103,7 +103,7 @@ public final class MediaSession {
    * that come meanwhile wait behind this on the session's thread.
    */
   void start(CompletableFuture<List<JsonNode>> servers, boolean offer) {
-    work.execute(() -> {
+    run(() -> {
       List<JsonNode> iceServers;
       try {
         iceServers = servers.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -143,7 +143,7 @@ public final class MediaSession {
 
   /** A {@code call.signal} from the peer: its description or a candidate. */
   void signal(JsonNode signal) {
-    work.execute(() -> {
+    run(() -> {
       if (closed || connection == null) {
         return;
       }
@@ -151,7 +151,7 @@ public final class MediaSession {
         JsonNode sdp = signal.get("sdp");
         RTCSdpType type = "offer".equals(sdp.path("type").asText()) ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
         connection.setRemoteDescription(new RTCSessionDescription(type, sdp.path("sdp").asText()),
-            new SetObserver(() -> work.execute(() -> {
+            new SetObserver(() -> run(() -> {
               remoteSet = true;
               early.forEach(connection::addIceCandidate);
               early.clear();
@@ -173,7 +173,7 @@ public final class MediaSession {
   }
 
   void microphone(boolean on) {
-    work.execute(() -> {
+    run(() -> {
       if (audioTrack != null && !closed) {
         audioTrack.setEnabled(on);
       }
@@ -181,7 +181,7 @@ public final class MediaSession {
   }
 
   void camera(boolean on) {
-    work.execute(() -> {
+    run(() -> {
       if (videoTrack != null && !closed) {
         videoTrack.setEnabled(on);
       }
@@ -195,7 +195,7 @@ public final class MediaSession {
   /** Audio packets received so far, from the connection's statistics. */
   public CompletableFuture<Long> audioPacketsReceived() {
     CompletableFuture<Long> result = new CompletableFuture<>();
-    work.execute(() -> {
+    boolean queued = run(() -> {
       if (connection == null || closed) {
         result.complete(0L);
         return;
@@ -204,13 +204,16 @@ public final class MediaSession {
           .filter(s -> s.getType() == RTCStatsType.INBOUND_RTP && "audio".equals(s.getAttributes().get("kind")))
           .mapToLong(s -> ((Number) s.getAttributes().getOrDefault("packetsReceived", 0L)).longValue()).sum()));
     });
+    if (!queued) {
+      result.complete(0L);
+    }
     return result;
   }
 
   /** Ends the media in the order that never leaves a native reference behind. */
   CompletableFuture<Void> close() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    work.execute(() -> {
+    boolean queued = run(() -> {
       try {
         if (closed) {
           return;
@@ -245,7 +248,20 @@ public final class MediaSession {
         work.shutdown();
       }
     });
+    if (!queued) {
+      done.complete(null);
+    }
     return done;
+  }
+
+  /** Work on the session's thread; after the session closed there is nothing left to do. */
+  private boolean run(Runnable task) {
+    try {
+      work.execute(task);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+      return false;
+    }
   }
 
   /** Where the own preview's frames go (called on a media thread). */
@@ -275,7 +291,7 @@ public final class MediaSession {
     return new CreateSessionDescriptionObserver() {
       @Override
       public void onSuccess(RTCSessionDescription description) {
-        work.execute(() -> {
+        run(() -> {
           if (closed) {
             return;
           }
@@ -326,7 +342,7 @@ public final class MediaSession {
     @Override
     public void onTrack(RTCRtpTransceiver transceiver) {
       if (transceiver.getReceiver().getTrack() instanceof VideoTrack video) {
-        work.execute(() -> {
+        run(() -> {
           if (!closed) {
             remoteVideo = video;
             video.addSink(remoteSink);
