@@ -27,6 +27,7 @@ public final class CallModel {
   private final BooleanProperty microphoneOn = new SimpleBooleanProperty(true);
   private final BooleanProperty cameraOn;
   private final ObjectProperty<MediaSession> session = new SimpleObjectProperty<>();
+  private final ObjectProperty<LocalMedia> local = new SimpleObjectProperty<>();
   /** The media connection: new, connecting, connected, disconnected (reconnecting), failed, closed. */
   private final StringProperty connection = new SimpleStringProperty("");
   private volatile java.util.function.Consumer<MediaSession.Frame> onFrame = frame -> { };
@@ -82,6 +83,11 @@ public final class CallModel {
 
   public StringProperty connectionProperty() {
     return connection;
+  }
+
+  /** What this client sends, once the call connected. */
+  ObjectProperty<LocalMedia> localProperty() {
+    return local;
   }
 
   /** The call's media, once it connected. */

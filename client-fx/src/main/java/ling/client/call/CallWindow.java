@@ -58,9 +58,9 @@ public final class CallWindow {
     StackPane.setAlignment(preview, Pos.BOTTOM_RIGHT);
     remote.getChildren().add(preview);
     call.onFrame(painter(video, () -> painted++));
-    call.sessionProperty().addListener((obs, was, session) -> {
-      if (session != null) {
-        session.onLocalFrame(painter(preview, () -> { }));
+    call.localProperty().addListener((obs, was, local) -> {
+      if (local != null) {
+        local.onPreview(painter(preview, () -> { }));
       }
     });
     Label connection = new Label();

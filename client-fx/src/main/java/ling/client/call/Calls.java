@@ -33,8 +33,14 @@ public final class Calls {
       hangup(call);
     }
     MediaSession session = call == null ? null : call.sessionProperty().get();
+    LocalMedia local = call == null ? null : call.localProperty().get();
     CompletableFuture<Void> closed = session == null ? CompletableFuture.completedFuture(null) : session.close();
-    closed.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).whenComplete((x, err) -> engine.dispose());
+    closed.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).whenComplete((x, err) -> {
+      if (local != null) {
+        local.close();
+      }
+      engine.dispose();
+    });
   }
 
   public ObjectProperty<CallModel> currentProperty() {
@@ -146,17 +152,19 @@ public final class Calls {
 
   /** The media of a connected call: the caller offers, the callee answers. */
   private void startMedia(CallModel call) {
-    MediaSession session = new MediaSession(engine, call,
+    LocalMedia local = new LocalMedia(engine, "video".equals(call.mediaProperty().get()));
+    MediaSession session = new MediaSession(engine, local,
         signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
             .put("toUserId", call.peerId()).set("signal", signal)),
         call::deliver, state -> javafx.application.Platform.runLater(() ->
             call.connectionProperty().set(state.name().toLowerCase(java.util.Locale.ROOT))));
+    call.localProperty().set(local);
     call.sessionProperty().set(session);
-    call.microphoneOnProperty().addListener((obs, was, on) -> session.microphone(on));
-    call.cameraOnProperty().addListener((obs, was, on) -> session.camera(on));
+    call.microphoneOnProperty().addListener((obs, was, on) -> local.microphone(on));
+    call.cameraOnProperty().addListener((obs, was, on) -> local.camera(on));
     call.stateProperty().addListener((obs, was, now) -> {
       if (now == CallModel.State.ENDED) {
-        session.close();
+        session.close().whenComplete((x, err) -> local.close());
       }
     });
     session.start(gateway.iceServers(), !call.incoming());

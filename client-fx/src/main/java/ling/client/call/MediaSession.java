@@ -18,10 +18,6 @@ import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.FourCC;
-import dev.onvoid.webrtc.media.audio.AudioOptions;
-import dev.onvoid.webrtc.media.audio.AudioTrack;
-import dev.onvoid.webrtc.media.audio.AudioTrackSource;
-import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import dev.onvoid.webrtc.media.video.VideoTrack;
@@ -36,9 +32,9 @@ import java.util.function.Consumer;
 import ling.client.api.Wire;
 
 /**
- * The media of one 1:1 call: a peer connection with the microphone and (for video) the camera or
- * a test pattern, the offer from the caller and the answer from the callee through
- * {@code call.signal}, and the remote video handed on as BGRA frames. Nothing blocks a WebRTC
+ * The media between this client and one other in a call: a peer connection sending the call's
+ * local tracks, the offer from one side and the answer from the other through {@code call.signal},
+ * and the remote video handed on as BGRA frames. Nothing blocks a WebRTC
  * callback: all work runs on the session's own thread. ICE candidates that come before the remote
  * description are kept until it is set.
  */
@@ -49,10 +45,9 @@ public final class MediaSession {
   }
 
   private final MediaEngine engine;
-  private final CallModel call;
+  private final LocalMedia local;
   private final Consumer<ObjectNode> signals;
   private final Consumer<Frame> frames;
-  private volatile Consumer<Frame> localFrames = frame -> { };
   private final Consumer<RTCPeerConnectionState> states;
   private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "ling-call-media");
@@ -62,37 +57,16 @@ public final class MediaSession {
   private final List<RTCIceCandidate> early = new ArrayList<>();
   private final AtomicLong receivedFrames = new AtomicLong();
   private RTCPeerConnection connection;
-  private AudioTrackSource audioSource;
-  private AudioTrack audioTrack;
-  private CustomVideoSource videoSource;
-  private VideoTrack videoTrack;
-  private TestPattern pattern;
   private VideoTrack remoteVideo;
   private final VideoTrackSink remoteSink = this::frame;
-  /** The own camera's frames, for the small preview (every third one is enough). */
-  private final VideoTrackSink localSink = new VideoTrackSink() {
-    private long count;
 
-    @Override
-    public void onVideoFrame(dev.onvoid.webrtc.media.video.VideoFrame frame) {
-      try {
-        if (count++ % 3 == 0) {
-          localFrames.accept(convert(frame.buffer));
-        }
-      } catch (Exception e) {
-        // a preview frame less
-      } finally {
-        frame.release();
-      }
-    }
-  };
   private boolean remoteSet;
   private boolean closed;
 
-  MediaSession(MediaEngine engine, CallModel call, Consumer<ObjectNode> signals, Consumer<Frame> frames,
+  MediaSession(MediaEngine engine, LocalMedia local, Consumer<ObjectNode> signals, Consumer<Frame> frames,
                Consumer<RTCPeerConnectionState> states) {
     this.engine = engine;
-    this.call = call;
+    this.local = local;
     this.signals = signals;
     this.frames = frames;
     this.states = states;
@@ -124,16 +98,9 @@ public final class MediaSession {
       }
       var factory = engine.factory();
       connection = factory.createPeerConnection(config, new Observer());
-      audioSource = factory.createAudioSource(new AudioOptions());
-      audioTrack = factory.createAudioTrack("audio", audioSource);
-      connection.addTrack(audioTrack, List.of("ling"));
-      if ("video".equals(call.mediaProperty().get())) {
-        videoSource = new CustomVideoSource();
-        videoTrack = factory.createVideoTrack("video", videoSource);
-        videoTrack.addSink(localSink);
-        connection.addTrack(videoTrack, List.of("ling"));
-        pattern = new TestPattern(videoSource);
-        pattern.start();
+      connection.addTrack(local.audio(), List.of("ling"));
+      if (local.video() != null) {
+        connection.addTrack(local.video(), List.of("ling"));
       }
       if (offer) {
         connection.createOffer(new RTCOfferOptions(), described());
@@ -172,22 +139,6 @@ public final class MediaSession {
     });
   }
 
-  void microphone(boolean on) {
-    run(() -> {
-      if (audioTrack != null && !closed) {
-        audioTrack.setEnabled(on);
-      }
-    });
-  }
-
-  void camera(boolean on) {
-    run(() -> {
-      if (videoTrack != null && !closed) {
-        videoTrack.setEnabled(on);
-      }
-    });
-  }
-
   public long receivedFrames() {
     return receivedFrames.get();
   }
@@ -219,27 +170,14 @@ public final class MediaSession {
           return;
         }
         closed = true;
-        if (pattern != null) {
-          pattern.stop();
-        }
         if (remoteVideo != null) {
           remoteVideo.removeSink(remoteSink);
-        }
-        if (videoTrack != null) {
-          videoTrack.removeSink(localSink);
         }
         if (connection != null) {
           for (RTCRtpSender sender : connection.getSenders()) {
             connection.removeTrack(sender);
           }
           connection.close();
-        }
-        if (videoTrack != null) {
-          videoTrack.dispose();
-          videoSource.dispose();
-        }
-        if (audioTrack != null) {
-          audioTrack.dispose();
         }
       } catch (Error | RuntimeException e) {
         System.getLogger("ling.client").log(System.Logger.Level.WARNING, "call media not closed cleanly", e);
@@ -264,12 +202,7 @@ public final class MediaSession {
     }
   }
 
-  /** Where the own preview's frames go (called on a media thread). */
-  public void onLocalFrame(Consumer<Frame> listener) {
-    this.localFrames = listener;
-  }
-
-  private static Frame convert(VideoFrameBuffer buffer) throws Exception {
+  static Frame convert(VideoFrameBuffer buffer) throws Exception {
     byte[] bgra = new byte[buffer.getWidth() * buffer.getHeight() * 4];
     VideoBufferConverter.convertFromI420(buffer, bgra, FourCC.ARGB);
     return new Frame(buffer.getWidth(), buffer.getHeight(), bgra);
