@@ -554,6 +554,64 @@ class ClientFlowTest {
     awaitTrue(() -> callWindow(m) == null && callWindow(n) == null);
   }
 
+  @Test
+  @Timeout(120)
+  void threeClientsHoldAGroupVideoCallAndTheGridReflowsWhenOneLeaves(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String pam = TestServer.uniqueName("pam");
+    String quin = TestServer.uniqueName("quin");
+    String rex = TestServer.uniqueName("rex");
+    ClientWindow p = open(homes.resolve("p"), 0);
+    ClientWindow q = open(homes.resolve("q"), 640);
+    ClientWindow r = open(homes.resolve("r"), 320);
+    signUp(robot, p, server, pam, null);
+    signUp(robot, q, server, quin, null);
+    signUp(robot, r, server, rex, null);
+    befriend(robot, p, pam, q, quin);
+    befriend(robot, p, pam, r, rex);
+    var group = p.client().gateway().createGroup("视频会 " + pam,
+        java.util.List.of(q.client().me().id(), r.client().me().id())).get(10, TimeUnit.SECONDS);
+    click(robot, find(p, "#navChats"));
+    robot.interact(() -> p.main().chats().open(group.conversationId()));
+    awaitTrue(() -> p.main().chats().pane().titleText().startsWith("视频会"));
+    click(robot, find(p, "#videoCall"));
+    javafx.scene.Parent host = await(() -> groupWindow(p));
+    for (ClientWindow member : java.util.List.of(q, r)) {
+      javafx.scene.Parent invited = await(() -> groupWindow(member));
+      click(robot, invited.lookup("#joinGroupCall"));
+    }
+    // a full mesh: everyone receives both others' video
+    for (ClientWindow client : java.util.List.of(p, q, r)) {
+      ClientDriver.awaitTrue(() -> {
+        var call = client.client().calls().groupProperty().get();
+        return call != null && call.participants().size() == 2 && call.participants().stream()
+            .allMatch(id -> call.session(id) != null && call.session(id).receivedFrames() > 10);
+      });
+    }
+    assertEquals(2, ((javafx.scene.layout.TilePane) host.lookup("#groupGrid")).getChildren().size());
+
+    // one leaves: the others' grids reflow to the one left
+    click(robot, groupWindow(r).lookup("#leaveGroupCall"));
+    awaitTrue(() -> groupWindow(r) == null);
+    for (ClientWindow client : java.util.List.of(p, q)) {
+      awaitTrue(() -> ((javafx.scene.layout.TilePane) groupWindow(client).lookup("#groupGrid")).getChildren().size() == 1);
+    }
+    click(robot, groupWindow(q).lookup("#leaveGroupCall"));
+    click(robot, groupWindow(p).lookup("#leaveGroupCall"));
+    awaitTrue(() -> groupWindow(p) == null && groupWindow(q) == null);
+    awaitTrue(() -> {
+      var last = p.client().conversations().find(group.conversationId()).lastMessage();
+      return last != null && "call".equals(last.kind());
+    });
+  }
+
+  private static javafx.scene.Parent groupWindow(ClientWindow client) {
+    return javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
+            && "groupCallWindow".equals(w.getScene().getRoot().getId()))
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
+  }
+
   /** The open call window a client's main window owns, or null. */
   private static javafx.scene.Parent callWindow(ClientWindow client) {
     return javafx.stage.Window.getWindows().stream()

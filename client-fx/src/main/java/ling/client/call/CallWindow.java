@@ -136,7 +136,7 @@ public final class CallWindow {
    * Frames to an image view: they come on a media thread, and only the newest is painted on the FX
    * thread (the ones between are skipped, never queued).
    */
-  private static java.util.function.Consumer<MediaSession.Frame> painter(javafx.scene.image.ImageView view,
+  static java.util.function.Consumer<MediaSession.Frame> painter(javafx.scene.image.ImageView view,
                                                                            Runnable painted) {
     java.util.concurrent.atomic.AtomicReference<MediaSession.Frame> latest =
         new java.util.concurrent.atomic.AtomicReference<>();

@@ -19,7 +19,9 @@ public final class Calls {
   private final ling.client.api.Gateway gateway;
   private final MediaEngine engine = new MediaEngine();
   private final ObjectProperty<CallModel> current = new SimpleObjectProperty<>();
+  private final ObjectProperty<GroupCall> group = new SimpleObjectProperty<>();
   private Consumer<CallModel> onIncoming = call -> { };
+  private Consumer<GroupCall> onGroupInvite = call -> { };
 
   public Calls(ChatModel.FrameSender frames, ling.client.api.Gateway gateway) {
     this.frames = frames;
@@ -28,13 +30,16 @@ public final class Calls {
 
   /** Ends a call's media and the WebRTC factory: the client is closing. */
   public void dispose() {
+    CompletableFuture<Void> groupClosed = group.get() == null ? CompletableFuture.completedFuture(null)
+        : leave(group.get());
     CallModel call = current.get();
     if (call != null && !call.ended()) {
       hangup(call);
     }
     MediaSession session = call == null ? null : call.sessionProperty().get();
     LocalMedia local = call == null ? null : call.localProperty().get();
-    CompletableFuture<Void> closed = session == null ? CompletableFuture.completedFuture(null) : session.close();
+    CompletableFuture<Void> closed = (session == null ? CompletableFuture.<Void>completedFuture(null) : session.close())
+        .thenCombine(groupClosed, (a, b) -> (Void) null);
     closed.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).whenComplete((x, err) -> {
       if (local != null) {
         local.close();
@@ -45,6 +50,38 @@ public final class Calls {
 
   public ObjectProperty<CallModel> currentProperty() {
     return current;
+  }
+
+  public ObjectProperty<GroupCall> groupProperty() {
+    return group;
+  }
+
+  /** Called with each group call this client is invited to, and with the ones it starts. */
+  public void onGroupCall(Consumer<GroupCall> listener) {
+    this.onGroupInvite = listener;
+  }
+
+  /** Starts the group's call, or joins it when the group has one already. */
+  public GroupCall startGroup(long conversationId, String media) {
+    if (busy()) {
+      return null;
+    }
+    GroupCall call = new GroupCall(conversationId, media);
+    group.set(call);
+    frames.send(Wire.object().put("type", "call.invite").put("conversationId", conversationId).put("media", media));
+    return call;
+  }
+
+  public void join(GroupCall call) {
+    frames.send(Wire.object().put("type", "call.join").put("callId", call.callIdProperty().get()));
+  }
+
+  /** Leaves the group call (or dismisses the invitation); completes once its media is closed. */
+  public CompletableFuture<Void> leave(GroupCall call) {
+    if (call.joinedProperty().get()) {
+      frames.send(Wire.object().put("type", "call.leave").put("callId", call.callIdProperty().get()));
+    }
+    return endGroup(call);
   }
 
   /** Called with each call that starts ringing here. */
@@ -88,12 +125,50 @@ public final class Calls {
     long callId = frame.path("callId").asLong();
     switch (type) {
       case "call.ringing" -> {
-        if (call != null && !call.incoming() && call.callIdProperty().get() == 0) {
+        GroupCall mine = group.get();
+        if (frame.path("group").asBoolean() && mine != null && mine.callIdProperty().get() == 0) {
+          // a new group call: this client is its first participant
+          mine.callIdProperty().set(callId);
+          mine.joinedProperty().set(true);
+          onGroupInvite.accept(mine);
+        } else if (call != null && !call.incoming() && call.callIdProperty().get() == 0) {
           call.callIdProperty().set(callId);
         }
       }
+      case "call.joined" -> {
+        GroupCall mine = group.get();
+        if (mine != null && !mine.endedProperty().get()) {
+          boolean fresh = mine.callIdProperty().get() == 0;
+          mine.callIdProperty().set(callId);
+          mine.joinedProperty().set(true);
+          // the joiner offers to everyone already in it, so two peers never offer to each other
+          frame.path("participants").forEach(p -> connect(mine, p.asLong(), true));
+          if (fresh) {
+            onGroupInvite.accept(mine);
+          }
+        }
+      }
+      case "call.participant_joined" -> {
+        GroupCall mine = group.get();
+        if (mine != null && mine.callIdProperty().get() == callId && mine.joinedProperty().get()) {
+          connect(mine, frame.path("userId").asLong(), false);
+        }
+      }
+      case "call.participant_left" -> {
+        GroupCall mine = group.get();
+        if (mine != null && mine.callIdProperty().get() == callId) {
+          disconnect(mine, frame.path("userId").asLong());
+        }
+      }
       case "call.incoming" -> {
-        if (busy() || frame.path("group").asBoolean()) {
+        if (busy()) {
+          return true;
+        }
+        if (frame.path("group").asBoolean()) {
+          GroupCall invited = new GroupCall(frame.path("conversationId").asLong(), frame.path("media").asText("video"));
+          invited.callIdProperty().set(callId);
+          group.set(invited);
+          onGroupInvite.accept(invited);
           return true;
         }
         CallModel incoming = new CallModel(frame.path("conversationId").asLong(), frame.path("from").asLong(),
@@ -114,12 +189,20 @@ public final class Calls {
         }
       }
       case "call.ended" -> {
-        if (matches(call, callId)) {
+        GroupCall mine = group.get();
+        if (mine != null && mine.callIdProperty().get() == callId) {
+          endGroup(mine);
+        } else if (matches(call, callId)) {
           call.end(frame.path("reason").asText("hangup"));
         }
       }
       case "call.signal" -> {
-        if (matches(call, callId) && call.sessionProperty().get() != null) {
+        GroupCall mine = group.get();
+        if (mine != null && mine.callIdProperty().get() == callId && mine.joinedProperty().get()) {
+          long from = frame.path("fromUserId").asLong();
+          // an offer may come before the news that its sender joined
+          connect(mine, from, false).signal(frame.path("signal"));
+        } else if (matches(call, callId) && call.sessionProperty().get() != null) {
           call.sessionProperty().get().signal(frame.path("signal"));
         }
       }
@@ -170,8 +253,61 @@ public final class Calls {
     session.start(gateway.iceServers(), !call.incoming());
   }
 
+  /** The connection to one participant of a group call, made once. */
+  private MediaSession connect(GroupCall call, long userId, boolean offer) {
+    MediaSession existing = call.sessions.get(userId);
+    if (existing != null) {
+      return existing;
+    }
+    if (call.local == null) {
+      call.local = new LocalMedia(engine, "video".equals(call.media()));
+    }
+    MediaSession session = new MediaSession(engine, call.local,
+        signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
+            .put("toUserId", userId).set("signal", signal)),
+        frame -> call.deliver(userId, frame), state -> { });
+    call.sessions.put(userId, session);
+    if (!call.participants().contains(userId)) {
+      call.participants().add(userId);
+    }
+    session.start(gateway.iceServers(), offer);
+    return session;
+  }
+
+  private void disconnect(GroupCall call, long userId) {
+    MediaSession session = call.sessions.remove(userId);
+    call.participants().remove(userId);
+    call.tiles.remove(userId);
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  private CompletableFuture<Void> endGroup(GroupCall call) {
+    if (call.endedProperty().get()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    call.endedProperty().set(true);
+    java.util.List<CompletableFuture<Void>> closing = new java.util.ArrayList<>();
+    call.sessions.values().forEach(session -> closing.add(session.close()));
+    call.sessions.clear();
+    call.participants().clear();
+    LocalMedia local = call.local;
+    CompletableFuture<Void> closed = CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+        .handle((x, err) -> {
+          if (local != null) {
+            local.close();
+          }
+          return null;
+        });
+    if (group.get() == call) {
+      group.set(null);
+    }
+    return closed;
+  }
+
   private boolean busy() {
-    return current.get() != null && !current.get().ended();
+    return (current.get() != null && !current.get().ended()) || group.get() != null;
   }
 
   private static boolean matches(CallModel call, long callId) {

@@ -78,6 +78,9 @@ public final class MediaSession {
    */
   void start(CompletableFuture<List<JsonNode>> servers, boolean offer) {
     run(() -> {
+      if (closed) {
+        return;
+      }
       List<JsonNode> iceServers;
       try {
         iceServers = servers.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -119,6 +122,9 @@ public final class MediaSession {
         RTCSdpType type = "offer".equals(sdp.path("type").asText()) ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
         connection.setRemoteDescription(new RTCSessionDescription(type, sdp.path("sdp").asText()),
             new SetObserver(() -> run(() -> {
+              if (closed) {
+                return;
+              }
               remoteSet = true;
               early.forEach(connection::addIceCandidate);
               early.clear();
@@ -195,7 +201,14 @@ public final class MediaSession {
   /** Work on the session's thread; after the session closed there is nothing left to do. */
   private boolean run(Runnable task) {
     try {
-      work.execute(task);
+      work.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException | Error failed) {
+          // a call's media failing ends nothing else; the state shown says it
+          System.getLogger("ling.client").log(System.Logger.Level.WARNING, "call media: " + failed);
+        }
+      });
       return true;
     } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
       return false;

@@ -214,7 +214,7 @@ public final class ChatPane extends BorderPane {
     shown = conversation;
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
     voiceCall.setVisible(!conversation.isGroup());
-    videoCall.setVisible(!conversation.isGroup());
+    videoCall.setText(texts.get(conversation.isGroup() ? "call.group" : "call.video"));
     if (switched || !infoButton.isVisible()) {
       setRight(null);
     }
@@ -359,7 +359,7 @@ public final class ChatPane extends BorderPane {
   }
 
   private void call(String media) {
-    if (shown != null && !shown.isGroup()) {
+    if (shown != null) {
       onCall.accept(shown, media);
     }
   }

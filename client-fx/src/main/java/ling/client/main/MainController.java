@@ -32,6 +32,10 @@ public final class MainController {
     this.settings = settings;
     this.chats = new ChatsView(client, texts);
     chats.pane().onCall((conversation, media) -> {
+      if (conversation.isGroup()) {
+        client.calls().startGroup(conversation.id(), media);
+        return;
+      }
       if (conversation.peer() == null) {
         return;
       }
@@ -78,6 +82,15 @@ public final class MainController {
   /** Calls ring in their own window, and the user's own calls show in one too. */
   private void startCalls(javafx.stage.Window window) {
     client.calls().onIncoming(call -> open(window, call));
+    client.calls().onGroupCall(call -> {
+      var conversation = client.conversations().find(call.conversationId());
+      String title = conversation == null || conversation.group() == null ? "" : conversation.group().name();
+      new ling.client.call.GroupCallWindow(window, call, client.calls(), texts, title, id -> {
+        var member = conversation == null || conversation.group() == null ? null
+            : client.groupMembers().member(conversation.group().id(), id);
+        return member != null ? ling.client.groups.GroupMembers.shownName(member) : "#" + id;
+      }, settings.theme()).show();
+    });
   }
 
   /** The window of a call, the peer named as the user knows them. */

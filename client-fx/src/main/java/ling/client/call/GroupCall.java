@@ -1,0 +1,74 @@
+package ling.client.call;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A group call as this client sees it: invited, then in it with a peer connection to every other
+ * participant (a full mesh), until it leaves or the call ends.
+ */
+public final class GroupCall {
+
+  private final long conversationId;
+  private final String media;
+  private final LongProperty callId = new SimpleLongProperty();
+  private final BooleanProperty joined = new SimpleBooleanProperty();
+  private final BooleanProperty ended = new SimpleBooleanProperty();
+  /** The others in the call, in the order they came. */
+  private final ObservableList<Long> participants = FXCollections.observableArrayList();
+  final Map<Long, MediaSession> sessions = new HashMap<>();
+  final Map<Long, java.util.function.Consumer<MediaSession.Frame>> tiles = new HashMap<>();
+  LocalMedia local;
+
+  GroupCall(long conversationId, String media) {
+    this.conversationId = conversationId;
+    this.media = media;
+  }
+
+  public long conversationId() {
+    return conversationId;
+  }
+
+  public String media() {
+    return media;
+  }
+
+  public LongProperty callIdProperty() {
+    return callId;
+  }
+
+  public BooleanProperty joinedProperty() {
+    return joined;
+  }
+
+  public BooleanProperty endedProperty() {
+    return ended;
+  }
+
+  public ObservableList<Long> participants() {
+    return participants;
+  }
+
+  /** Where one participant's video goes (set by the window's tile). */
+  public void onFrame(long userId, java.util.function.Consumer<MediaSession.Frame> tile) {
+    tiles.put(userId, tile);
+  }
+
+  /** The media with one participant, once there is a connection to them. */
+  public MediaSession session(long userId) {
+    return sessions.get(userId);
+  }
+
+  void deliver(long userId, MediaSession.Frame frame) {
+    var tile = tiles.get(userId);
+    if (tile != null) {
+      tile.accept(frame);
+    }
+  }
+}
