@@ -148,8 +148,25 @@ class ScreenshotsTest {
     Thread.sleep(2500);
     shoot((Stage) callRoot(a).getScene().getWindow(), out.resolve("video-call.png"));
     click(robot, callRoot(a).lookup("#hangUp"));
+    awaitTrue(() -> callRoot(a) == null && callRoot(b) == null);
 
-    for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png")) {
+    // the group's video call, all three in it
+    select(robot, a, group);
+    click(robot, find(a, "#videoCall"));
+    await(() -> groupRoot(a));
+    for (ClientWindow member : List.of(b, c)) {
+      click(robot, await(() -> groupRoot(member)).lookup("#joinGroupCall"));
+    }
+    awaitTrue(() -> {
+      var call = a.client().calls().groupProperty().get();
+      return call != null && call.participants().size() == 2
+          && call.participants().stream().allMatch(id -> call.session(id) != null && call.session(id).receivedFrames() > 30);
+    });
+    Thread.sleep(1500);
+    shoot((Stage) groupRoot(a).getScene().getWindow(), out.resolve("group-call.png"));
+
+    for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png",
+        "group-call.png")) {
       assertTrue(Files.size(out.resolve(name)) > 10_000, name);
     }
   }
@@ -158,6 +175,13 @@ class ScreenshotsTest {
     return javafx.stage.Window.getWindows().stream()
         .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
             && "callWindow".equals(w.getScene().getRoot().getId()))
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
+  }
+
+  private static javafx.scene.Parent groupRoot(ClientWindow client) {
+    return javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
+            && "groupCallWindow".equals(w.getScene().getRoot().getId()))
         .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
   }
 

@@ -260,7 +260,12 @@ public final class Calls {
       return existing;
     }
     if (call.local == null) {
-      call.local = new LocalMedia(engine, "video".equals(call.media()));
+      LocalMedia local = new LocalMedia(engine, "video".equals(call.media()));
+      local.microphone(call.microphoneOnProperty().get());
+      local.camera(call.cameraOnProperty().get());
+      call.microphoneOnProperty().addListener((obs, was, on) -> local.microphone(on));
+      call.cameraOnProperty().addListener((obs, was, on) -> local.camera(on));
+      call.local = local;
     }
     MediaSession session = new MediaSession(engine, call.local,
         signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())

@@ -25,6 +25,8 @@ public final class GroupCall {
   final Map<Long, MediaSession> sessions = new HashMap<>();
   final Map<Long, java.util.function.Consumer<MediaSession.Frame>> tiles = new HashMap<>();
   LocalMedia local;
+  private final BooleanProperty microphoneOn = new SimpleBooleanProperty(true);
+  private final BooleanProperty cameraOn = new SimpleBooleanProperty(true);
 
   GroupCall(long conversationId, String media) {
     this.conversationId = conversationId;
@@ -49,6 +51,14 @@ public final class GroupCall {
 
   public BooleanProperty endedProperty() {
     return ended;
+  }
+
+  public BooleanProperty microphoneOnProperty() {
+    return microphoneOn;
+  }
+
+  public BooleanProperty cameraOnProperty() {
+    return cameraOn;
   }
 
   public ObservableList<Long> participants() {

@@ -54,7 +54,15 @@ public final class GroupCallWindow {
     leave.setId("leaveGroupCall");
     leave.getStyleClass().add("call-hangup");
     leave.setOnAction(e -> calls.leave(call));
-    HBox controls = new HBox(12, join, leave);
+    javafx.scene.control.ToggleButton mute = new javafx.scene.control.ToggleButton(texts.get("call.mute"));
+    mute.setId("groupMute");
+    mute.selectedProperty().addListener((obs, was, muted) -> call.microphoneOnProperty().set(!muted));
+    javafx.scene.control.ToggleButton camera = new javafx.scene.control.ToggleButton(texts.get("call.cameraOff"));
+    camera.setId("groupCamera");
+    camera.selectedProperty().addListener((obs, was, off) -> call.cameraOnProperty().set(!off));
+    mute.visibleProperty().bind(call.joinedProperty());
+    camera.visibleProperty().bind(call.joinedProperty());
+    HBox controls = new HBox(12, join, mute, camera, leave);
     controls.setAlignment(Pos.CENTER);
     VBox root = new VBox(10, grid, status, controls);
     root.setId("groupCallWindow");
