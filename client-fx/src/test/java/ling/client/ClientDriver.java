@@ -58,6 +58,23 @@ final class ClientDriver {
     OPENED.clear();
   }
 
+  /** The open call window a client's main window owns, or null. */
+  static javafx.scene.Parent callWindow(ClientWindow client) {
+    return ownedWindow(client, "callWindow");
+  }
+
+  /** The open group call window a client's main window owns, or null. */
+  static javafx.scene.Parent groupWindow(ClientWindow client) {
+    return ownedWindow(client, "groupCallWindow");
+  }
+
+  private static javafx.scene.Parent ownedWindow(ClientWindow client, String rootId) {
+    return javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
+            && rootId.equals(w.getScene().getRoot().getId()))
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
+  }
+
   static ClientWindow open(Path home, double x) throws Exception {
     Settings settings = Settings.load(new Profile(home));
     if (settings.windowBounds() == null) {

@@ -24,6 +24,8 @@ import ling.client.api.LiveSocket;
 import ling.client.chat.ChatLine;
 import ling.client.chat.EmojiText;
 import static ling.client.ClientDriver.await;
+import static ling.client.ClientDriver.callWindow;
+import static ling.client.ClientDriver.groupWindow;
 import static ling.client.ClientDriver.awaitTrue;
 import static ling.client.ClientDriver.befriend;
 import static ling.client.ClientDriver.click;
@@ -603,21 +605,6 @@ class ClientFlowTest {
       var last = p.client().conversations().find(group.conversationId()).lastMessage();
       return last != null && "call".equals(last.kind());
     });
-  }
-
-  private static javafx.scene.Parent groupWindow(ClientWindow client) {
-    return javafx.stage.Window.getWindows().stream()
-        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
-            && "groupCallWindow".equals(w.getScene().getRoot().getId()))
-        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
-  }
-
-  /** The open call window a client's main window owns, or null. */
-  private static javafx.scene.Parent callWindow(ClientWindow client) {
-    return javafx.stage.Window.getWindows().stream()
-        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
-            && "callWindow".equals(w.getScene().getRoot().getId()))
-        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package ling.client;
 
 import static ling.client.ClientDriver.await;
+import static ling.client.ClientDriver.callWindow;
+import static ling.client.ClientDriver.groupWindow;
 import static ling.client.ClientDriver.awaitTrue;
 import static ling.client.ClientDriver.befriend;
 import static ling.client.ClientDriver.click;
@@ -141,21 +143,21 @@ class ScreenshotsTest {
     // a video call with the test pattern coming in
     select(robot, a, conversation);
     click(robot, find(a, "#videoCall"));
-    javafx.scene.Parent incoming = await(() -> callRoot(b));
+    javafx.scene.Parent incoming = await(() -> callWindow(b));
     click(robot, incoming.lookup("#acceptCall"));
     awaitTrue(() -> a.client().calls().currentProperty().get().sessionProperty().get() != null
         && a.client().calls().currentProperty().get().sessionProperty().get().receivedFrames() > 30);
     Thread.sleep(2500);
-    shoot((Stage) callRoot(a).getScene().getWindow(), out.resolve("video-call.png"));
-    click(robot, callRoot(a).lookup("#hangUp"));
-    awaitTrue(() -> callRoot(a) == null && callRoot(b) == null);
+    shoot((Stage) callWindow(a).getScene().getWindow(), out.resolve("video-call.png"));
+    click(robot, callWindow(a).lookup("#hangUp"));
+    awaitTrue(() -> callWindow(a) == null && callWindow(b) == null);
 
     // the group's video call, all three in it
     select(robot, a, group);
     click(robot, find(a, "#videoCall"));
-    await(() -> groupRoot(a));
+    await(() -> groupWindow(a));
     for (ClientWindow member : List.of(b, c)) {
-      click(robot, await(() -> groupRoot(member)).lookup("#joinGroupCall"));
+      click(robot, await(() -> groupWindow(member)).lookup("#joinGroupCall"));
     }
     awaitTrue(() -> {
       var call = a.client().calls().groupProperty().get();
@@ -163,26 +165,12 @@ class ScreenshotsTest {
           && call.participants().stream().allMatch(id -> call.session(id) != null && call.session(id).receivedFrames() > 30);
     });
     Thread.sleep(1500);
-    shoot((Stage) groupRoot(a).getScene().getWindow(), out.resolve("group-call.png"));
+    shoot((Stage) groupWindow(a).getScene().getWindow(), out.resolve("group-call.png"));
 
     for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png",
         "group-call.png")) {
       assertTrue(Files.size(out.resolve(name)) > 10_000, name);
     }
-  }
-
-  private static javafx.scene.Parent callRoot(ClientWindow client) {
-    return javafx.stage.Window.getWindows().stream()
-        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
-            && "callWindow".equals(w.getScene().getRoot().getId()))
-        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
-  }
-
-  private static javafx.scene.Parent groupRoot(ClientWindow client) {
-    return javafx.stage.Window.getWindows().stream()
-        .filter(w -> w instanceof Stage s && s.getOwner() == client.stage() && w.isShowing() && w.getScene() != null
-            && "groupCallWindow".equals(w.getScene().getRoot().getId()))
-        .map(w -> w.getScene().getRoot()).findFirst().orElse(null);
   }
 
   private ClientWindow window(String name) throws Exception {
