@@ -102,7 +102,8 @@ public final class GroupCallWindow {
     Label name = new Label(names.apply(userId));
     name.getStyleClass().add("tile-name");
     StackPane.setAlignment(name, Pos.BOTTOM_LEFT);
-    StackPane tile = new StackPane(video, name);
+    // the initial shows until video comes (a participant without a camera stays a voice tile)
+    StackPane tile = new StackPane(ling.client.ui.Avatar.of(names.apply(userId)), video, name);
     tile.setId("tile-" + userId);
     tile.getStyleClass().add("call-remote");
     call.onFrame(userId, CallWindow.painter(video, () -> { }));

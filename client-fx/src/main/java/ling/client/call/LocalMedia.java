@@ -20,12 +20,13 @@ final class LocalMedia {
   private final boolean video;
   private AudioTrackSource audioSource;
   private AudioTrack audioTrack;
-  private CustomVideoSource videoSource;
+  private dev.onvoid.webrtc.media.video.VideoTrackSource videoSource;
+  private dev.onvoid.webrtc.media.video.VideoDeviceSource camera;
   private VideoTrack videoTrack;
   private TestPattern pattern;
   private volatile Consumer<MediaSession.Frame> preview = frame -> { };
   private boolean microphone = true;
-  private boolean camera = true;
+  private boolean cameraOn = true;
   private boolean closed;
   /** The own camera's frames, for the small preview (every third one is enough). */
   private final VideoTrackSink previewSink = new VideoTrackSink() {
@@ -73,10 +74,38 @@ final class LocalMedia {
   }
 
   synchronized void camera(boolean on) {
-    camera = on;
+    cameraOn = on;
     if (videoTrack != null && !closed) {
       videoTrack.setEnabled(on);
     }
+  }
+
+  /**
+   * The first camera, at 640x480 and 30 frames a second; without one, the moving test pattern
+   * when asked for ({@code -Dling.testPattern=true}, as the tests do), else none: the call goes on
+   * as voice and the other side shows a placeholder.
+   */
+  private dev.onvoid.webrtc.media.video.VideoTrackSource videoSource() {
+    try {
+      var cameras = dev.onvoid.webrtc.media.MediaDevices.getVideoCaptureDevices();
+      if (!cameras.isEmpty()) {
+        camera = new dev.onvoid.webrtc.media.video.VideoDeviceSource();
+        camera.setVideoCaptureDevice(cameras.get(0));
+        camera.setVideoCaptureCapability(new dev.onvoid.webrtc.media.video.VideoCaptureCapability(640, 480, 30));
+        camera.start();
+        return camera;
+      }
+    } catch (Error | RuntimeException noCamera) {
+      System.getLogger("ling.client").log(System.Logger.Level.WARNING, "no camera: " + noCamera);
+      camera = null;
+    }
+    if (Boolean.getBoolean("ling.testPattern")) {
+      CustomVideoSource synthetic = new CustomVideoSource();
+      pattern = new TestPattern(synthetic);
+      pattern.start();
+      return synthetic;
+    }
+    return null;
   }
 
   /** After every peer connection has removed the tracks. */
@@ -89,10 +118,17 @@ final class LocalMedia {
       if (pattern != null) {
         pattern.stop();
       }
+      if (camera != null) {
+        camera.stop();
+      }
       if (videoTrack != null) {
         videoTrack.removeSink(previewSink);
         videoTrack.dispose();
-        videoSource.dispose();
+      }
+      if (videoSource instanceof CustomVideoSource synthetic) {
+        synthetic.dispose();
+      } else if (camera != null) {
+        camera.dispose();
       }
       if (audioTrack != null) {
         audioTrack.dispose();
@@ -111,12 +147,12 @@ final class LocalMedia {
     audioTrack = factory.createAudioTrack("audio", audioSource);
     audioTrack.setEnabled(microphone);
     if (video) {
-      videoSource = new CustomVideoSource();
-      videoTrack = factory.createVideoTrack("video", videoSource);
-      videoTrack.addSink(previewSink);
-      videoTrack.setEnabled(camera);
-      pattern = new TestPattern(videoSource);
-      pattern.start();
+      videoSource = videoSource();
+      if (videoSource != null) {
+        videoTrack = factory.createVideoTrack("video", videoSource);
+        videoTrack.addSink(previewSink);
+        videoTrack.setEnabled(cameraOn);
+      }
     }
   }
 }
