@@ -150,18 +150,20 @@ class ClusterTest {
       }
       for (Socket socket : List.of(onA, onB)) {
         List<Long> seqs = new ArrayList<>();
-        List<String> xenas = new ArrayList<>();
+        java.util.TreeMap<Long, String> xenaBySeq = new java.util.TreeMap<>();
         while (seqs.size() < 2 * each) {
           JsonObject frame = socket.next();
           if (frame.getString("type").equals("message")) {
             JsonObject message = frame.getJsonObject("message");
             seqs.add(message.getLong("seq"));
             if (message.getLong("senderId") == xena.id()) {
-              xenas.add(message.getString("clientMsgId"));
+              xenaBySeq.put(message.getLong("seq"), message.getString("clientMsgId"));
             }
           }
         }
-        // every message once; each sender's in the order sent; seqs the same set as stored
+        // events of two chat instances may arrive in either order (clients order by seq): by seq,
+        // every message once and each sender's in the order sent
+        List<String> xenas = new ArrayList<>(xenaBySeq.values());
         assertEquals(2 * each, new java.util.HashSet<>(seqs).size());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < each; i++) {

@@ -17,12 +17,11 @@ final class MediaEngine {
 
   synchronized PeerConnectionFactory factory() {
     if (factory == null) {
-      try {
-        audio = new AudioDeviceModule();
-      } catch (Error | RuntimeException noSoundServer) {
-        audio = new HeadlessAudioDeviceModule();
+      // the native audio set-up is not safe from two threads at once (two clients in one JVM)
+      synchronized (MediaEngine.class) {
+        audio = soundServer() ? realAudio() : new HeadlessAudioDeviceModule();
+        factory = new PeerConnectionFactory(audio);
       }
-      factory = new PeerConnectionFactory(audio);
       try {
         // remote audio is pulled only while playout runs
         audio.initPlayout();
@@ -32,6 +31,31 @@ final class MediaEngine {
       }
     }
     return factory;
+  }
+
+  private static AudioDeviceModuleBase realAudio() {
+    try {
+      return new AudioDeviceModule();
+    } catch (Error | RuntimeException noSoundServer) {
+      return new HeadlessAudioDeviceModule();
+    }
+  }
+
+  /**
+   * Whether a PulseAudio (or PipeWire's pulse) server answers here: the real audio module is tried
+   * only then, since its set-up without one can bring the process down. {@code -Dling.headlessAudio=true}
+   * skips it.
+   */
+  static boolean soundServer() {
+    if (Boolean.getBoolean("ling.headlessAudio")) {
+      return false;
+    }
+    String server = System.getenv("PULSE_SERVER");
+    if (server != null && !server.isBlank()) {
+      return true;
+    }
+    String runtime = System.getenv("XDG_RUNTIME_DIR");
+    return runtime != null && java.nio.file.Files.exists(java.nio.file.Path.of(runtime, "pulse", "native"));
   }
 
   /** The factory, then the audio module: the order that lets the JVM exit. */
