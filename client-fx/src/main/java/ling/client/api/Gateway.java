@@ -160,10 +160,6 @@ public final class Gateway {
     return list("users/search?q=" + encode(query), User.class);
   }
 
-  public CompletableFuture<User> user(long id) {
-    return get("users/" + id, User.class);
-  }
-
   // ---- friends
 
   public CompletableFuture<List<Friend>> friends() {
@@ -295,11 +291,6 @@ public final class Gateway {
 
   public CompletableFuture<List<Message>> searchMessages(long conversationId, String query) {
     return list("conversations/" + conversationId + "/messages/search?q=" + encode(query), Message.class);
-  }
-
-  public CompletableFuture<Message> sendMessage(long conversationId, ObjectNode message) {
-    return send("POST", "conversations/" + conversationId + "/messages", message, true)
-        .thenApply(json -> Wire.read(json, Message.class));
   }
 
   public CompletableFuture<Void> markRead(long conversationId, long seq) {

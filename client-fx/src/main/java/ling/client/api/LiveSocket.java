@@ -78,10 +78,6 @@ public final class LiveSocket {
     }
   }
 
-  public boolean isOnline() {
-    return socket != null;
-  }
-
   /**
    * Sends a frame without waiting (never blocks the caller); false when the socket is not open
    * (the caller keeps the frame for later).

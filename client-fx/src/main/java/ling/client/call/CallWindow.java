@@ -30,7 +30,6 @@ public final class CallWindow {
   private final Ringer ringer = new Ringer();
   private final Label status = new Label();
   private Timeline clock;
-  private long painted;
 
   public CallWindow(Window owner, CallModel call, Calls calls, Texts texts, String peerName, String theme) {
     this.call = call;
@@ -57,10 +56,10 @@ public final class CallWindow {
     preview.setPreserveRatio(true);
     StackPane.setAlignment(preview, Pos.BOTTOM_RIGHT);
     remote.getChildren().add(preview);
-    call.onFrame(painter(video, () -> painted++));
+    call.onFrame(painter(video));
     call.localProperty().addListener((obs, was, local) -> {
       if (local != null) {
-        local.onPreview(painter(preview, () -> { }));
+        local.onPreview(painter(preview));
       }
     });
     Label connection = new Label();
@@ -136,8 +135,7 @@ public final class CallWindow {
    * Frames to an image view: they come on a media thread, and only the newest is painted on the FX
    * thread (the ones between are skipped, never queued).
    */
-  static java.util.function.Consumer<MediaSession.Frame> painter(javafx.scene.image.ImageView view,
-                                                                           Runnable painted) {
+  static java.util.function.Consumer<MediaSession.Frame> painter(javafx.scene.image.ImageView view) {
     java.util.concurrent.atomic.AtomicReference<MediaSession.Frame> latest =
         new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
@@ -156,17 +154,10 @@ public final class CallWindow {
           }
           ((javafx.scene.image.WritableImage) view.getImage()).getPixelWriter().setPixels(0, 0, f.width(), f.height(),
               javafx.scene.image.PixelFormat.getByteBgraPreInstance(), f.bgra(), 0, f.width() * 4);
-          painted.run();
         });
       }
     };
   }
-
-  /** Remote video frames drawn so far. */
-  public long painted() {
-    return painted;
-  }
-
   public Stage stage() {
     return stage;
   }

@@ -106,7 +106,7 @@ public final class GroupCallWindow {
     StackPane tile = new StackPane(ling.client.ui.Avatar.of(names.apply(userId)), video, name);
     tile.setId("tile-" + userId);
     tile.getStyleClass().add("call-remote");
-    call.onFrame(userId, CallWindow.painter(video, () -> { }));
+    call.onFrame(userId, CallWindow.painter(video));
     return tile;
   }
 }

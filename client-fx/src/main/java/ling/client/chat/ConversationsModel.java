@@ -107,7 +107,4 @@ public final class ConversationsModel {
     items.add(at, conversation);
   }
 
-  public long totalUnread() {
-    return items.stream().filter(c -> !c.muted()).mapToLong(Conversation::unreadCount).sum();
-  }
 }
