@@ -39,7 +39,7 @@ public final class SignedIn {
   private Runnable onSignedOut = () -> { };
   private java.util.function.BiConsumer<ling.client.api.Models.Conversation, Message> onMessage = (c, m) -> { };
 
-  public SignedIn(Gateway gateway, User me) {
+  public SignedIn(Gateway gateway, User me, java.util.function.Supplier<ling.client.call.MediaChoice> devices) {
     this.gateway = gateway;
     this.me = new SimpleObjectProperty<>(me);
     this.conversations = new ConversationsModel(gateway, me.id());
@@ -49,7 +49,7 @@ public final class SignedIn {
     this.files = new FileTransfers(gateway);
     this.attachments = new Attachments(files);
     this.groupMembers = new GroupMembers(gateway);
-    this.calls = new ling.client.call.Calls(socket::send, gateway);
+    this.calls = new ling.client.call.Calls(socket::send, gateway, devices);
   }
 
   public ling.client.call.Calls calls() {

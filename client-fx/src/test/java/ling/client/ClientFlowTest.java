@@ -469,6 +469,18 @@ class ClientFlowTest {
     await(() -> find(k, "#input"));
     awaitTrue(() -> k.client().contacts().friend(l.client().me().id()).user().online());
 
+    // the devices for calls are chosen in the settings (here the headless audio module's) and kept
+    click(robot, find(k, "#navSettings"));
+    javafx.scene.control.ChoiceBox<String> microphones = await(() -> find(k, "#microphoneDevice"));
+    awaitTrue(() -> microphones.getItems().contains("Virtual Microphone (ADM)"));
+    assertEquals("", microphones.getValue(), "the default until one is chosen");
+    robot.interact(() -> microphones.setValue("Virtual Microphone (ADM)"));
+    assertTrue(Files.readString(homes.resolve("k").resolve("settings.json")).contains("Virtual Microphone (ADM)"));
+    assertTrue(((javafx.scene.control.ChoiceBox<?>) find(k, "#speakerDevice")).getItems().contains("Virtual Speaker (ADM)"));
+    assertEquals("Virtual Microphone (ADM)", Settings.load(new Profile(homes.resolve("k")))
+        .mediaChoice().microphone());
+    click(robot, find(k, "#navChats"));
+
     click(robot, find(k, "#videoCall"));
     javafx.scene.Parent caller = await(() -> callWindow(k));
     assertEquals("Calling…", ((Label) caller.lookup("#callStatus")).getText());
@@ -508,6 +520,36 @@ class ClientFlowTest {
     javafx.scene.Parent answered = await(() -> callWindow(l));
     click(robot, answered.lookup("#acceptCall"));
     awaitTrue(() -> ((Label) voice.lookup("#callStatus")).getText().startsWith("00:"));
+    var kimVoice = k.client().calls().currentProperty().get().sessionProperty().get();
+    var leeVoice = l.client().calls().currentProperty().get().sessionProperty().get();
+    awaitTrue(() -> "connected".equals(((Label) answered.lookup("#mediaState")).getText()));
+    assertEquals("Switch to video", ((Button) voice.lookup("#switchMedia")).getText());
+    assertFalse(voice.lookup("#toggleCamera").isVisible());
+    assertFalse(voice.lookup("#remoteVideoImage").isVisible());
+    // the caller switches to video: its camera reaches the callee, whose own stays off until turned on
+    click(robot, voice.lookup("#switchMedia"));
+    awaitTrue(() -> leeVoice.receivedFrames() > 10 && answered.lookup("#remoteVideoImage").isVisible()
+        && "Switch to voice".equals(((Button) answered.lookup("#switchMedia")).getText())
+        && answered.lookup("#toggleCamera").isVisible());
+    assertTrue(((javafx.scene.control.ToggleButton) answered.lookup("#toggleCamera")).isSelected(), "callee camera off");
+    assertEquals(0, kimVoice.receivedFrames());
+    assertFalse(voice.lookup("#remoteVideoImage").isVisible());
+    // the callee turns its camera on: video both ways
+    click(robot, answered.lookup("#toggleCamera"));
+    awaitTrue(() -> kimVoice.receivedFrames() > 10 && voice.lookup("#remoteVideoImage").isVisible());
+    // the callee switches back to voice: both cameras go off, and the frames stop
+    click(robot, answered.lookup("#switchMedia"));
+    awaitTrue(() -> "Switch to video".equals(((Button) voice.lookup("#switchMedia")).getText())
+        && !voice.lookup("#remoteVideoImage").isVisible() && !answered.lookup("#remoteVideoImage").isVisible()
+        && ((javafx.scene.control.ToggleButton) voice.lookup("#toggleCamera")).isSelected());
+    Thread.sleep(500);
+    long kimFrames = kimVoice.receivedFrames();
+    long leeFrames = leeVoice.receivedFrames();
+    Thread.sleep(1000);
+    assertTrue(kimVoice.receivedFrames() - kimFrames <= 2 && leeVoice.receivedFrames() - leeFrames <= 2,
+        "frames after the switch to voice: " + (kimVoice.receivedFrames() - kimFrames) + ", "
+        + (leeVoice.receivedFrames() - leeFrames));
+    assertTrue(kimVoice.audioPacketsReceived().get(5, TimeUnit.SECONDS) > 0, "the voice goes on");
     click(robot, answered.lookup("#hangUp"));
     awaitTrue(() -> "Call ended".equals(((Label) voice.lookup("#callStatus")).getText()));
     awaitTrue(() -> callWindow(k) == null && callWindow(l) == null);

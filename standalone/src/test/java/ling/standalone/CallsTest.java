@@ -73,6 +73,14 @@ class CallsTest extends SharedStackTest {
         .put("candidate", "candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host").put("sdpMid", "0").put("sdpMLineIndex", 0));
     alicePhone.send(signal(callId, bob.id(), candidate));
     assertEquals(candidate, nextOfType(bobDesk, "call.signal").getJsonObject("signal"));
+    // switching to voice: what the sender now sends, and nothing more
+    JsonObject media = new JsonObject().put("media", new JsonObject().put("video", false).put("camera", false));
+    bobDesk.send(signal(callId, alice.id(), media.copy().put("extra", 1)));
+    assertEquals("invalid_request", errorCode(bobDesk));
+    bobDesk.send(signal(callId, alice.id(), new JsonObject().put("media", new JsonObject().put("video", "yes").put("camera", false))));
+    assertEquals("invalid_request", errorCode(bobDesk));
+    bobDesk.send(signal(callId, alice.id(), new JsonObject().put("media", media.getJsonObject("media").copy().put("note", "x"))));
+    assertEquals(media, nextOfType(alicePhone, "call.signal").getJsonObject("signal"));
 
     // refused and relayed nowhere: a stranger, the caller's other device, someone not in the call, a bad shape
     malloryDesk.send(signal(callId, bob.id(), offer));

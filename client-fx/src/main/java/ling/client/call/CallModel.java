@@ -26,6 +26,10 @@ public final class CallModel {
   private final LongProperty connectedAt = new SimpleLongProperty();
   private final BooleanProperty microphoneOn = new SimpleBooleanProperty(true);
   private final BooleanProperty cameraOn;
+  /** Whether the peer's camera sends, as it last said. */
+  private final BooleanProperty peerCamera;
+  /** Set while this side follows the peer's switch, which is not told back. */
+  boolean followingPeer;
   private final ObjectProperty<MediaSession> session = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalMedia> local = new SimpleObjectProperty<>();
   /** The media connection: new, connecting, connected, disconnected (reconnecting), failed, closed. */
@@ -39,6 +43,7 @@ public final class CallModel {
     this.media = new SimpleStringProperty(media);
     this.state = new SimpleObjectProperty<>(incoming ? State.RINGING : State.CALLING);
     this.cameraOn = new SimpleBooleanProperty("video".equals(media));
+    this.peerCamera = new SimpleBooleanProperty("video".equals(media));
   }
 
   public long conversationId() {
@@ -79,6 +84,10 @@ public final class CallModel {
 
   public BooleanProperty cameraOnProperty() {
     return cameraOn;
+  }
+
+  public BooleanProperty peerCameraProperty() {
+    return peerCamera;
   }
 
   public StringProperty connectionProperty() {

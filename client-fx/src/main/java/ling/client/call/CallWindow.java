@@ -47,6 +47,8 @@ public final class CallWindow {
     video.setFitWidth(340);
     video.setFitHeight(255);
     video.setPreserveRatio(true);
+    // the peer's initial shows while its camera is off or it has none
+    video.visibleProperty().bind(call.peerCameraProperty());
     StackPane remote = new StackPane(Avatar.of(peerName), video);
     StackPane.setAlignment(video, Pos.CENTER);
     javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
@@ -55,6 +57,7 @@ public final class CallWindow {
     preview.setFitHeight(72);
     preview.setPreserveRatio(true);
     StackPane.setAlignment(preview, Pos.BOTTOM_RIGHT);
+    preview.visibleProperty().bind(call.cameraOnProperty());
     remote.getChildren().add(preview);
     call.onFrame(painter(video));
     call.localProperty().addListener((obs, was, local) -> {
@@ -88,12 +91,21 @@ public final class CallWindow {
     camera.setId("toggleCamera");
     camera.setSelected(!call.cameraOnProperty().get());
     camera.selectedProperty().addListener((obs, was, off) -> call.cameraOnProperty().set(!off));
+    // the peer's switch to voice turns the camera off here too
+    call.cameraOnProperty().addListener((obs, was, on) -> camera.setSelected(!on));
     camera.visibleProperty().bind(call.mediaProperty().isEqualTo("video"));
+    Button switchMedia = new Button();
+    switchMedia.setId("switchMedia");
+    switchMedia.textProperty().bind(javafx.beans.binding.Bindings.when(call.mediaProperty().isEqualTo("video"))
+        .then(texts.get("call.toVoice")).otherwise(texts.get("call.toVideo")));
+    switchMedia.setOnAction(e -> calls.switchMedia(call,
+        "video".equals(call.mediaProperty().get()) ? "audio" : "video"));
+    switchMedia.disableProperty().bind(call.stateProperty().isNotEqualTo(CallModel.State.CONNECTED));
     Button hangUp = new Button(texts.get("call.hangUp"));
     hangUp.setId("hangUp");
     hangUp.getStyleClass().add("call-hangup");
     hangUp.setOnAction(e -> calls.hangup(call));
-    HBox controls = new HBox(12, microphone, camera, hangUp);
+    HBox controls = new HBox(12, microphone, camera, switchMedia, hangUp);
     controls.setAlignment(Pos.CENTER);
 
     boolean ringingHere = call.incoming() && call.stateProperty().get() == CallModel.State.RINGING;
@@ -107,7 +119,7 @@ public final class CallWindow {
     root.setId("callWindow");
     root.setAlignment(Pos.CENTER);
     root.setStyle("-fx-padding: 16;");
-    Scene scene = new Scene(root, 380, 420);
+    Scene scene = new Scene(root, 480, 420);
     Themes.apply(scene, theme);
     stage.setScene(scene);
     stage.setOnCloseRequest(e -> {

@@ -17,15 +17,38 @@ public final class Calls {
 
   private final ChatModel.FrameSender frames;
   private final ling.client.api.Gateway gateway;
-  private final MediaEngine engine = new MediaEngine();
+  private final MediaEngine engine;
   private final ObjectProperty<CallModel> current = new SimpleObjectProperty<>();
   private final ObjectProperty<GroupCall> group = new SimpleObjectProperty<>();
   private Consumer<CallModel> onIncoming = call -> { };
   private Consumer<GroupCall> onGroupInvite = call -> { };
 
-  public Calls(ChatModel.FrameSender frames, ling.client.api.Gateway gateway) {
+  public Calls(ChatModel.FrameSender frames, ling.client.api.Gateway gateway,
+               java.util.function.Supplier<MediaChoice> devices) {
     this.frames = frames;
     this.gateway = gateway;
+    this.engine = new MediaEngine(devices);
+  }
+
+  /** The cameras, microphones and speakers there are to choose from (found off the FX thread). */
+  public CompletableFuture<MediaChoice.Devices> devices() {
+    return CompletableFuture.supplyAsync(engine::devices).orTimeout(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * Switches a connected 1:1 call between voice and video: to video turns this side's camera on
+   * (the peer sees it and may turn its own on), to voice turns both cameras off.
+   */
+  public void switchMedia(CallModel call, String media) {
+    if (call.ended() || media.equals(call.mediaProperty().get())) {
+      return;
+    }
+    if ("audio".equals(media)) {
+      // the peer follows, its camera too
+      call.peerCameraProperty().set(false);
+    }
+    call.mediaProperty().set(media);
+    call.cameraOnProperty().set("video".equals(media));
   }
 
   /** Ends a call's media and the WebRTC factory: the client is closing. */
@@ -198,7 +221,14 @@ public final class Calls {
       }
       case "call.signal" -> {
         GroupCall mine = group.get();
-        if (mine != null && mine.callIdProperty().get() == callId && mine.joinedProperty().get()) {
+        JsonNode media = frame.path("signal").get("media");
+        if (media != null) {
+          if (mine != null && mine.callIdProperty().get() == callId) {
+            mine.cameras().put(frame.path("fromUserId").asLong(), media.path("camera").asBoolean());
+          } else if (matches(call, callId)) {
+            peerMedia(call, media);
+          }
+        } else if (mine != null && mine.callIdProperty().get() == callId && mine.joinedProperty().get()) {
           long from = frame.path("fromUserId").asLong();
           // an offer may come before the news that its sender joined
           connect(mine, from, false).signal(frame.path("signal"));
@@ -236,21 +266,58 @@ public final class Calls {
   /** The media of a connected call: the caller offers, the callee answers. */
   private void startMedia(CallModel call) {
     LocalMedia local = new LocalMedia(engine, "video".equals(call.mediaProperty().get()));
-    MediaSession session = new MediaSession(engine, local,
-        signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
-            .put("toUserId", call.peerId()).set("signal", signal)),
+    MediaSession session = new MediaSession(engine, local, signal -> signal(call, call.peerId(), signal),
         call::deliver, state -> javafx.application.Platform.runLater(() ->
-            call.connectionProperty().set(state.name().toLowerCase(java.util.Locale.ROOT))));
+            call.connectionProperty().set(state.name().toLowerCase(java.util.Locale.ROOT))), call.incoming());
     call.localProperty().set(local);
     call.sessionProperty().set(session);
     call.microphoneOnProperty().addListener((obs, was, on) -> local.microphone(on));
-    call.cameraOnProperty().addListener((obs, was, on) -> local.camera(on));
+    call.cameraOnProperty().addListener((obs, was, on) -> {
+      session.camera(on);
+      tellMedia(call, local, session);
+    });
+    call.mediaProperty().addListener((obs, was, now) -> tellMedia(call, local, session));
     call.stateProperty().addListener((obs, was, now) -> {
       if (now == CallModel.State.ENDED) {
         session.close().whenComplete((x, err) -> local.close());
       }
     });
     session.start(gateway.iceServers(), !call.incoming());
+    // a side without a camera says so at once, so the other shows its placeholder
+    tellMedia(call, local, session);
+  }
+
+  /** Tells the peer what this side now sends, unless the change was the peer's own switch. */
+  private void tellMedia(CallModel call, LocalMedia local, MediaSession session) {
+    if (call.followingPeer) {
+      return;
+    }
+    boolean video = "video".equals(call.mediaProperty().get());
+    session.then(() -> signal(call, call.peerId(), Wire.object().set("media",
+        Wire.object().put("video", video).put("camera", local.sendingVideo()))));
+  }
+
+  /** The peer switched: to voice turns this camera off too; to video leaves it to the user. */
+  private void peerMedia(CallModel call, JsonNode media) {
+    call.peerCameraProperty().set(media.path("video").asBoolean() && media.path("camera").asBoolean());
+    String now = media.path("video").asBoolean() ? "video" : "audio";
+    if (now.equals(call.mediaProperty().get())) {
+      return;
+    }
+    call.followingPeer = true;
+    try {
+      call.mediaProperty().set(now);
+      if ("audio".equals(now)) {
+        call.cameraOnProperty().set(false);
+      }
+    } finally {
+      call.followingPeer = false;
+    }
+  }
+
+  private void signal(CallModel call, long toUserId, com.fasterxml.jackson.databind.node.ObjectNode signal) {
+    frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
+        .put("toUserId", toUserId).set("signal", signal));
   }
 
   /** The connection to one participant of a group call, made once. */
@@ -264,25 +331,41 @@ public final class Calls {
       local.microphone(call.microphoneOnProperty().get());
       local.camera(call.cameraOnProperty().get());
       call.microphoneOnProperty().addListener((obs, was, on) -> local.microphone(on));
-      call.cameraOnProperty().addListener((obs, was, on) -> local.camera(on));
+      call.cameraOnProperty().addListener((obs, was, on) -> {
+        local.camera(on);
+        // everyone in it learns whether to show this side's video or its placeholder
+        call.sessions.forEach((id, each) -> {
+          each.camera(on);
+          tellGroup(call, id, each);
+        });
+      });
       call.local = local;
     }
     MediaSession session = new MediaSession(engine, call.local,
         signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
             .put("toUserId", userId).set("signal", signal)),
-        frame -> call.deliver(userId, frame), state -> { });
+        frame -> call.deliver(userId, frame), state -> { }, !offer);
     call.sessions.put(userId, session);
     if (!call.participants().contains(userId)) {
       call.participants().add(userId);
     }
     session.start(gateway.iceServers(), offer);
+    tellGroup(call, userId, session);
     return session;
+  }
+
+  private void tellGroup(GroupCall call, long userId, MediaSession session) {
+    LocalMedia local = call.local;
+    session.then(() -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
+        .put("toUserId", userId).set("signal", Wire.object().set("media", Wire.object().put("video", true)
+            .put("camera", local.sendingVideo())))));
   }
 
   private void disconnect(GroupCall call, long userId) {
     MediaSession session = call.sessions.remove(userId);
     call.participants().remove(userId);
     call.tiles.remove(userId);
+    call.cameras().remove(userId);
     if (session != null) {
       session.close();
     }

@@ -22,6 +22,8 @@ public final class GroupCall {
   private final BooleanProperty ended = new SimpleBooleanProperty();
   /** The others in the call, in the order they came. */
   private final ObservableList<Long> participants = FXCollections.observableArrayList();
+  /** Whose camera sends, as each participant last said (video is assumed until one says otherwise). */
+  private final javafx.collections.ObservableMap<Long, Boolean> cameras = FXCollections.observableHashMap();
   final Map<Long, MediaSession> sessions = new HashMap<>();
   final Map<Long, java.util.function.Consumer<MediaSession.Frame>> tiles = new HashMap<>();
   LocalMedia local;
@@ -63,6 +65,10 @@ public final class GroupCall {
 
   public ObservableList<Long> participants() {
     return participants;
+  }
+
+  public javafx.collections.ObservableMap<Long, Boolean> cameras() {
+    return cameras;
   }
 
   /** Where one participant's video goes (set by the window's tile). */

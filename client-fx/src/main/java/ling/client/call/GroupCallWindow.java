@@ -99,6 +99,8 @@ public final class GroupCallWindow {
     video.setFitWidth(300);
     video.setFitHeight(225);
     video.setPreserveRatio(true);
+    // a participant whose camera is off shows its initial
+    video.visibleProperty().bind(javafx.beans.binding.Bindings.valueAt(call.cameras(), userId).isNotEqualTo(false));
     Label name = new Label(names.apply(userId));
     name.getStyleClass().add("tile-name");
     StackPane.setAlignment(name, Pos.BOTTOM_LEFT);

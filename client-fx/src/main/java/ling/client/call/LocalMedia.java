@@ -17,16 +17,17 @@ import java.util.function.Consumer;
 final class LocalMedia {
 
   private final MediaEngine engine;
-  private final boolean video;
   private AudioTrackSource audioSource;
   private AudioTrack audioTrack;
   private dev.onvoid.webrtc.media.video.VideoTrackSource videoSource;
   private dev.onvoid.webrtc.media.video.VideoDeviceSource camera;
   private VideoTrack videoTrack;
   private TestPattern pattern;
+  private boolean capturing;
   private volatile Consumer<MediaSession.Frame> preview = frame -> { };
   private boolean microphone = true;
-  private boolean cameraOn = true;
+  /** Whether the user wants the camera on; the track is made the first time it is. */
+  private boolean cameraOn;
   private boolean closed;
   /** The own camera's frames, for the small preview (every third one is enough). */
   private final VideoTrackSink previewSink = new VideoTrackSink() {
@@ -48,18 +49,40 @@ final class LocalMedia {
 
   LocalMedia(MediaEngine engine, boolean video) {
     this.engine = engine;
-    this.video = video;
+    this.cameraOn = video;
   }
 
-  /** The tracks, made on first use. */
+  /** The microphone's track, made on first use. */
   synchronized AudioTrack audio() {
-    open();
+    if (audioTrack == null && !closed) {
+      engine.useChosenAudio();
+      PeerConnectionFactory factory = engine.factory();
+      audioSource = factory.createAudioSource(new AudioOptions());
+      audioTrack = factory.createAudioTrack("audio", audioSource);
+      audioTrack.setEnabled(microphone);
+    }
     return audioTrack;
   }
 
+  /**
+   * The camera's track while the camera is wanted, made the first time (a voice call switched to
+   * video makes it then); null when the camera is off from the start or there is none.
+   */
   synchronized VideoTrack video() {
-    open();
+    if (videoTrack == null && cameraOn && !closed) {
+      PeerConnectionFactory factory = engine.factory();
+      videoSource = videoSource();
+      if (videoSource != null) {
+        videoTrack = factory.createVideoTrack("video", videoSource);
+        videoTrack.addSink(previewSink);
+      }
+    }
     return videoTrack;
+  }
+
+  /** Whether this client's camera sends now. */
+  synchronized boolean sendingVideo() {
+    return videoTrack != null && cameraOn && !closed;
   }
 
   void onPreview(Consumer<MediaSession.Frame> listener) {
@@ -73,26 +96,50 @@ final class LocalMedia {
     }
   }
 
+  /** The camera on or off; off also stops the capture, so the device is free and its light goes out. */
   synchronized void camera(boolean on) {
+    if (cameraOn == on || closed) {
+      cameraOn = on;
+      return;
+    }
     cameraOn = on;
-    if (videoTrack != null && !closed) {
-      videoTrack.setEnabled(on);
+    if (videoTrack == null) {
+      return;
+    }
+    videoTrack.setEnabled(on);
+    if (pattern != null) {
+      pattern.pause(!on);
+    }
+    if (camera != null && capturing != on) {
+      try {
+        if (on) {
+          camera.start();
+        } else {
+          camera.stop();
+        }
+        capturing = on;
+      } catch (Error | RuntimeException e) {
+        System.getLogger("ling.client").log(System.Logger.Level.WARNING, "camera not switched: " + e);
+      }
     }
   }
 
   /**
-   * The first camera, at 640x480 and 30 frames a second; without one, the moving test pattern
-   * when asked for ({@code -Dling.testPattern=true}, as the tests do), else none: the call goes on
-   * as voice and the other side shows a placeholder.
+   * The camera chosen in the settings (else the first), at 640x480 and 30 frames a second; without
+   * one, the moving test pattern when asked for ({@code -Dling.testPattern=true}, as the tests do),
+   * else none: the call goes on as voice and the other side shows a placeholder.
    */
   private dev.onvoid.webrtc.media.video.VideoTrackSource videoSource() {
     try {
       var cameras = dev.onvoid.webrtc.media.MediaDevices.getVideoCaptureDevices();
       if (!cameras.isEmpty()) {
+        String chosen = engine.choice().camera();
+        var device = cameras.stream().filter(c -> c.getName().equals(chosen)).findFirst().orElse(cameras.get(0));
         camera = new dev.onvoid.webrtc.media.video.VideoDeviceSource();
-        camera.setVideoCaptureDevice(cameras.get(0));
+        camera.setVideoCaptureDevice(device);
         camera.setVideoCaptureCapability(new dev.onvoid.webrtc.media.video.VideoCaptureCapability(640, 480, 30));
         camera.start();
+        capturing = true;
         return camera;
       }
     } catch (Error | RuntimeException noCamera) {
@@ -118,8 +165,9 @@ final class LocalMedia {
       if (pattern != null) {
         pattern.stop();
       }
-      if (camera != null) {
+      if (camera != null && capturing) {
         camera.stop();
+        capturing = false;
       }
       if (videoTrack != null) {
         videoTrack.removeSink(previewSink);
@@ -135,24 +183,6 @@ final class LocalMedia {
       }
     } catch (Error | RuntimeException e) {
       System.getLogger("ling.client").log(System.Logger.Level.WARNING, "call media not closed cleanly", e);
-    }
-  }
-
-  private void open() {
-    if (audioTrack != null || closed) {
-      return;
-    }
-    PeerConnectionFactory factory = engine.factory();
-    audioSource = factory.createAudioSource(new AudioOptions());
-    audioTrack = factory.createAudioTrack("audio", audioSource);
-    audioTrack.setEnabled(microphone);
-    if (video) {
-      videoSource = videoSource();
-      if (videoSource != null) {
-        videoTrack = factory.createVideoTrack("video", videoSource);
-        videoTrack.addSink(previewSink);
-        videoTrack.setEnabled(cameraOn);
-      }
     }
   }
 }

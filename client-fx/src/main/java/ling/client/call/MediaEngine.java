@@ -12,8 +12,18 @@ import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
  */
 final class MediaEngine {
 
+  private final java.util.function.Supplier<MediaChoice> choice;
   private AudioDeviceModuleBase audio;
   private PeerConnectionFactory factory;
+  private String speaker = "";
+
+  MediaEngine(java.util.function.Supplier<MediaChoice> choice) {
+    this.choice = choice;
+  }
+
+  MediaChoice choice() {
+    return choice.get();
+  }
 
   synchronized PeerConnectionFactory factory() {
     if (factory == null) {
@@ -31,6 +41,62 @@ final class MediaEngine {
       }
     }
     return factory;
+  }
+
+  /**
+   * Before a call: the microphone and speaker chosen in the settings, where they exist (an unknown
+   * name keeps the default). The speaker is switched between calls only, with playout restarted.
+   */
+  synchronized void useChosenAudio() {
+    factory();
+    MediaChoice wanted = choice.get();
+    try {
+      named(audio.getRecordingDevices(), wanted.microphone()).ifPresent(audio::setRecordingDevice);
+      var output = named(audio.getPlayoutDevices(), wanted.speaker());
+      if (output.isPresent() && !wanted.speaker().equals(speaker)) {
+        audio.stopPlayout();
+        audio.setPlayoutDevice(output.get());
+        audio.initPlayout();
+        audio.startPlayout();
+        speaker = wanted.speaker();
+      }
+    } catch (Error | RuntimeException e) {
+      System.getLogger("ling.client").log(System.Logger.Level.WARNING, "chosen audio device not used: " + e);
+    }
+  }
+
+  /**
+   * The cameras, microphones and speakers there are. The audio ones come from the audio module (a
+   * system query without a sound server would never return); may take a moment, so not on the FX
+   * thread.
+   */
+  synchronized MediaChoice.Devices devices() {
+    factory();
+    java.util.List<String> cameras;
+    try {
+      cameras = dev.onvoid.webrtc.media.MediaDevices.getVideoCaptureDevices().stream()
+          .map(dev.onvoid.webrtc.media.Device::getName).toList();
+    } catch (Error | RuntimeException e) {
+      cameras = java.util.List.of();
+    }
+    return new MediaChoice.Devices(cameras, names(audio::getRecordingDevices), names(audio::getPlayoutDevices));
+  }
+
+  private static java.util.List<String> names(
+      java.util.function.Supplier<java.util.List<dev.onvoid.webrtc.media.audio.AudioDevice>> devices) {
+    try {
+      return devices.get().stream().map(dev.onvoid.webrtc.media.Device::getName).distinct().toList();
+    } catch (Error | RuntimeException e) {
+      return java.util.List.of();
+    }
+  }
+
+  private static java.util.Optional<dev.onvoid.webrtc.media.audio.AudioDevice> named(
+      java.util.List<dev.onvoid.webrtc.media.audio.AudioDevice> devices, String name) {
+    if (name == null || name.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return devices.stream().filter(d -> d.getName().equals(name)).findFirst();
   }
 
   private static AudioDeviceModuleBase realAudio() {
@@ -72,5 +138,6 @@ final class MediaEngine {
     audio.dispose();
     factory = null;
     audio = null;
+    speaker = "";
   }
 }

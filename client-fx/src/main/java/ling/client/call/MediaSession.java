@@ -15,6 +15,7 @@ import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCSignalingState;
 import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.FourCC;
@@ -37,6 +38,10 @@ import ling.client.api.Wire;
  * and the remote video handed on as BGRA frames. Nothing blocks a WebRTC
  * callback: all work runs on the session's own thread. ICE candidates that come before the remote
  * description are kept until it is set.
+ *
+ * <p>Either side offers again when it starts sending video in a call that had none (a voice call
+ * switched to video). Should both offer at once, the polite side (the one that did not make the
+ * first offer) rolls its offer back, answers, and offers again after.
  */
 public final class MediaSession {
 
@@ -49,6 +54,7 @@ public final class MediaSession {
   private final Consumer<ObjectNode> signals;
   private final Consumer<Frame> frames;
   private final Consumer<RTCPeerConnectionState> states;
+  private final boolean polite;
   private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "ling-call-media");
     thread.setDaemon(true);
@@ -57,20 +63,25 @@ public final class MediaSession {
   private final List<RTCIceCandidate> early = new ArrayList<>();
   private final AtomicLong receivedFrames = new AtomicLong();
   private RTCPeerConnection connection;
+  private RTCRtpSender videoSender;
   private VideoTrack remoteVideo;
   private final VideoTrackSink remoteSink = this::frame;
 
   private boolean remoteSet;
+  private boolean makingOffer;
+  private boolean offerAgain;
   private boolean closed;
 
   MediaSession(MediaEngine engine, LocalMedia local, Consumer<ObjectNode> signals, Consumer<Frame> frames,
-               Consumer<RTCPeerConnectionState> states) {
+               Consumer<RTCPeerConnectionState> states, boolean polite) {
     this.engine = engine;
     this.local = local;
     this.signals = signals;
     this.frames = frames;
     this.states = states;
+    this.polite = polite;
   }
+
 
   /**
    * Opens the connection once the ICE servers are known; the caller then makes the offer. Signals
@@ -103,12 +114,52 @@ public final class MediaSession {
       connection = factory.createPeerConnection(config, new Observer());
       connection.addTrack(local.audio(), List.of("ling"));
       if (local.video() != null) {
-        connection.addTrack(local.video(), List.of("ling"));
+        videoSender = connection.addTrack(local.video(), List.of("ling"));
       }
       if (offer) {
-        connection.createOffer(new RTCOfferOptions(), described());
+        negotiate();
       }
     });
+  }
+
+  /**
+   * The camera on or off. Turned on in a call that has sent no video yet, the camera's track is
+   * added and offered to the peer.
+   */
+  void camera(boolean on) {
+    run(() -> {
+      local.camera(on);
+      if (on && !closed && connection != null && videoSender == null && local.video() != null) {
+        videoSender = connection.addTrack(local.video(), List.of("ling"));
+        negotiate();
+      }
+    });
+  }
+
+  /** Work on the session's thread after what is queued already: it sees the tracks as they are then. */
+  void then(Runnable task) {
+    run(task);
+  }
+
+  /** An offer now, or once the exchange going on is over. */
+  private void negotiate() {
+    if (closed || connection == null) {
+      return;
+    }
+    if (makingOffer || connection.getSignalingState() != RTCSignalingState.STABLE) {
+      offerAgain = true;
+      return;
+    }
+    makingOffer = true;
+    connection.createOffer(new RTCOfferOptions(), described());
+  }
+
+  /** Back to stable: an offer that had to wait goes now. */
+  private void settled() {
+    if (offerAgain && !closed && connection.getSignalingState() == RTCSignalingState.STABLE) {
+      offerAgain = false;
+      negotiate();
+    }
   }
 
   /** A {@code call.signal} from the peer: its description or a candidate. */
@@ -120,18 +171,21 @@ public final class MediaSession {
       if (signal.has("sdp")) {
         JsonNode sdp = signal.get("sdp");
         RTCSdpType type = "offer".equals(sdp.path("type").asText()) ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
-        connection.setRemoteDescription(new RTCSessionDescription(type, sdp.path("sdp").asText()),
-            new SetObserver(() -> run(() -> {
-              if (closed) {
-                return;
-              }
-              remoteSet = true;
-              early.forEach(connection::addIceCandidate);
-              early.clear();
-              if (type == RTCSdpType.OFFER) {
-                connection.createAnswer(new RTCAnswerOptions(), described());
-              }
-            })));
+        RTCSessionDescription description = new RTCSessionDescription(type, sdp.path("sdp").asText());
+        boolean collision = type == RTCSdpType.OFFER
+            && (makingOffer || connection.getSignalingState() != RTCSignalingState.STABLE);
+        if (collision && !polite) {
+          // both offered at once: the polite peer gives way and answers ours
+          return;
+        }
+        if (collision) {
+          makingOffer = false;
+          offerAgain = true;
+          connection.setLocalDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""),
+              new SetObserver(() -> run(() -> setRemote(description))));
+        } else {
+          setRemote(description);
+        }
       } else if (signal.has("candidate")) {
         JsonNode c = signal.get("candidate");
         RTCIceCandidate candidate = new RTCIceCandidate(c.path("sdpMid").asText(null), c.path("sdpMLineIndex").asInt(0),
@@ -143,6 +197,25 @@ public final class MediaSession {
         }
       }
     });
+  }
+
+  private void setRemote(RTCSessionDescription description) {
+    if (closed) {
+      return;
+    }
+    connection.setRemoteDescription(description, new SetObserver(() -> run(() -> {
+      if (closed) {
+        return;
+      }
+      remoteSet = true;
+      early.forEach(connection::addIceCandidate);
+      early.clear();
+      if (description.sdpType == RTCSdpType.OFFER) {
+        connection.createAnswer(new RTCAnswerOptions(), described());
+      } else {
+        settled();
+      }
+    })));
   }
 
   public long receivedFrames() {
@@ -241,7 +314,14 @@ public final class MediaSession {
           if (closed) {
             return;
           }
-          connection.setLocalDescription(description, new SetObserver(() -> { }));
+          boolean offer = description.sdpType == RTCSdpType.OFFER;
+          connection.setLocalDescription(description, new SetObserver(() -> run(() -> {
+            if (offer) {
+              makingOffer = false;
+            } else if (!closed) {
+              settled();
+            }
+          })));
           signals.accept(Wire.object().set("sdp", Wire.object()
               .put("type", description.sdpType == RTCSdpType.OFFER ? "offer" : "answer")
               .put("sdp", description.sdp)));
@@ -250,6 +330,7 @@ public final class MediaSession {
 
       @Override
       public void onFailure(String error) {
+        run(() -> makingOffer = false);
         System.getLogger("ling.client").log(System.Logger.Level.WARNING, "no session description: " + error);
       }
     };
@@ -289,10 +370,15 @@ public final class MediaSession {
     public void onTrack(RTCRtpTransceiver transceiver) {
       if (transceiver.getReceiver().getTrack() instanceof VideoTrack video) {
         run(() -> {
-          if (!closed) {
-            remoteVideo = video;
-            video.addSink(remoteSink);
+          // an offer again may announce the same track: one sink per track
+          if (closed || (remoteVideo != null && remoteVideo.getId().equals(video.getId()))) {
+            return;
           }
+          if (remoteVideo != null) {
+            remoteVideo.removeSink(remoteSink);
+          }
+          remoteVideo = video;
+          video.addSink(remoteSink);
         });
       }
     }

@@ -26,6 +26,7 @@ final class TestPattern {
     return thread;
   });
   private long frame;
+  private volatile boolean paused;
 
   TestPattern(CustomVideoSource source) {
     this.source = source;
@@ -33,6 +34,11 @@ final class TestPattern {
 
   void start() {
     pump.scheduleAtFixedRate(this::push, 0, 33, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops sending frames for a while (the camera turned off), or sends them again. */
+  void pause(boolean pause) {
+    paused = pause;
   }
 
   void stop() {
@@ -45,6 +51,9 @@ final class TestPattern {
   }
 
   private void push() {
+    if (paused) {
+      return;
+    }
     NativeI420Buffer buffer = NativeI420Buffer.allocate(WIDTH, HEIGHT);
     int block = (int) (frame++ * 8 % WIDTH);
     fill(buffer.getDataY(), buffer.getStrideY(), WIDTH, HEIGHT, 0, block);

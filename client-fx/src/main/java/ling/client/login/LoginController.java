@@ -197,7 +197,7 @@ public final class LoginController {
     Fx.whenDone(gateway.pollDeviceLink(linkId), result -> {
       if (result != null && linking.get()) {
         stopLink();
-        signedIn.accept(new SignedIn(gateway, result.user()));
+        signedIn.accept(new SignedIn(gateway, result.user(), settings::mediaChoice));
       }
     }, err -> {
       stopLink();
@@ -227,6 +227,6 @@ public final class LoginController {
     busy.set(false);
     view.message.setText("");
     view.password.clear();
-    signedIn.accept(new SignedIn(gateway, result.user()));
+    signedIn.accept(new SignedIn(gateway, result.user(), settings::mediaChoice));
   }
 }

@@ -57,7 +57,7 @@ public final class MainController {
     view.contacts.setOnAction(e -> show(contacts, view.contacts));
     view.settings.setOnAction(e -> {
       if (settingsView == null) {
-        settingsView = new SettingsView(settings, texts, view.getScene());
+        settingsView = new SettingsView(settings, texts, view.getScene(), client.calls().devices());
       }
       show(settingsView, view.settings);
     });

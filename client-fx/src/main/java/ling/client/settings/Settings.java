@@ -89,6 +89,21 @@ public final class Settings {
     save();
   }
 
+  /** The camera, microphone and speaker for calls, by name (empty for the default). */
+  public ling.client.call.MediaChoice mediaChoice() {
+    return new ling.client.call.MediaChoice(values.path("camera").asText(""), values.path("microphone").asText(""),
+        values.path("speaker").asText(""));
+  }
+
+  /** One of "camera", "microphone", "speaker": the device's name, or empty for the default. */
+  public void setDevice(String kind, String name) {
+    if (!java.util.Set.of("camera", "microphone", "speaker").contains(kind)) {
+      throw new IllegalArgumentException(kind);
+    }
+    values.put(kind, name == null ? "" : name);
+    save();
+  }
+
   /** The main window's last bounds, or null. */
   public double[] windowBounds() {
     JsonNode bounds = values.get("window");

@@ -1,17 +1,23 @@
 package ling.client.settings;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
+import ling.client.call.MediaChoice;
 import ling.client.i18n.Texts;
 import ling.client.ui.Themes;
 
-/** Language and theme. The theme applies at once, the language from the next window on. */
+/**
+ * Language, theme, and the camera, microphone and speaker for calls. The theme applies at once,
+ * the language from the next window on, the devices from the next call.
+ */
 public final class SettingsView extends GridPane {
 
-  public SettingsView(Settings settings, Texts texts, Scene scene) {
+  public SettingsView(Settings settings, Texts texts, Scene scene,
+                      java.util.concurrent.CompletableFuture<MediaChoice.Devices> devices) {
     setId("settingsView");
     setHgap(12);
     setVgap(12);
@@ -45,6 +51,46 @@ public final class SettingsView extends GridPane {
     Label note = new Label(texts.get("settings.restart"));
     note.getStyleClass().add("muted-text");
     add(note, 0, 3, 2, 1);
+
+    MediaChoice chosen = settings.mediaChoice();
+    ChoiceBox<String> camera = device("camera", chosen.camera(), settings, texts);
+    ChoiceBox<String> microphone = device("microphone", chosen.microphone(), settings, texts);
+    ChoiceBox<String> speaker = device("speaker", chosen.speaker(), settings, texts);
+    add(new Label(texts.get("settings.camera")), 0, 4);
+    add(camera, 1, 4);
+    add(new Label(texts.get("settings.microphone")), 0, 5);
+    add(microphone, 1, 5);
+    add(new Label(texts.get("settings.speaker")), 0, 6);
+    add(speaker, 1, 6);
+    Label devicesNote = new Label(texts.get("settings.devices.note"));
+    devicesNote.getStyleClass().add("muted-text");
+    add(devicesNote, 0, 7, 2, 1);
+    devices.thenAccept(found -> Platform.runLater(() -> {
+      offer(camera, found.cameras());
+      offer(microphone, found.microphones());
+      offer(speaker, found.speakers());
+    }));
+  }
+
+  /**
+   * A device chooser: "default" and, once they are found, the devices there are. A device chosen
+   * before that is not plugged in now stays listed, so the choice is not lost.
+   */
+  private static ChoiceBox<String> device(String kind, String chosen, Settings settings, Texts texts) {
+    ChoiceBox<String> box = new ChoiceBox<>();
+    box.setId(kind + "Device");
+    box.getItems().add("");
+    if (!chosen.isEmpty()) {
+      box.getItems().add(chosen);
+    }
+    box.setConverter(converter(name -> name.isEmpty() ? texts.get("settings.device.default") : name));
+    box.setValue(chosen);
+    box.valueProperty().addListener((obs, was, now) -> settings.setDevice(kind, now));
+    return box;
+  }
+
+  private static void offer(ChoiceBox<String> box, java.util.List<String> names) {
+    names.stream().filter(name -> !box.getItems().contains(name)).forEach(box.getItems()::add);
   }
 
   private static StringConverter<String> converter(java.util.function.Function<String, String> show) {

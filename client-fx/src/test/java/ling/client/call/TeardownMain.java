@@ -16,14 +16,14 @@ public final class TeardownMain {
   }
 
   public static void main(String[] args) throws Exception {
-    MediaEngine engineA = new MediaEngine();
-    MediaEngine engineB = new MediaEngine();
+    MediaEngine engineA = new MediaEngine(() -> MediaChoice.DEFAULTS);
+    MediaEngine engineB = new MediaEngine(() -> MediaChoice.DEFAULTS);
     LocalMedia localA = new LocalMedia(engineA, true);
     LocalMedia localB = new LocalMedia(engineB, true);
     AtomicReference<MediaSession> a = new AtomicReference<>();
     AtomicReference<MediaSession> b = new AtomicReference<>();
-    a.set(new MediaSession(engineA, localA, signal -> b.get().signal(signal), frame -> { }, state -> { }));
-    b.set(new MediaSession(engineB, localB, signal -> a.get().signal(signal), frame -> { }, state -> { }));
+    a.set(new MediaSession(engineA, localA, signal -> b.get().signal(signal), frame -> { }, state -> { }, false));
+    b.set(new MediaSession(engineB, localB, signal -> a.get().signal(signal), frame -> { }, state -> { }, true));
     b.get().start(CompletableFuture.completedFuture(List.of()), false);
     a.get().start(CompletableFuture.completedFuture(List.of()), true);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

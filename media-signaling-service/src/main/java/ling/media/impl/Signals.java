@@ -6,9 +6,10 @@ import java.util.Set;
 import ling.api.Failures;
 
 /**
- * The shape of a {@code call.signal} payload: an SDP description or an ICE candidate, nothing
- * else. Only the known fields are relayed, so a peer never receives what the contract does not
- * define.
+ * The shape of a {@code call.signal} payload: an SDP description, an ICE candidate, or what the
+ * sender now sends ({@code media}: whether the call is a video call for it, and whether its camera
+ * is on), nothing else. Only the known fields are relayed, so a peer never receives what the
+ * contract does not define.
  */
 final class Signals {
 
@@ -25,11 +26,16 @@ final class Signals {
     }
     JsonObject sdp = object(signal, "sdp");
     JsonObject candidate = object(signal, "candidate");
-    if ((sdp == null) == (candidate == null) || signal.size() != 1) {
-      throw Failures.invalid("signal", "must hold exactly one of sdp and candidate");
+    JsonObject media = object(signal, "media");
+    int kinds = (sdp == null ? 0 : 1) + (candidate == null ? 0 : 1) + (media == null ? 0 : 1);
+    if (kinds != 1 || signal.size() != 1) {
+      throw Failures.invalid("signal", "must hold exactly one of sdp, candidate and media");
     }
     JsonObject clean;
-    if (sdp != null) {
+    if (media != null) {
+      clean = new JsonObject().put("media", new JsonObject().put("video", flag(media, "video"))
+          .put("camera", flag(media, "camera")));
+    } else if (sdp != null) {
       String type = string(sdp, "signal.sdp.type", true);
       if (!SDP_TYPES.contains(type)) {
         throw Failures.invalid("signal.sdp.type", "must be offer, answer, pranswer or rollback");
@@ -65,6 +71,13 @@ final class Signals {
       throw Failures.invalid("signal." + field, "must be an object");
     }
     return (JsonObject) value;
+  }
+
+  private static boolean flag(JsonObject media, String field) {
+    if (!(media.getValue(field) instanceof Boolean value)) {
+      throw Failures.invalid("signal.media." + field, "must be true or false");
+    }
+    return value;
   }
 
   private static String string(JsonObject parent, String path, boolean required) {
