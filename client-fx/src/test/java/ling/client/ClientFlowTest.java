@@ -503,7 +503,7 @@ class ClientFlowTest {
     assertTrue(kimMedia.audioPacketsReceived().get(5, TimeUnit.SECONDS) > 0, "audio reaches the caller");
     assertTrue(leeMedia.audioPacketsReceived().get(5, TimeUnit.SECONDS) > 0, "audio reaches the callee");
     awaitTrue(() -> ((javafx.scene.image.ImageView) callee.lookup("#remoteVideoImage")).getImage() != null);
-    assertEquals("connected", ((Label) caller.lookup("#mediaState")).getText());
+    assertEquals("Connected", ((Label) caller.lookup("#mediaState")).getText());
 
     click(robot, caller.lookup("#hangUp"));
     awaitTrue(() -> "Call ended".equals(((Label) callee.lookup("#callStatus")).getText()));
@@ -522,7 +522,7 @@ class ClientFlowTest {
     awaitTrue(() -> ((Label) voice.lookup("#callStatus")).getText().startsWith("00:"));
     var kimVoice = k.client().calls().currentProperty().get().sessionProperty().get();
     var leeVoice = l.client().calls().currentProperty().get().sessionProperty().get();
-    awaitTrue(() -> "connected".equals(((Label) answered.lookup("#mediaState")).getText()));
+    awaitTrue(() -> "Connected".equals(((Label) answered.lookup("#mediaState")).getText()));
     assertEquals("Switch to video", ((Button) voice.lookup("#switchMedia")).getText());
     assertFalse(voice.lookup("#toggleCamera").isVisible());
     assertFalse(voice.lookup("#remoteVideoImage").isVisible());
@@ -588,10 +588,17 @@ class ClientFlowTest {
     click(robot, await(() -> callWindow(n)).lookup("#acceptCall"));
     awaitTrue(() -> ((Label) callWindow(m).lookup("#callStatus")).getText().startsWith("00:"));
 
+    // the third calls from the friend's pane in the contacts
     click(robot, find(o, "#navContacts"));
-    click(robot, await(() -> find(o, "#chat-" + ned)));
-    await(() -> find(o, "#input"));
-    click(robot, find(o, "#voiceCall"));
+    await(() -> find(o, "#friend-" + ned));
+    robot.interact(() -> {
+      javafx.scene.control.TreeView<Object> tree = find(o, "#friends");
+      for (var folder : tree.getRoot().getChildren()) {
+        folder.getChildren().stream().filter(item -> item.getValue() instanceof ling.client.api.Models.Friend f
+            && f.user().username().equals(ned)).findFirst().ifPresent(tree.getSelectionModel()::select);
+      }
+    });
+    click(robot, await(() -> find(o, "#friendVoiceCall")));
     javafx.scene.Parent refused = await(() -> callWindow(o));
     awaitTrue(() -> "Busy: in another call".equals(((Label) refused.lookup("#callStatus")).getText()));
     click(robot, callWindow(m).lookup("#hangUp"));
@@ -633,6 +640,20 @@ class ClientFlowTest {
       });
     }
     assertEquals(2, ((javafx.scene.layout.TilePane) host.lookup("#groupGrid")).getChildren().size());
+    long quinId = q.client().me().id();
+    awaitTrue(() -> "Connected".equals(((Label) host.lookup("#tileState-" + quinId)).getText()));
+    assertTrue(host.lookup("#tile-" + quinId).lookup("ImageView").isVisible());
+
+    // one turns the camera off: the others show the initial in that tile, and its frames stop
+    click(robot, groupWindow(q).lookup("#groupCamera"));
+    for (ClientWindow other : java.util.List.of(p, r)) {
+      awaitTrue(() -> !groupWindow(other).lookup("#tile-" + quinId).lookup("ImageView").isVisible());
+    }
+    var fromQuin = p.client().calls().groupProperty().get().session(quinId);
+    Thread.sleep(500);
+    long framesAt = fromQuin.receivedFrames();
+    Thread.sleep(1000);
+    assertTrue(fromQuin.receivedFrames() - framesAt <= 2, "frames with the camera off");
 
     // one leaves: the others' grids reflow to the one left
     click(robot, groupWindow(r).lookup("#leaveGroupCall"));

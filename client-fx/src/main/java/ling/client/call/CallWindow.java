@@ -68,7 +68,8 @@ public final class CallWindow {
     Label connection = new Label();
     connection.setId("mediaState");
     connection.getStyleClass().add("muted-text");
-    connection.textProperty().bind(call.connectionProperty());
+    connection.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> connectionText(texts, call.connectionProperty().get()), call.connectionProperty()));
     remote.setId("remoteVideo");
     remote.getStyleClass().add("call-remote");
     remote.setMinSize(340, 255);
@@ -136,6 +137,17 @@ public final class CallWindow {
     if (ringingHere) {
       ringer.start();
     }
+  }
+
+  /** A peer connection's state as the user reads it: connecting, connected, reconnecting, failed. */
+  static String connectionText(Texts texts, String state) {
+    return switch (state == null ? "" : state) {
+      case "new", "connecting" -> texts.get("call.media.connecting");
+      case "connected" -> texts.get("call.media.connected");
+      case "disconnected" -> texts.get("call.media.reconnecting");
+      case "failed" -> texts.get("call.media.failed");
+      default -> "";
+    };
   }
 
   public void show() {

@@ -22,6 +22,9 @@ public final class Calls {
   private final ObjectProperty<GroupCall> group = new SimpleObjectProperty<>();
   private Consumer<CallModel> onIncoming = call -> { };
   private Consumer<GroupCall> onGroupInvite = call -> { };
+  /** The ref of the last invite sent: an error that names it refused the invite. */
+  private String inviteRef = "";
+  private long invites;
 
   public Calls(ChatModel.FrameSender frames, ling.client.api.Gateway gateway,
                java.util.function.Supplier<MediaChoice> devices) {
@@ -91,7 +94,8 @@ public final class Calls {
     }
     GroupCall call = new GroupCall(conversationId, media);
     group.set(call);
-    frames.send(Wire.object().put("type", "call.invite").put("conversationId", conversationId).put("media", media));
+    frames.send(Wire.object().put("type", "call.invite").put("conversationId", conversationId).put("media", media)
+        .put("ref", nextInviteRef()));
     return call;
   }
 
@@ -120,7 +124,7 @@ public final class Calls {
     CallModel call = new CallModel(conversationId, peerId, media, false);
     current.set(call);
     if (!frames.send(Wire.object().put("type", "call.invite").put("conversationId", conversationId)
-        .put("media", media))) {
+        .put("media", media).put("ref", nextInviteRef()))) {
       call.end("failed");
     }
     return call;
@@ -243,15 +247,30 @@ public final class Calls {
     return true;
   }
 
-  /** An error frame: the invite refused (busy, offline) or a frame about the call refused. */
+  /**
+   * An error frame: an invite refused (busy, offline), joining a full group call refused, or a
+   * frame about the call refused. The group call window then says why.
+   */
   public boolean refused(JsonNode frame) {
+    String ref = frame.path("ref").asText("");
+    String code = frame.path("error").path("code").asText("");
+    GroupCall mine = group.get();
+    if (mine != null && !mine.endedProperty().get()) {
+      boolean aboutStart = mine.callIdProperty().get() == 0 && ref.equals(inviteRef);
+      boolean aboutJoin = !mine.joinedProperty().get() && ref.equals(Long.toString(mine.callIdProperty().get()));
+      if (aboutStart || aboutJoin) {
+        mine.refusedProperty().set(code);
+        if (aboutStart) {
+          onGroupInvite.accept(mine);
+        }
+        return true;
+      }
+    }
     CallModel call = current.get();
     if (call == null || call.ended()) {
       return false;
     }
-    String ref = frame.path("ref").asText("");
-    String code = frame.path("error").path("code").asText("");
-    boolean aboutInvite = call.callIdProperty().get() == 0 && !call.incoming();
+    boolean aboutInvite = call.callIdProperty().get() == 0 && !call.incoming() && ref.equals(inviteRef);
     boolean aboutCall = ref.equals(Long.toString(call.callIdProperty().get()));
     if (!aboutInvite && !aboutCall) {
       return false;
@@ -261,6 +280,11 @@ public final class Calls {
       default -> "failed";
     });
     return true;
+  }
+
+  private String nextInviteRef() {
+    inviteRef = "call-invite-" + ++invites;
+    return inviteRef;
   }
 
   /** The media of a connected call: the caller offers, the callee answers. */
@@ -344,7 +368,11 @@ public final class Calls {
     MediaSession session = new MediaSession(engine, call.local,
         signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
             .put("toUserId", userId).set("signal", signal)),
-        frame -> call.deliver(userId, frame), state -> { }, !offer);
+        frame -> call.deliver(userId, frame), state -> javafx.application.Platform.runLater(() -> {
+          if (call.sessions.containsKey(userId)) {
+            call.connections().put(userId, state.name().toLowerCase(java.util.Locale.ROOT));
+          }
+        }), !offer);
     call.sessions.put(userId, session);
     if (!call.participants().contains(userId)) {
       call.participants().add(userId);
@@ -366,6 +394,7 @@ public final class Calls {
     call.participants().remove(userId);
     call.tiles.remove(userId);
     call.cameras().remove(userId);
+    call.connections().remove(userId);
     if (session != null) {
       session.close();
     }

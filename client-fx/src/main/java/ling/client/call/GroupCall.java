@@ -20,10 +20,14 @@ public final class GroupCall {
   private final LongProperty callId = new SimpleLongProperty();
   private final BooleanProperty joined = new SimpleBooleanProperty();
   private final BooleanProperty ended = new SimpleBooleanProperty();
+  /** Why starting or joining it was refused (an error code), or empty. */
+  private final javafx.beans.property.StringProperty refused = new javafx.beans.property.SimpleStringProperty("");
   /** The others in the call, in the order they came. */
   private final ObservableList<Long> participants = FXCollections.observableArrayList();
   /** Whose camera sends, as each participant last said (video is assumed until one says otherwise). */
   private final javafx.collections.ObservableMap<Long, Boolean> cameras = FXCollections.observableHashMap();
+  /** The state of the connection to each participant (new, connecting, connected, disconnected, failed). */
+  private final javafx.collections.ObservableMap<Long, String> connections = FXCollections.observableHashMap();
   final Map<Long, MediaSession> sessions = new HashMap<>();
   final Map<Long, java.util.function.Consumer<MediaSession.Frame>> tiles = new HashMap<>();
   LocalMedia local;
@@ -55,6 +59,10 @@ public final class GroupCall {
     return ended;
   }
 
+  public javafx.beans.property.StringProperty refusedProperty() {
+    return refused;
+  }
+
   public BooleanProperty microphoneOnProperty() {
     return microphoneOn;
   }
@@ -69,6 +77,10 @@ public final class GroupCall {
 
   public javafx.collections.ObservableMap<Long, Boolean> cameras() {
     return cameras;
+  }
+
+  public javafx.collections.ObservableMap<Long, String> connections() {
+    return connections;
   }
 
   /** Where one participant's video goes (set by the window's tile). */

@@ -29,11 +29,13 @@ public final class GroupCallWindow {
   private final Map<Long, StackPane> tiles = new HashMap<>();
   private final GroupCall call;
   private final LongFunction<String> names;
+  private final Texts texts;
 
   public GroupCallWindow(Window owner, GroupCall call, Calls calls, Texts texts, String title,
                          LongFunction<String> names, String theme) {
     this.call = call;
     this.names = names;
+    this.texts = texts;
     stage.initOwner(owner);
     stage.setTitle(title);
     grid.setId("groupGrid");
@@ -43,11 +45,12 @@ public final class GroupCallWindow {
     Label status = new Label();
     status.setId("groupCallStatus");
     status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-        () -> call.joinedProperty().get() ? texts.get("call.inGroup", call.participants().size() + 1)
-            : texts.get("call.groupInvite"), call.joinedProperty(), call.participants()));
+        () -> !call.refusedProperty().get().isEmpty() ? texts.get(refusal(call.refusedProperty().get()))
+            : call.joinedProperty().get() ? texts.get("call.inGroup", call.participants().size() + 1)
+            : texts.get("call.groupInvite"), call.joinedProperty(), call.participants(), call.refusedProperty()));
     Button join = new Button(texts.get("call.join"));
     join.setId("joinGroupCall");
-    join.visibleProperty().bind(call.joinedProperty().not());
+    join.visibleProperty().bind(call.joinedProperty().not().and(call.refusedProperty().isEmpty()));
     join.managedProperty().bind(join.visibleProperty());
     join.setOnAction(e -> calls.join(call));
     Button leave = new Button(texts.get("call.leave"));
@@ -81,6 +84,13 @@ public final class GroupCallWindow {
     reflow();
   }
 
+  private static String refusal(String code) {
+    return switch (code) {
+      case "busy", "call_full", "call_ended" -> "call.ended." + code;
+      default -> "call.ended.failed";
+    };
+  }
+
   public void show() {
     stage.show();
   }
@@ -105,7 +115,13 @@ public final class GroupCallWindow {
     name.getStyleClass().add("tile-name");
     StackPane.setAlignment(name, Pos.BOTTOM_LEFT);
     // the initial shows until video comes (a participant without a camera stays a voice tile)
-    StackPane tile = new StackPane(ling.client.ui.Avatar.of(names.apply(userId)), video, name);
+    Label state = new Label();
+    state.setId("tileState-" + userId);
+    state.getStyleClass().add("tile-name");
+    state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> CallWindow.connectionText(texts, call.connections().get(userId)), call.connections()));
+    StackPane.setAlignment(state, Pos.TOP_RIGHT);
+    StackPane tile = new StackPane(ling.client.ui.Avatar.of(names.apply(userId)), video, name, state);
     tile.setId("tile-" + userId);
     tile.getStyleClass().add("call-remote");
     call.onFrame(userId, CallWindow.painter(video));

@@ -28,12 +28,13 @@ public final class ContactsController {
   private final LongConsumer openConversation;
   private final FriendInfoController info;
 
-  public ContactsController(ContactsView view, SignedIn client, Texts texts, LongConsumer openConversation) {
+  public ContactsController(ContactsView view, SignedIn client, Texts texts, LongConsumer openConversation,
+                            java.util.function.BiConsumer<Friend, String> call) {
     this.view = view;
     this.client = client;
     this.texts = texts;
     this.openConversation = openConversation;
-    this.info = new FriendInfoController(view.info, client, texts, openConversation);
+    this.info = new FriendInfoController(view.info, client, texts, openConversation, call);
     bind();
   }
 

@@ -10,7 +10,7 @@ import ling.client.api.Wire;
 import ling.client.i18n.Texts;
 import ling.client.ui.Avatar;
 
-/** Keeps a remark and a folder for a friend, opens the chat, or ends the friendship. */
+/** Keeps a remark and a folder for a friend, opens the chat, calls, or ends the friendship. */
 public final class FriendInfoController {
 
   private final FriendInfoView view;
@@ -19,7 +19,8 @@ public final class FriendInfoController {
   private Friend friend;
   private boolean showing;
 
-  public FriendInfoController(FriendInfoView view, SignedIn client, Texts texts, LongConsumer openConversation) {
+  public FriendInfoController(FriendInfoView view, SignedIn client, Texts texts, LongConsumer openConversation,
+                              java.util.function.BiConsumer<Friend, String> call) {
     this.view = view;
     this.client = client;
     this.texts = texts;
@@ -42,6 +43,8 @@ public final class FriendInfoController {
       }
     });
     view.chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
+    view.voiceCall.setOnAction(e -> call.accept(friend, "audio"));
+    view.videoCall.setOnAction(e -> call.accept(friend, "video"));
     view.delete.setOnAction(e -> Fx.whenDone(client.gateway().removeFriend(friend.user().id()), x -> {
       client.contacts().friends().removeIf(f -> f.user().id() == friend.user().id());
       view.setVisible(false);

@@ -22,6 +22,8 @@ public final class FriendInfoView extends VBox {
   final Button saveRemark;
   final ChoiceBox<FriendFolder> folder = new ChoiceBox<>();
   final Button chat;
+  final Button voiceCall;
+  final Button videoCall;
   final Button delete;
   final Label message = new Label();
 
@@ -41,6 +43,10 @@ public final class FriendInfoView extends VBox {
     folder.setId("friendFolder");
     chat = new Button(texts.get("contacts.startChat"));
     chat.setId("friendChat");
+    voiceCall = new Button(texts.get("call.voice"));
+    voiceCall.setId("friendVoiceCall");
+    videoCall = new Button(texts.get("call.video"));
+    videoCall.setId("friendVideoCall");
     delete = new Button(texts.get("contacts.remove"));
     delete.setId("deleteFriend");
     message.getStyleClass().add("error-text");
@@ -49,7 +55,7 @@ public final class FriendInfoView extends VBox {
     HBox.setHgrow(remark, Priority.ALWAYS);
     getChildren().addAll(new HBox(10, avatar, new VBox(2, name, username)), signature,
         new Label(texts.get("contacts.remark")), remarkRow, new Label(texts.get("contacts.folder")), folder,
-        new HBox(8, chat, delete), message);
+        new HBox(8, chat, voiceCall, videoCall, delete), message);
     setVisible(false);
     managedProperty().bind(visibleProperty());
   }

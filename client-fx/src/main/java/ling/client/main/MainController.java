@@ -36,19 +36,15 @@ public final class MainController {
         client.calls().startGroup(conversation.id(), media);
         return;
       }
-      if (conversation.peer() == null) {
-        return;
-      }
-      var call = client.calls().start(conversation.id(), conversation.peer().id(), media);
-      if (call != null) {
-        open(view.getScene().getWindow(), call);
+      if (conversation.peer() != null) {
+        call(conversation.id(), conversation.peer().id(), media);
       }
     });
     this.contacts = new ContactsView(texts);
     new ContactsController(contacts, client, texts, conversationId -> {
       show(chats, view.chats);
       chats.open(conversationId);
-    });
+    }, (friend, media) -> call(friend.conversationId(), friend.user().id(), media));
     client.meProperty().addListener((obs, was, now) -> avatar());
     avatar();
     view.connection.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -77,6 +73,14 @@ public final class MainController {
         }
       }
     });
+  }
+
+  /** Calls a friend; nothing happens while a call is going on already. */
+  private void call(long conversationId, long peerId, String media) {
+    var call = client.calls().start(conversationId, peerId, media);
+    if (call != null) {
+      open(view.getScene().getWindow(), call);
+    }
   }
 
   /** Calls ring in their own window, and the user's own calls show in one too. */
