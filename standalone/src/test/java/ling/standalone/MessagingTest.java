@@ -455,6 +455,72 @@ class MessagingTest extends SharedStackTest {
     }
   }
 
+  @Test
+  void concurrentSendsStoredTogetherKeepEveryFieldAndEachSendersReadMark() {
+    Session owner = api.register("bo");
+    List<Session> senders = new ArrayList<>(List.of(owner));
+    JsonArray memberIds = new JsonArray();
+    for (int i = 0; i < 3; i++) {
+      Session s = api.register("bs");
+      api.befriend(owner, s);
+      senders.add(s);
+      memberIds.add(s.id());
+    }
+    Session outsider = api.register("bx");
+    long group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "batch")
+        .put("memberIds", memberIds)).json().getLong("conversationId");
+    long direct = api.befriend(owner, api.register("bd"));
+    long replyTo = api.post("/conversations/" + group + "/messages", owner.bearer(), new JsonObject()
+        .put("clientMsgId", "batch-first").put("kind", "text").put("text", "first")).json().getLong("id");
+    // short, padded with spaces, the longest allowed, astral emoji and CJK, in one burst from every sender and
+    // an outsider, so that they share commits, some of which the outsider's send makes refuse
+    List<String> texts = List.of("a", " · ", "长".repeat(5000), "🐉".repeat(2500), "x".repeat(4999) + "é", "line\nbreak");
+    Map<String, JsonObject> sent = new HashMap<>();
+    List<Future<Api.Reply>> sends = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      for (Session s : senders) {
+        String text = texts.get((i + (int) s.id()) % texts.size());
+        JsonObject body = new JsonObject().put("clientMsgId", "batch-" + s.id() + "-" + i).put("kind", "text")
+            .put("text", text);
+        if (i == 2) {
+          body.put("replyToId", replyTo);
+        }
+        sent.put(body.getString("clientMsgId"), body);
+        sends.add(api.callAsync(HttpMethod.POST, "/conversations/" + group + "/messages", s.bearer(), body));
+      }
+      sends.add(api.callAsync(HttpMethod.POST, "/conversations/" + group + "/messages", outsider.bearer(),
+          new JsonObject().put("clientMsgId", "intruder-" + i).put("kind", "text").put("text", "let me in")));
+      sends.add(api.callAsync(HttpMethod.POST, "/conversations/" + direct + "/messages", owner.bearer(),
+          new JsonObject().put("clientMsgId", "aside-" + i).put("kind", "text").put("text", "aside " + i)));
+    }
+    List<Api.Reply> replies = Future.all(sends).await().list();
+    assertEquals(4, replies.stream().filter(r -> r.status() == 404).count(), "the outsider's sends");
+    assertEquals(sends.size() - 4, replies.stream().filter(r -> r.status() == 201).count(), () -> "the members' sends: "
+        + replies.stream().filter(r -> r.status() != 201 && r.status() != 404).map(Api.Reply::text).toList());
+
+    JsonArray stored = history(owner, group, "?afterSeq=" + 0 + "&limit=200");
+    Map<String, JsonObject> byClientId = new HashMap<>();
+    stored.forEach(m -> byClientId.put(((JsonObject) m).getString("clientMsgId"), (JsonObject) m));
+    for (JsonObject body : sent.values()) {
+      JsonObject message = byClientId.get(body.getString("clientMsgId"));
+      assertEquals(body.getString("text"), message.getString("text"), body.getString("clientMsgId"));
+      assertEquals(body.getLong("replyToId"), message.getLong("replyToId"));
+      assertEquals("text", message.getString("kind"));
+    }
+    assertTrue(byClientId.keySet().stream().noneMatch(id -> id.startsWith("intruder-")));
+    assertEquals(seqs(1, stored.size()), seqsOf(stored), "gapless");
+    assertEquals(List.of("aside 0", "aside 1", "aside 2", "aside 3"), history(owner, direct, "").stream()
+        .map(m -> ((JsonObject) m).getString("text")).toList());
+    // each sender has read up to its own last message: what is unread is what came after it
+    for (Session s : senders) {
+      long lastOwn = stored.stream().map(m -> (JsonObject) m).filter(m -> s.id() == m.getLong("senderId"))
+          .mapToLong(m -> m.getLong("seq")).max().orElseThrow();
+      JsonObject summary = api.get("/conversations", s.bearer()).array().stream().map(o -> (JsonObject) o)
+          .filter(c -> c.getLong("id") == group).findFirst().orElseThrow();
+      assertEquals(stored.size() - lastOwn, summary.getLong("unreadCount"), "unread of " + s.id());
+    }
+  }
+
   /** The next message event of a user's message, past any system message (they come when they come). */
   private static JsonObject nextText(Socket socket) {
     for (int i = 0; i < 20; i++) {

@@ -88,45 +88,113 @@ final class MessageRepository {
   }
 
   /**
-   * Stores a group of units in one transaction, all or nothing, with one round trip for all
-   * their statements and one for the commit. Fails, storing nothing, when any unit may not send
-   * there ({@link Refused}) or repeats a clientMsgId (a duplicate key): then each unit goes
-   * through {@link #storeUnit}. Units are taken in conversation order so that concurrent groups
-   * lock conversations in the same order.
+   * Stores a group of units in one transaction, all or nothing: a handful of statements for the
+   * whole group (take the seqs, check the senders, insert the messages, read their ids back, move
+   * the senders' read marks), sent together in one round trip, then the commit. Fails, storing
+   * nothing, when any unit may not send there ({@link Refused}) or repeats a clientMsgId (a
+   * duplicate key): then each unit goes through {@link #storeUnit}. Conversations are listed in id
+   * order so that concurrent groups lock them in the same order.
    */
   Future<List<Stored>> storeGroup(List<Unit> units) {
     LocalDateTime now = Times.nowUtc();
-    List<Integer> order = new ArrayList<>();
+    java.util.TreeMap<Long, List<Integer>> byConversation = new java.util.TreeMap<>();
     for (int i = 0; i < units.size(); i++) {
-      order.add(i);
+      byConversation.computeIfAbsent(units.get(i).conversationId(), id -> new ArrayList<>()).add(i);
     }
-    order.sort(java.util.Comparator.comparingLong(i -> units.get(i).conversationId()));
+    int conversationRows = BatchStatements.bucket(byConversation.size());
+    Tuple seqs = Tuple.tuple();
+    Tuple found = Tuple.tuple();
+    Tuple senders = Tuple.tuple();
+    Tuple reads = Tuple.tuple();
+    List<Object[]> rows = new ArrayList<>();
+    int senderRows = 0;
+    for (var entry : byConversation.entrySet()) {
+      long conversationId = entry.getKey();
+      int n = entry.getValue().stream().mapToInt(i -> units.get(i).sends().size()).sum();
+      seqs.addLong(conversationId).addInteger(n);
+      found.addLong(conversationId).addInteger(n);
+      // a send's seq is the conversation's new last seq less the sends after it
+      int position = 0;
+      java.util.Map<Long, Integer> lastOfSender = new java.util.LinkedHashMap<>();
+      for (int i : entry.getValue()) {
+        Unit unit = units.get(i);
+        for (SendRequest send : unit.sends()) {
+          position++;
+          rows.add(new Object[] {conversationId, conversationId, n - position, unit.senderId(), send.getClientMsgId(),
+              send.getKind(), send.getText(), send.getFileId(), send.getReplyToId(),
+              unit.metas().get(send.getClientMsgId()), now});
+          lastOfSender.put(unit.senderId(), n - position);
+        }
+      }
+      for (var last : lastOfSender.entrySet()) {
+        senders.addLong(conversationId).addLong(last.getKey());
+        reads.addLong(conversationId).addLong(last.getKey()).addInteger(last.getValue());
+        senderRows++;
+      }
+    }
+    int senderBucket = BatchStatements.bucket(senderRows);
+    // padding rows match nothing: no conversation has id 0
+    for (int i = byConversation.size(); i < conversationRows; i++) {
+      seqs.addLong(0L).addInteger(0);
+      found.addLong(0L).addInteger(0);
+    }
+    for (int i = senderRows; i < senderBucket; i++) {
+      senders.addLong(0L).addLong(0L);
+      reads.addLong(0L).addLong(0L).addInteger(0);
+    }
+    seqs.addValue(now);
+    long expectedSenders = senderRows;
     return sendPool.withConnection(conn -> {
       List<Future<?>> all = new ArrayList<>();
-      List<Future<RowSet<Row>>> seqs = new ArrayList<>(Collections.nCopies(units.size(), null));
-      List<Future<RowSet<Row>>> inserts = new ArrayList<>(Collections.nCopies(units.size(), null));
-      for (int i : order) {
-        Unit unit = units.get(i);
-        seqs.set(i, conn.preparedQuery(TAKE_SEQS).execute(takeSeqs(unit, now)));
-        inserts.set(i, conn.preparedQuery(INSERT_SEND).executeBatch(inserts(unit, now)));
-        all.add(seqs.get(i));
-        all.add(inserts.get(i));
-        all.add(conn.preparedQuery(MARK_SENT_READ).execute(Tuple.of(unit.conversationId(), unit.senderId())));
+      Future<RowSet<Row>> taken = conn.preparedQuery(BatchStatements.takeSeqs(conversationRows)).execute(seqs);
+      Future<RowSet<Row>> allowed = conn.preparedQuery(BatchStatements.members(senderBucket)).execute(senders);
+      all.add(taken);
+      all.add(allowed);
+      int from = 0;
+      for (int size : BatchStatements.chunks(rows.size())) {
+        Tuple chunk = Tuple.tuple();
+        rows.subList(from, from + size).forEach(row -> {
+          for (Object value : row) {
+            chunk.addValue(value);
+          }
+        });
+        all.add(conn.preparedQuery(BatchStatements.insert(size)).execute(chunk));
+        from += size;
       }
+      Future<RowSet<Row>> ids = conn.preparedQuery(BatchStatements.stored(conversationRows)).execute(found);
+      all.add(ids);
+      all.add(conn.preparedQuery(BatchStatements.markRead(senderBucket)).execute(reads));
       return Future.all(all)
-          .compose(x -> seqs.stream().allMatch(f -> f.result().rowCount() == 1)
-              ? conn.query("COMMIT").execute()
-              : Future.failedFuture(new Refused()))
-          .map(x -> {
-            List<Stored> out = new ArrayList<>();
-            for (int i = 0; i < units.size(); i++) {
-              long last = seqs.get(i).result().property(MySQLClient.LAST_INSERTED_ID);
-              out.addAll(stored(i, units.get(i), last, inserts.get(i).result(), now));
-            }
-            return out;
-          })
+          .compose(x -> allowed.result().iterator().next().getLong(0) == expectedSenders
+              ? conn.query("COMMIT").execute() : Future.failedFuture(new Refused()))
+          .map(x -> stored(units, byConversation, ids.result(), now))
           .recover(err -> conn.query("ROLLBACK").execute().transform(x -> Future.<List<Stored>>failedFuture(err)));
     });
+  }
+
+  /** The group's rows, unit by unit in send order, from the ids and seqs read back per conversation. */
+  private static List<Stored> stored(List<Unit> units, java.util.Map<Long, List<Integer>> byConversation,
+                                     RowSet<Row> ids, LocalDateTime now) {
+    java.util.Map<Long, java.util.TreeMap<Long, Long>> idBySeq = new java.util.HashMap<>();
+    ids.forEach(row -> idBySeq.computeIfAbsent(row.getLong(0), c -> new java.util.TreeMap<>())
+        .put(row.getLong(1), row.getLong(2)));
+    List<List<Stored>> byUnit = new ArrayList<>();
+    units.forEach(u -> byUnit.add(new ArrayList<>()));
+    for (var entry : byConversation.entrySet()) {
+      var inOrder = idBySeq.getOrDefault(entry.getKey(), new java.util.TreeMap<>()).entrySet().iterator();
+      for (int i : entry.getValue()) {
+        Unit unit = units.get(i);
+        for (SendRequest send : unit.sends()) {
+          var seqAndId = inOrder.next();
+          byUnit.get(i).add(new Stored(i, true, new MessageRow(seqAndId.getValue(), unit.conversationId(),
+              seqAndId.getKey(), unit.senderId(), send.getClientMsgId(), send.getKind(), send.getText(),
+              send.getFileId(), send.getReplyToId(), unit.metas().get(send.getClientMsgId()), now, null)));
+        }
+      }
+    }
+    List<Stored> out = new ArrayList<>();
+    byUnit.forEach(out::addAll);
+    return out;
   }
 
   /**

@@ -58,6 +58,7 @@ final class Messaging {
   private final int pageMax;
   private final Duration recallWindow;
   private final long typingIntervalMillis;
+  private final MessagePush push;
   /** When each (user, conversation) last announced typing, to throttle; trimmed as it grows. */
   private final Map<String, Long> lastTyping = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -81,6 +82,7 @@ final class Messaging {
     this.pageMax = limits.getInteger("pageMax");
     this.recallWindow = Duration.ofSeconds(chat.getInteger("recallSeconds"));
     this.typingIntervalMillis = chat.getInteger("typingIntervalMillis");
+    this.push = new MessagePush(vertx, chat.getInteger("fanoutBroadcastFrom"));
   }
 
   Future<ChatMessage> send(long userId, SendRequest request) {
@@ -243,8 +245,8 @@ final class Messaging {
   private Future<Void> fanOut(long conversationId, List<MessageRow> rows) {
     return members.members(conversationId).<Void>map(members -> {
       for (MessageRow row : rows) {
-        JsonObject event = new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", view(row).toJson());
-        members.forEach(member -> vertx.eventBus().publish(Addresses.user(member), event));
+        push.push(members, new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", view(row).toJson()),
+            row.senderId(), row.clientMsgId());
       }
       return null;
     }).otherwise(err -> {
@@ -292,9 +294,8 @@ final class Messaging {
     return messages.insertRecord(conversationId, senderId, clientMsgId, kind, body, meta.encode())
         .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
             : members.members(conversationId).<Void>map(members -> {
-              JsonObject out = new JsonObject().put("type", ChatService.MESSAGE_EVENT)
-                  .put("message", view(stored.get()).toJson());
-              members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), out));
+              push.push(members, new JsonObject().put("type", ChatService.MESSAGE_EVENT)
+                  .put("message", view(stored.get()).toJson()), senderId, clientMsgId);
               return null;
             }))
         .recover(err -> isDuplicate(err) ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(err));

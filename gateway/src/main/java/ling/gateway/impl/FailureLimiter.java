@@ -11,6 +11,12 @@ import io.vertx.core.shareddata.AsyncMap;
  * its permit back. The n-th permit of a window is the map entry {@code key#window#n}, claimed
  * with an atomic put-if-absent that expires with the window: no read-modify-write race, nothing
  * left behind, and the same on the local and the Hazelcast-backed map.
+ *
+ * <p>The search starts at the slot after the last one this instance claimed for the key (a hint,
+ * kept for a bounded number of keys), so an attempt costs one put however many came before it in
+ * the window; when that runs past the limit it looks again from the first slot, where a permit
+ * given back left a hole. A long search continues on a fresh stack now and then: a local map
+ * answers at once, and a chain of thousands of puts must not overflow the stack.
  */
 final class FailureLimiter {
 
@@ -25,6 +31,14 @@ final class FailureLimiter {
   private final String mapName;
   private final int max;
   private final long windowMillis;
+  /** Per key: the window and the slot after the last one claimed here. */
+  private final java.util.Map<String, long[]> hints = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, long[]> eldest) {
+          return size() > 10_000;
+        }
+      });
 
   FailureLimiter(Vertx vertx, String mapName, int max, long windowSeconds) {
     this.vertx = vertx;
@@ -38,8 +52,18 @@ final class FailureLimiter {
     long now = System.currentTimeMillis();
     long window = now / windowMillis;
     long remaining = (window + 1) * windowMillis - now;
-    return map().compose(m -> claim(m, key + "#" + window + "#", 1, remaining + 1_000))
-        .map(slot -> new Permit(slot, slot != null ? 0 : Math.max(1, (remaining + 999) / 1000)));
+    long[] hint = hints.get(key);
+    int from = hint != null && hint[0] == window ? (int) hint[1] : 1;
+    String prefix = key + "#" + window + "#";
+    return map().compose(m -> claim(m, prefix, from, remaining + 1_000)
+            .compose(slot -> slot == null && from > 1 ? claim(m, prefix, 1, remaining + 1_000)
+                : Future.succeededFuture(slot)))
+        .map(slot -> {
+          if (slot != null) {
+            hints.put(key, new long[] {window, Long.parseLong(slot.substring(prefix.length())) + 1});
+          }
+          return new Permit(slot, slot != null ? 0 : Math.max(1, (remaining + 999) / 1000));
+        });
   }
 
   /** Gives a permit back: the attempt does not count. */
@@ -50,13 +74,31 @@ final class FailureLimiter {
     return map().compose(m -> m.remove(permit.slot())).mapEmpty();
   }
 
-  private Future<String> claim(AsyncMap<String, Boolean> m, String prefix, int n, long ttl) {
+  /** The first free slot from {@code from} on, or null past the limit. */
+  private Future<String> claim(AsyncMap<String, Boolean> m, String prefix, int from, long ttl) {
+    io.vertx.core.Promise<String> found = io.vertx.core.Promise.promise();
+    step(m, prefix, from, ttl, found, 0);
+    return found.future();
+  }
+
+  private void step(AsyncMap<String, Boolean> m, String prefix, int n, long ttl, io.vertx.core.Promise<String> found,
+                    int depth) {
     if (n > max) {
-      return Future.succeededFuture(null);
+      found.complete(null);
+      return;
     }
     String slot = prefix + n;
-    return m.putIfAbsent(slot, Boolean.TRUE, ttl)
-        .compose(previous -> previous == null ? Future.succeededFuture(slot) : claim(m, prefix, n + 1, ttl));
+    m.putIfAbsent(slot, Boolean.TRUE, ttl).onComplete(ar -> {
+      if (ar.failed()) {
+        found.fail(ar.cause());
+      } else if (ar.result() == null) {
+        found.complete(slot);
+      } else if (depth < 32) {
+        step(m, prefix, n + 1, ttl, found, depth + 1);
+      } else {
+        vertx.runOnContext(x -> step(m, prefix, n + 1, ttl, found, 0));
+      }
+    });
   }
 
   private Future<AsyncMap<String, Boolean>> map() {

@@ -86,7 +86,7 @@ final class SocketHub {
 
   private static final class UserSockets {
     final Set<Connection> connections = new LinkedHashSet<>();
-    MessageConsumer<JsonObject> consumer;
+    MessageConsumer<Object> consumer;
   }
 
   private final Vertx vertx;
@@ -104,6 +104,7 @@ final class SocketHub {
   private final int maxPendingSends;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
+  private MessageConsumer<String> fanout;
 
   SocketHub(Vertx vertx, AccountService accounts, ChatService chat, MediaSignalingService media,
             AccessTokenVerifier verifier, JsonObject ws, JsonObject presence) {
@@ -122,6 +123,7 @@ final class SocketHub {
   }
 
   void start() {
+    fanout = vertx.eventBus().consumer(Addresses.FANOUT, this::fanOut);
     sweeper = vertx.setPeriodic(Math.max(250, Math.min(5_000, idleMillis / 4)), id -> closeIdle());
     presence.start();
   }
@@ -129,6 +131,9 @@ final class SocketHub {
   /** Closes every socket and tells the account service these users are gone from this node. */
   Future<Void> stop() {
     vertx.cancelTimer(sweeper);
+    if (fanout != null) {
+      fanout.unregister();
+    }
     List<Future<Void>> leftCalls = new ArrayList<>();
     users.values().forEach(u -> u.connections.forEach(c -> {
       if (c.calling) {
@@ -147,7 +152,13 @@ final class SocketHub {
     UserSockets mine = users.computeIfAbsent(userId, id -> new UserSockets());
     mine.connections.add(connection);
     if (mine.consumer == null) {
-      mine.consumer = vertx.eventBus().consumer(Addresses.user(userId), msg -> deliver(userId, msg.body()));
+      mine.consumer = vertx.eventBus().consumer(Addresses.user(userId), msg -> {
+        if (msg.body() instanceof String text) {
+          deliverText(userId, text, msg.headers());
+        } else {
+          deliver(userId, (JsonObject) msg.body());
+        }
+      });
       presence.changed();
     }
     // a revocation published before the consumer was registered would be lost: look again once it is
@@ -182,6 +193,46 @@ final class SocketHub {
       users.remove(connection.userId);
       mine.consumer.unregister();
       presence.changed();
+    }
+  }
+
+  /** A pre-encoded event for several users: written to the sockets this gateway holds of them. */
+  private void fanOut(io.vertx.core.eventbus.Message<String> msg) {
+    String to = msg.headers().get(Addresses.TO_HEADER);
+    if (to == null || users.isEmpty()) {
+      return;
+    }
+    int start = 0;
+    while (start < to.length()) {
+      int end = to.indexOf(',', start);
+      if (end < 0) {
+        end = to.length();
+      }
+      long userId = Long.parseLong(to, start, end, 10);
+      if (users.containsKey(userId)) {
+        deliverText(userId, msg.body(), msg.headers());
+      }
+      start = end + 1;
+    }
+  }
+
+  /**
+   * A message event already encoded: to every socket of the user, except that the sending socket
+   * gets it only after its ack (the headers name the sender and the clientMsgId).
+   */
+  private void deliverText(long userId, String text, io.vertx.core.MultiMap headers) {
+    UserSockets mine = users.get(userId);
+    if (mine == null) {
+      return;
+    }
+    String ownClientMsgId = Long.toString(userId).equals(headers.get(Addresses.SENDER_HEADER))
+        ? headers.get(Addresses.CLIENT_MSG_ID_HEADER) : null;
+    for (Connection c : mine.connections) {
+      if (ownClientMsgId != null && c.awaitingAck.containsKey(ownClientMsgId)) {
+        c.awaitingAck.put(ownClientMsgId, text);
+      } else {
+        c.socket.writeTextMessage(text);
+      }
     }
   }
 
