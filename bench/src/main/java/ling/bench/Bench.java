@@ -124,14 +124,17 @@ public final class Bench {
       senders.add(sender);
       sockets.add(sender.socket);
     }
+    CpuShare cpu = new CpuShare(options);
+    cpu.start();
     long start = System.nanoTime();
     senders.forEach(Sender::start);
     await(allDelivered.future());
     double seconds = (System.nanoTime() - start) / 1e9;
+    String used = cpu.summary();
     sockets.forEach(WebSocket::close);
     return String.format("%s: pairs=%d in-flight=%d sent=%d delivered=%d lost=%d errors=%d elapsed=%.1fs "
-            + "throughput=%.0f msgs/s %s", label, pairs, window, total, delivered.get(), total - delivered.get(),
-        errors.get(), seconds, delivered.get() / seconds, latencies.summary());
+            + "throughput=%.0f msgs/s %s %s", label, pairs, window, total, delivered.get(), total - delivered.get(),
+        errors.get(), seconds, delivered.get() / seconds, latencies.summary(), used);
   }
 
   /** W2: one group, every member connected, a few senders. */
@@ -179,15 +182,18 @@ public final class Bench {
         senders.add(sender);
       }
     }
+    CpuShare cpu = new CpuShare(options);
+    cpu.start();
     long start = System.nanoTime();
     senders.forEach(Sender::start);
     await(allDelivered.future());
     double seconds = (System.nanoTime() - start) / 1e9;
+    String used = cpu.summary();
     sockets.forEach(WebSocket::close);
     return String.format("W2 group fan-out: members=%d senders=%d msgs=%d deliveries=%d lost=%d errors=%d "
-            + "elapsed=%.1fs throughput=%.0f deliveries/s %s", members, senderCount, senderCount * perSender,
+            + "elapsed=%.1fs throughput=%.0f deliveries/s %s %s", members, senderCount, senderCount * perSender,
         deliveries.get(), expected - deliveries.get(), errors.get(), seconds, deliveries.get() / seconds,
-        latencies.summary());
+        latencies.summary(), used);
   }
 
   /** W3: the newest page of a long conversation, median of ten. */

@@ -33,6 +33,16 @@ public final class TestDatabase {
     return db.connection();
   }
 
+  /** Runs statements on the shared test database's server as its administrator. */
+  public static void asAdministrator(String sql) {
+    connection();
+    try {
+      db.runAsAdministrator(sql);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The defaults (no file, no environment) pointed at the test database, a port picked freely and a data dir in target/. */
   public static JsonObject config() {
     JsonObject config = LingConfig.loadNow(Map.of());

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import ling.chat.impl.ChatVerticle;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
@@ -509,8 +511,9 @@ class MessagingTest extends SharedStackTest {
     }
     assertTrue(byClientId.keySet().stream().noneMatch(id -> id.startsWith("intruder-")));
     assertEquals(seqs(1, stored.size()), seqsOf(stored), "gapless");
+    // sent concurrently, so stored in any order, each once
     assertEquals(List.of("aside 0", "aside 1", "aside 2", "aside 3"), history(owner, direct, "").stream()
-        .map(m -> ((JsonObject) m).getString("text")).toList());
+        .map(m -> ((JsonObject) m).getString("text")).sorted().toList());
     // each sender has read up to its own last message: what is unread is what came after it
     for (Session s : senders) {
       long lastOwn = stored.stream().map(m -> (JsonObject) m).filter(m -> s.id() == m.getLong("senderId"))
@@ -518,6 +521,58 @@ class MessagingTest extends SharedStackTest {
       JsonObject summary = api.get("/conversations", s.bearer()).array().stream().map(o -> (JsonObject) o)
           .filter(c -> c.getLong("id") == group).findFirst().orElseThrow();
       assertEquals(stored.size() - lastOwn, summary.getLong("unreadCount"), "unread of " + s.id());
+    }
+  }
+
+  @Test
+  void acksCarryTheStoredIdsWhateverTheDatabasesAutoIncrementStep() {
+    // connections that step ids by 3 (as a Galera node may): every chat instance opens some now
+    ling.common.TestDatabase.asAdministrator("SET GLOBAL auto_increment_increment = 3;");
+    String second = stack.vertx.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(stack.config))
+        .await();
+    try {
+      Session owner = api.register("io");
+      Session friend = api.register("if");
+      long conversation = api.befriend(owner, friend);
+      Map<String, Long> ackedIds = new HashMap<>();
+      Map<String, Long> ackedSeqs = new HashMap<>();
+      try (Socket socket = Socket.connect(stack.vertx, stack.port, owner.bearer())) {
+        // one socket's queued sends are stored together, several rows to an insert
+        for (int i = 0; i < 30; i++) {
+          socket.ws.writeTextMessage(send("step-" + i, conversation, "step " + i).encode());
+        }
+        List<Future<Api.Reply>> sends = new ArrayList<>();
+        for (int i = 30; i < 50; i++) {
+          sends.add(api.callAsync(HttpMethod.POST, "/conversations/" + conversation + "/messages", friend.bearer(),
+              new JsonObject().put("clientMsgId", "step-" + i).put("kind", "text").put("text", "step " + i)));
+        }
+        while (ackedIds.size() < 30) {
+          JsonObject ack = nextOfType(socket, "ack");
+          ackedIds.put(ack.getString("clientMsgId"), ack.getLong("messageId"));
+          ackedSeqs.put(ack.getString("clientMsgId"), ack.getLong("seq"));
+        }
+        for (Api.Reply reply : Future.all(sends).await().<Api.Reply>list()) {
+          assertEquals(201, reply.status(), reply.text());
+          ackedIds.put(reply.json().getString("clientMsgId"), reply.json().getLong("id"));
+          ackedSeqs.put(reply.json().getString("clientMsgId"), reply.json().getLong("seq"));
+        }
+      }
+      JsonArray stored = history(owner, conversation, "?limit=100");
+      assertEquals(50, stored.size());
+      Set<Long> steps = new HashSet<>();
+      for (Object m : stored) {
+        JsonObject message = (JsonObject) m;
+        String id = message.getString("clientMsgId");
+        assertEquals(ackedIds.get(id), message.getLong("id"), "the ack's id is the stored one: " + id);
+        assertEquals(ackedSeqs.get(id), message.getLong("seq"), id);
+      }
+      for (int i = 1; i < stored.size(); i++) {
+        steps.add(stored.getJsonObject(i).getLong("id") - stored.getJsonObject(i - 1).getLong("id"));
+      }
+      assertTrue(steps.contains(3L), "ids stepped by 3: " + steps);
+    } finally {
+      ling.common.TestDatabase.asAdministrator("SET GLOBAL auto_increment_increment = 1;");
+      stack.vertx.undeploy(second).await();
     }
   }
 

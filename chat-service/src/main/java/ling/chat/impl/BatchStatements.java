@@ -37,14 +37,16 @@ final class BatchStatements {
   }
 
   /**
-   * Whether every sender is an active member of its open conversation: rows (cid, uid), all
-   * distinct; the count must equal them. The member rows stay locked until the commit, so a member
-   * who leaves meanwhile leaves after these sends.
+   * Each sender's standing in its conversation, with the conversation's new last seq: rows (cid,
+   * uid) in, one row out per sender that belongs to the conversation (cid, uid, last_seq, open,
+   * member, and the session's auto-increment step, which spaces a multi-row insert's ids). The member rows stay locked until the commit, so a member who leaves meanwhile leaves
+   * after these sends.
    */
-  static String members(int rows) {
-    return cached("members", rows, n -> "SELECT COUNT(*) FROM (" + derived(n, "cid", "uid") + ") r "
-        + "JOIN conversation c ON c.id = r.cid AND c.closed_at IS NULL "
-        + "JOIN conversation_member m ON m.conversation_id = r.cid AND m.user_id = r.uid AND m.left_at IS NULL "
+  static String senders(int rows) {
+    return cached("senders", rows, n -> "SELECT r.cid, r.uid, c.last_seq, c.closed_at IS NULL, m.user_id IS NOT NULL, "
+        + "@@auto_increment_increment "
+        + "FROM (" + derived(n, "cid", "uid") + ") r JOIN conversation c ON c.id = r.cid "
+        + "LEFT JOIN conversation_member m ON m.conversation_id = r.cid AND m.user_id = r.uid AND m.left_at IS NULL "
         + "LOCK IN SHARE MODE");
   }
 
@@ -71,7 +73,10 @@ final class BatchStatements {
     return sizes;
   }
 
-  /** The new messages' ids and seqs, by the conversations' seq index: rows (id, n). */
+  /**
+   * The new messages' ids and seqs, by the conversations' seq index: rows (id, n). Needed only
+   * where a multi-row insert's ids may not be consecutive.
+   */
   static String stored(int rows) {
     return cached("stored", rows, n -> "SELECT m.conversation_id, m.seq, m.id FROM (" + derived(n, "id", "n") + ") u "
         + "JOIN conversation c ON c.id = u.id JOIN message m ON m.conversation_id = u.id AND m.seq > c.last_seq - u.n");

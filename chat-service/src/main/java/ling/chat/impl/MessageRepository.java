@@ -88,14 +88,36 @@ final class MessageRepository {
   }
 
   /**
+   * Whether a multi-row insert's ids follow each other from the one LAST_INSERT_ID reports (a step
+   * of {@code auto_increment_increment} apart): so with InnoDB's traditional or consecutive
+   * auto-increment lock mode, which only a restart changes. With the interleaved mode the ids are
+   * read back by seq.
+   */
+  private Future<Boolean> consecutiveIds() {
+    Future<Boolean> known = consecutiveIds;
+    if (known == null || known.failed()) {
+      known = pool.query("SELECT @@innodb_autoinc_lock_mode").execute()
+          .map(rows -> ((Number) rows.iterator().next().getValue(0)).intValue() <= 1);
+      consecutiveIds = known;
+    }
+    return known;
+  }
+
+  private volatile Future<Boolean> consecutiveIds;
+
+  /**
    * Stores a group of units in one transaction, all or nothing: a handful of statements for the
-   * whole group (take the seqs, check the senders, insert the messages, read their ids back, move
-   * the senders' read marks), sent together in one round trip, then the commit. Fails, storing
-   * nothing, when any unit may not send there ({@link Refused}) or repeats a clientMsgId (a
-   * duplicate key): then each unit goes through {@link #storeUnit}. Conversations are listed in id
-   * order so that concurrent groups lock them in the same order.
+   * whole group (take the seqs, read the senders' standing and the new last seqs, insert the
+   * messages, move the senders' read marks), sent together in one round trip, then the commit.
+   * Fails, storing nothing, when any unit may not send there ({@link Refused}) or repeats a
+   * clientMsgId (a duplicate key): then each unit goes through {@link #storeUnit}. Conversations
+   * are listed in id order so that concurrent groups lock them in the same order.
    */
   Future<List<Stored>> storeGroup(List<Unit> units) {
+    return consecutiveIds().compose(consecutive -> storeGroup(units, consecutive));
+  }
+
+  private Future<List<Stored>> storeGroup(List<Unit> units, boolean consecutive) {
     LocalDateTime now = Times.nowUtc();
     java.util.TreeMap<Long, List<Integer>> byConversation = new java.util.TreeMap<>();
     for (int i = 0; i < units.size(); i++) {
@@ -143,13 +165,13 @@ final class MessageRepository {
       reads.addLong(0L).addLong(0L).addInteger(0);
     }
     seqs.addValue(now);
-    long expectedSenders = senderRows;
+    int expectedSenders = senderRows;
     return sendPool.withConnection(conn -> {
       List<Future<?>> all = new ArrayList<>();
-      Future<RowSet<Row>> taken = conn.preparedQuery(BatchStatements.takeSeqs(conversationRows)).execute(seqs);
-      Future<RowSet<Row>> allowed = conn.preparedQuery(BatchStatements.members(senderBucket)).execute(senders);
-      all.add(taken);
-      all.add(allowed);
+      all.add(conn.preparedQuery(BatchStatements.takeSeqs(conversationRows)).execute(seqs));
+      Future<RowSet<Row>> standing = conn.preparedQuery(BatchStatements.senders(senderBucket)).execute(senders);
+      all.add(standing);
+      List<Future<RowSet<Row>>> inserts = new ArrayList<>();
       int from = 0;
       for (int size : BatchStatements.chunks(rows.size())) {
         Tuple chunk = Tuple.tuple();
@@ -158,37 +180,75 @@ final class MessageRepository {
             chunk.addValue(value);
           }
         });
-        all.add(conn.preparedQuery(BatchStatements.insert(size)).execute(chunk));
+        inserts.add(conn.preparedQuery(BatchStatements.insert(size)).execute(chunk));
         from += size;
       }
-      Future<RowSet<Row>> ids = conn.preparedQuery(BatchStatements.stored(conversationRows)).execute(found);
-      all.add(ids);
+      all.addAll(inserts);
+      Future<RowSet<Row>> ids = consecutive ? null
+          : conn.preparedQuery(BatchStatements.stored(conversationRows)).execute(found);
+      if (ids != null) {
+        all.add(ids);
+      }
       all.add(conn.preparedQuery(BatchStatements.markRead(senderBucket)).execute(reads));
       return Future.all(all)
-          .compose(x -> allowed.result().iterator().next().getLong(0) == expectedSenders
-              ? conn.query("COMMIT").execute() : Future.failedFuture(new Refused()))
-          .map(x -> stored(units, byConversation, ids.result(), now))
+          .compose(x -> {
+            java.util.Map<Long, Long> lastSeqs = new java.util.HashMap<>();
+            int allowed = 0;
+            long step = 1;
+            for (Row row : standing.result()) {
+              step = ((Number) row.getValue(5)).longValue();
+              if (((Number) row.getValue(3)).intValue() == 1 && ((Number) row.getValue(4)).intValue() == 1) {
+                allowed++;
+              }
+              lastSeqs.put(row.getLong(0), row.getLong(2));
+            }
+            if (allowed != expectedSenders) {
+              return Future.failedFuture(new Refused());
+            }
+            List<Long> messageIds = new ArrayList<>();
+            if (ids == null) {
+              for (int c = 0; c < inserts.size(); c++) {
+                long first = inserts.get(c).result().property(MySQLClient.LAST_INSERTED_ID);
+                int size = inserts.get(c).result().rowCount();
+                for (int k = 0; k < size; k++) {
+                  messageIds.add(first + k * step);
+                }
+              }
+            } else {
+              java.util.Map<String, Long> bySeq = new java.util.HashMap<>();
+              ids.result().forEach(row -> bySeq.put(row.getLong(0) + ":" + row.getLong(1), row.getLong(2)));
+              for (Object[] row : rows) {
+                long conversationId = (Long) row[0];
+                messageIds.add(bySeq.get(conversationId + ":" + (lastSeqs.get(conversationId) - (Integer) row[2])));
+              }
+            }
+            List<Stored> stored = stored(units, byConversation, lastSeqs, messageIds, now);
+            return conn.query("COMMIT").execute().map(stored);
+          })
           .recover(err -> conn.query("ROLLBACK").execute().transform(x -> Future.<List<Stored>>failedFuture(err)));
     });
   }
 
-  /** The group's rows, unit by unit in send order, from the ids and seqs read back per conversation. */
+  /**
+   * The group's rows, unit by unit in send order: the i-th insert row (in conversation order) has
+   * the i-th id, and its seq from its conversation's new last seq.
+   */
   private static List<Stored> stored(List<Unit> units, java.util.Map<Long, List<Integer>> byConversation,
-                                     RowSet<Row> ids, LocalDateTime now) {
-    java.util.Map<Long, java.util.TreeMap<Long, Long>> idBySeq = new java.util.HashMap<>();
-    ids.forEach(row -> idBySeq.computeIfAbsent(row.getLong(0), c -> new java.util.TreeMap<>())
-        .put(row.getLong(1), row.getLong(2)));
+                                     java.util.Map<Long, Long> lastSeqs, List<Long> ids, LocalDateTime now) {
     List<List<Stored>> byUnit = new ArrayList<>();
     units.forEach(u -> byUnit.add(new ArrayList<>()));
+    int row = 0;
     for (var entry : byConversation.entrySet()) {
-      var inOrder = idBySeq.getOrDefault(entry.getKey(), new java.util.TreeMap<>()).entrySet().iterator();
+      int n = entry.getValue().stream().mapToInt(i -> units.get(i).sends().size()).sum();
+      long firstSeq = lastSeqs.get(entry.getKey()) - n + 1;
+      int position = 0;
       for (int i : entry.getValue()) {
         Unit unit = units.get(i);
         for (SendRequest send : unit.sends()) {
-          var seqAndId = inOrder.next();
-          byUnit.get(i).add(new Stored(i, true, new MessageRow(seqAndId.getValue(), unit.conversationId(),
-              seqAndId.getKey(), unit.senderId(), send.getClientMsgId(), send.getKind(), send.getText(),
-              send.getFileId(), send.getReplyToId(), unit.metas().get(send.getClientMsgId()), now, null)));
+          long id = ids.get(row++);
+          byUnit.get(i).add(new Stored(i, true, new MessageRow(id, unit.conversationId(), firstSeq + position++,
+              unit.senderId(), send.getClientMsgId(), send.getKind(), send.getText(), send.getFileId(),
+              send.getReplyToId(), unit.metas().get(send.getClientMsgId()), now, null)));
         }
       }
     }

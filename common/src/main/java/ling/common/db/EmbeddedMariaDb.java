@@ -90,6 +90,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
+  /** Runs statements as the database's administrator (server settings, for tests and tools). */
+  public void runAsAdministrator(String sql) throws IOException {
+    try {
+      db.run(sql);
+    } catch (ManagedProcessException e) {
+      throw new IOException("statements failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Drops and recreates the application database: a clean slate for a test run. */
   public void recreateDatabase() throws IOException {
     String name = connection.getString("name");
