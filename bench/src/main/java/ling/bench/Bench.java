@@ -124,13 +124,13 @@ public final class Bench {
       senders.add(sender);
       sockets.add(sender.socket);
     }
-    CpuShare cpu = new CpuShare(options);
+    CpuShare cpu = new CpuShare(vertx, options);
     cpu.start();
     long start = System.nanoTime();
     senders.forEach(Sender::start);
     await(allDelivered.future());
     double seconds = (System.nanoTime() - start) / 1e9;
-    String used = cpu.summary();
+    String used = cpu.summary() + cpu.databaseWork(total);
     sockets.forEach(WebSocket::close);
     return String.format("%s: pairs=%d in-flight=%d sent=%d delivered=%d lost=%d errors=%d elapsed=%.1fs "
             + "throughput=%.0f msgs/s %s %s", label, pairs, window, total, delivered.get(), total - delivered.get(),
@@ -182,13 +182,13 @@ public final class Bench {
         senders.add(sender);
       }
     }
-    CpuShare cpu = new CpuShare(options);
+    CpuShare cpu = new CpuShare(vertx, options);
     cpu.start();
     long start = System.nanoTime();
     senders.forEach(Sender::start);
     await(allDelivered.future());
     double seconds = (System.nanoTime() - start) / 1e9;
-    String used = cpu.summary();
+    String used = cpu.summary() + cpu.databaseWork((long) senderCount * perSender);
     sockets.forEach(WebSocket::close);
     return String.format("W2 group fan-out: members=%d senders=%d msgs=%d deliveries=%d lost=%d errors=%d "
             + "elapsed=%.1fs throughput=%.0f deliveries/s %s %s", members, senderCount, senderCount * perSender,
@@ -326,12 +326,17 @@ public final class Bench {
   }
 
   /** Inserts the messages straight into the chat tables, as a migration of old history would. */
-  private void bulkLoad(String db, long conversation, long senderId, int size) {
+  /** A pool to the database given as host:port:name:user:password. */
+  static Pool pool(Vertx vertx, String db) {
     String[] p = db.split(":", 5);
-    Pool pool = MySQLBuilder.pool().with(new PoolOptions().setMaxSize(4))
+    return MySQLBuilder.pool().with(new PoolOptions().setMaxSize(4))
         .connectingTo(new MySQLConnectOptions().setHost(p[0]).setPort(Integer.parseInt(p[1])).setDatabase(p[2])
             .setUser(p[3]).setPassword(p[4]))
         .using(vertx).build();
+  }
+
+  private void bulkLoad(String db, long conversation, long senderId, int size) {
+    Pool pool = pool(vertx, db);
     try {
       int batch = 2_000;
       for (int from = 1; from <= size; from += batch) {
