@@ -36,6 +36,8 @@ final class Calls {
   private static final int SOCKET_ID_MAX = 100;
   /** How late a ringing call must be before any instance, not just its own, times it out. */
   private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofSeconds(5);
+  /** Transactions under way, until they have committed or failed. */
+  private final java.util.Set<Future<?>> underway = new java.util.HashSet<>();
   private static final int MYSQL_DEADLOCK = 1213;
   private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
@@ -469,8 +471,11 @@ final class Calls {
 
   /** Runs a change in a transaction (once more after a deadlock), then publishes and records. */
   private <T> Future<T> change(Function<SqlConnection, Future<Change<T>>> work) {
-    return calls.pool().withTransaction(work)
-        .recover(err -> isDeadlock(err) ? calls.pool().withTransaction(work) : Future.failedFuture(err))
+    Future<Change<T>> committed = calls.pool().withTransaction(work)
+        .recover(err -> isDeadlock(err) ? calls.pool().withTransaction(work) : Future.failedFuture(err));
+    underway.add(committed);
+    committed.onComplete(x -> underway.remove(committed));
+    return committed
         .compose(change -> {
           change.outbox.publish(vertx.eventBus());
           if (change.ended != null) {
@@ -482,6 +487,18 @@ final class Calls {
           }
           return change.refusal != null ? Future.failedFuture(change.refusal) : Future.succeededFuture(change.answer);
         });
+  }
+
+  /**
+   * Lets the changes under way finish (at most a few seconds): a stopping instance must not close
+   * its pool under a transaction that holds a call's lock, which the next instance would wait for.
+   */
+  Future<Void> drain() {
+    if (underway.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Future.join(new ArrayList<>(underway)).timeout(5, java.util.concurrent.TimeUnit.SECONDS)
+        .<Void>mapEmpty().otherwiseEmpty();
   }
 
   private static boolean isDeadlock(Throwable err) {

@@ -19,6 +19,7 @@ public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingServic
 
   private long sweeper = -1;
   private MessageConsumer<JsonObject> nodeGone;
+  private Calls calls;
 
   public MediaSignalingVerticle() {
     super("media", MediaSignalingService.class, MediaSignalingService.ADDRESS);
@@ -29,7 +30,7 @@ public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingServic
     JsonObject settings = config.getJsonObject("calls");
     CallRepository repository = new CallRepository(pool);
     ChatService chat = ChatService.createProxy(vertx);
-    Calls calls = new Calls(vertx, repository, chat, AccountService.createProxy(vertx),
+    calls = new Calls(vertx, repository, chat, AccountService.createProxy(vertx),
         new CallRecorder(repository, chat), settings);
     sweeper = vertx.setPeriodic(settings.getInteger("sweepMillis"), id -> calls.expireOrphans());
     nodeGone = vertx.eventBus().consumer(Addresses.GATEWAY_NODE_GONE, msg -> {
@@ -45,6 +46,7 @@ public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingServic
   @Override
   protected Future<Void> closeService() {
     vertx.cancelTimer(sweeper);
-    return nodeGone == null ? Future.succeededFuture() : nodeGone.unregister();
+    Future<Void> unregistered = nodeGone == null ? Future.succeededFuture() : nodeGone.unregister();
+    return unregistered.eventually(() -> calls == null ? Future.succeededFuture() : calls.drain());
   }
 }
