@@ -412,17 +412,9 @@ class MessagingTest extends SharedStackTest {
     String second = stack.vertx.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(stack.config))
         .await();
     try {
-      Session owner = api.register("co");
-      List<Session> senders = new ArrayList<>(List.of(owner));
-      JsonArray memberIds = new JsonArray();
-      for (int i = 0; i < 3; i++) {
-        Session s = api.register("cs");
-        api.befriend(owner, s);
-        senders.add(s);
-        memberIds.add(s.id());
-      }
-      long conversation = api.post("/groups", owner.bearer(), new JsonObject().put("name", "race")
-          .put("memberIds", memberIds)).json().getLong("conversationId");
+      List<Session> senders = new ArrayList<>();
+      long conversation = groupOfFour("c", senders);
+      Session owner = senders.get(0);
       List<Future<Api.Reply>> sends = new ArrayList<>();
       for (int i = 0; i < 25; i++) {
         for (Session s : senders) {
@@ -459,18 +451,10 @@ class MessagingTest extends SharedStackTest {
 
   @Test
   void concurrentSendsStoredTogetherKeepEveryFieldAndEachSendersReadMark() {
-    Session owner = api.register("bo");
-    List<Session> senders = new ArrayList<>(List.of(owner));
-    JsonArray memberIds = new JsonArray();
-    for (int i = 0; i < 3; i++) {
-      Session s = api.register("bs");
-      api.befriend(owner, s);
-      senders.add(s);
-      memberIds.add(s.id());
-    }
+    List<Session> senders = new ArrayList<>();
+    long group = groupOfFour("b", senders);
+    Session owner = senders.get(0);
     Session outsider = api.register("bx");
-    long group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "batch")
-        .put("memberIds", memberIds)).json().getLong("conversationId");
     long direct = api.befriend(owner, api.register("bd"));
     long replyTo = api.post("/conversations/" + group + "/messages", owner.bearer(), new JsonObject()
         .put("clientMsgId", "batch-first").put("kind", "text").put("text", "first")).json().getLong("id");
@@ -574,6 +558,21 @@ class MessagingTest extends SharedStackTest {
       ling.common.TestDatabase.asAdministrator("SET GLOBAL auto_increment_increment = 1;");
       stack.vertx.undeploy(second).await();
     }
+  }
+
+  /** A group of an owner and three friends of theirs, all added to {@code members}, owner first. */
+  private long groupOfFour(String prefix, List<Session> members) {
+    Session owner = api.register(prefix + "o");
+    members.add(owner);
+    JsonArray memberIds = new JsonArray();
+    for (int i = 0; i < 3; i++) {
+      Session s = api.register(prefix + "s");
+      api.befriend(owner, s);
+      members.add(s);
+      memberIds.add(s.id());
+    }
+    return api.post("/groups", owner.bearer(), new JsonObject().put("name", prefix + " group")
+        .put("memberIds", memberIds)).json().getLong("conversationId");
   }
 
   /** The next message event of a user's message, past any system message (they come when they come). */

@@ -3,11 +3,8 @@ package ling.client.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,63 +17,48 @@ import org.junit.jupiter.api.Timeout;
  */
 class RenegotiationTest {
 
-  private final MediaEngine engineA = new MediaEngine(() -> MediaChoice.DEFAULTS);
-  private final MediaEngine engineB = new MediaEngine(() -> MediaChoice.DEFAULTS);
-  private final LocalMedia localA = new LocalMedia(engineA, false);
-  private final LocalMedia localB = new LocalMedia(engineB, false);
-  private final AtomicReference<MediaSession> a = new AtomicReference<>();
-  private final AtomicReference<MediaSession> b = new AtomicReference<>();
   private final AtomicInteger offers = new AtomicInteger();
+  private final TwoPeers peers = new TwoPeers(false, this::count);
+  private final MediaSession a = peers.a;
+  private final MediaSession b = peers.b;
+  private final LocalMedia localA = peers.localA;
+  private final LocalMedia localB = peers.localB;
 
   @AfterEach
   void tearDown() throws Exception {
-    a.get().close().get(5, TimeUnit.SECONDS);
-    b.get().close().get(5, TimeUnit.SECONDS);
-    localA.close();
-    localB.close();
-    engineA.dispose();
-    engineB.dispose();
+    peers.close();
   }
 
   @Test
   @Timeout(60)
   void aVoiceCallSwitchedToVideoByBothSidesAtOnceCarriesVideoBothWays() throws Exception {
-    a.set(new MediaSession(engineA, localA, signal -> {
-      count(signal);
-      b.get().signal(signal);
-    }, frame -> { }, state -> { }, false));
-    b.set(new MediaSession(engineB, localB, signal -> {
-      count(signal);
-      a.get().signal(signal);
-    }, frame -> { }, state -> { }, true));
-    b.get().start(CompletableFuture.completedFuture(List.of()), false);
-    a.get().start(CompletableFuture.completedFuture(List.of()), true);
-    await(() -> audioFlows(a.get()) && audioFlows(b.get()));
+    peers.start();
+    await(() -> audioFlows(a) && audioFlows(b));
     assertEquals(1, offers.get(), "a voice call needs one offer");
-    assertEquals(0, a.get().receivedFrames() + b.get().receivedFrames(), "no video in a voice call");
+    assertEquals(0, a.receivedFrames() + b.receivedFrames(), "no video in a voice call");
 
     // both turn their cameras on at the same instant: two offers cross
-    a.get().camera(true);
-    b.get().camera(true);
-    await(() -> a.get().receivedFrames() > 30 && b.get().receivedFrames() > 30);
+    a.camera(true);
+    b.camera(true);
+    await(() -> a.receivedFrames() > 30 && b.receivedFrames() > 30);
     assertTrue(offers.get() >= 3, "each side offered its video: " + offers.get());
     assertTrue(localA.sendingVideo() && localB.sendingVideo());
 
     // the caller's camera off: its frames stop, the other side's go on
-    a.get().camera(false);
+    a.camera(false);
     Thread.sleep(500);
-    long stoppedAt = b.get().receivedFrames();
-    long goingOn = a.get().receivedFrames();
+    long stoppedAt = b.receivedFrames();
+    long goingOn = a.receivedFrames();
     Thread.sleep(1000);
-    assertTrue(b.get().receivedFrames() - stoppedAt <= 2, "frames after the camera went off: "
-        + (b.get().receivedFrames() - stoppedAt));
-    assertTrue(a.get().receivedFrames() - goingOn >= 15, "the other camera still sends");
+    assertTrue(b.receivedFrames() - stoppedAt <= 2, "frames after the camera went off: "
+        + (b.receivedFrames() - stoppedAt));
+    assertTrue(a.receivedFrames() - goingOn >= 15, "the other camera still sends");
     assertTrue(!localA.sendingVideo() && localB.sendingVideo());
 
     // and on again, without a new offer
     int offersBefore = offers.get();
-    a.get().camera(true);
-    await(() -> b.get().receivedFrames() - stoppedAt > 30);
+    a.camera(true);
+    await(() -> b.receivedFrames() - stoppedAt > 30);
     assertEquals(offersBefore, offers.get(), "the camera's track was negotiated already");
   }
 

@@ -1,9 +1,6 @@
 package ling.client.call;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Two peers of a video call in one process, connected through an in-memory signaling channel,
@@ -16,26 +13,13 @@ public final class TeardownMain {
   }
 
   public static void main(String[] args) throws Exception {
-    MediaEngine engineA = new MediaEngine(() -> MediaChoice.DEFAULTS);
-    MediaEngine engineB = new MediaEngine(() -> MediaChoice.DEFAULTS);
-    LocalMedia localA = new LocalMedia(engineA, true);
-    LocalMedia localB = new LocalMedia(engineB, true);
-    AtomicReference<MediaSession> a = new AtomicReference<>();
-    AtomicReference<MediaSession> b = new AtomicReference<>();
-    a.set(new MediaSession(engineA, localA, signal -> b.get().signal(signal), frame -> { }, state -> { }, false));
-    b.set(new MediaSession(engineB, localB, signal -> a.get().signal(signal), frame -> { }, state -> { }, true));
-    b.get().start(CompletableFuture.completedFuture(List.of()), false);
-    a.get().start(CompletableFuture.completedFuture(List.of()), true);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while ((a.get().receivedFrames() < 30 || b.get().receivedFrames() < 30) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+    try (TwoPeers peers = new TwoPeers(true, signal -> { })) {
+      peers.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while ((peers.a.receivedFrames() < 30 || peers.b.receivedFrames() < 30) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      System.out.println("frames " + peers.a.receivedFrames() + " " + peers.b.receivedFrames());
     }
-    System.out.println("frames " + a.get().receivedFrames() + " " + b.get().receivedFrames());
-    a.get().close().get(5, TimeUnit.SECONDS);
-    b.get().close().get(5, TimeUnit.SECONDS);
-    localA.close();
-    localB.close();
-    engineA.dispose();
-    engineB.dispose();
   }
 }
