@@ -25,13 +25,14 @@ import ling.media.impl.MediaSignalingVerticle;
 public final class Standalone implements AutoCloseable {
 
   /**
-   * What {@link #deploy} started: the gateway, which stops first so that it can still reach the
-   * services, and the services' deployment ids by name (account, chat, file, media).
+   * What {@link #deploy} started: the gateway instances (the first one's port is theirs), which
+   * stop first so that they can still reach the services, and the services' deployment ids by name
+   * (account, chat, file, media).
    */
-  public record Deployment(GatewayVerticle gateway, String gatewayId, Map<String, String> serviceIds) {
+  public record Deployment(GatewayVerticle gateway, List<String> gatewayIds, Map<String, String> serviceIds) {
 
     public Deployment(GatewayVerticle gateway, String gatewayId) {
-      this(gateway, gatewayId, Map.of());
+      this(gateway, List.of(gatewayId), Map.of());
     }
 
     public int port() {
@@ -44,7 +45,7 @@ public final class Standalone implements AutoCloseable {
      */
     public void closeNow(Vertx vertx) {
       try {
-        vertx.undeploy(gatewayId).await();
+        Future.join(gatewayIds.stream().map(vertx::undeploy).toList()).await();
       } finally {
         vertx.close().await();
       }
@@ -88,19 +89,31 @@ public final class Standalone implements AutoCloseable {
   /** Deploys the services, then the gateway that fronts them. */
   public static Future<Deployment> deploy(Vertx vertx, JsonObject config) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
-    GatewayVerticle gateway = new GatewayVerticle();
+    java.util.List<GatewayVerticle> gateways = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     Map<String, Future<String>> services = new LinkedHashMap<>();
     services.put("account", vertx.deployVerticle(new AccountVerticle(), options));
     services.put("chat", vertx.deployVerticle(new ChatVerticle(), options));
     services.put("file", vertx.deployVerticle(new FileVerticle(), options));
     services.put("media", vertx.deployVerticle(new MediaSignalingVerticle(), options));
     return Future.all(List.copyOf(services.values()))
-        .compose(x -> vertx.deployVerticle(gateway, options))
-        .map(id -> {
+        .compose(x -> vertx.deployVerticle(() -> {
+          GatewayVerticle gateway = new GatewayVerticle();
+          gateways.add(gateway);
+          return gateway;
+        }, new DeploymentOptions(options).setInstances(gatewayInstances(config.getJsonObject("http")))))
+        .map(ids -> {
           Map<String, String> serviceIds = new LinkedHashMap<>();
           services.forEach((name, deployed) -> serviceIds.put(name, deployed.result()));
-          return new Deployment(gateway, id, serviceIds);
+          return new Deployment(gateways.get(0), List.of(ids), serviceIds);
         });
+  }
+
+  /**
+   * Several gateway instances share a configured port, each with an event loop of its own for its
+   * sockets; a server on port 0 (any free port) would get a port of its own, so there is one.
+   */
+  private static int gatewayInstances(JsonObject http) {
+    return http.getInteger("port") == 0 ? 1 : Math.max(1, http.getInteger("instances", 1));
   }
 
   public int port() {
