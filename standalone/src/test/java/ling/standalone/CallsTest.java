@@ -73,6 +73,16 @@ class CallsTest extends SharedStackTest {
         .put("candidate", "candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host").put("sdpMid", "0").put("sdpMLineIndex", 0));
     alicePhone.send(signal(callId, bob.id(), candidate));
     assertEquals(candidate, nextOfType(bobDesk, "call.signal").getJsonObject("signal"));
+    // a burst of signals reaches the peer in the order it was written
+    for (int i = 0; i < 20; i++) {
+      alicePhone.send(signal(callId, bob.id(), new JsonObject().put("candidate", new JsonObject()
+          .put("candidate", "candidate:" + i + " 1 udp 2122260223 10.0.0.2 " + (50000 + i) + " typ host")
+          .put("sdpMid", "0").put("sdpMLineIndex", 0))));
+    }
+    for (int i = 0; i < 20; i++) {
+      assertTrue(nextOfType(bobDesk, "call.signal").getJsonObject("signal").getJsonObject("candidate")
+          .getString("candidate").startsWith("candidate:" + i + " "), "signal " + i + " in its place");
+    }
     // switching to voice: what the sender now sends, and nothing more
     JsonObject media = new JsonObject().put("media", new JsonObject().put("video", false).put("camera", false));
     bobDesk.send(signal(callId, alice.id(), media.copy().put("extra", 1)));

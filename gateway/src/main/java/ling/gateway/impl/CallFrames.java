@@ -8,9 +8,22 @@ import ling.api.media.MediaSignalingService;
 
 /**
  * The {@code call.*} frames of a socket: shape checked here, state kept by the media signaling
- * service, which hears the socket's id so that a call stays on the device that took it.
+ * service, which hears the socket's id so that a call stays on the device that took it. A socket's
+ * call frames reach the service one after another, in the order they came: a description, the
+ * candidates after it and a change of media must reach the peer in the order they were sent.
  */
 final class CallFrames {
+
+  /** One socket's call frames still on their way to the service; each goes after the one before. */
+  static final class InOrder {
+    private Future<?> last = Future.succeededFuture();
+
+    <T> Future<T> then(java.util.function.Supplier<Future<T>> next) {
+      Future<T> result = last.transform(x -> next.get());
+      last = result;
+      return result;
+    }
+  }
 
   private final MediaSignalingService media;
 
@@ -26,14 +39,14 @@ final class CallFrames {
    * Handles one frame; {@code write} sends the socket its answer, {@code fail} an error frame.
    * Answers whether the frame was a call frame this socket may now be in a call by.
    */
-  boolean handle(long userId, String socketId, String type, JsonObject frame, Consumer<JsonObject> write,
-                 BiConsumer<String, Throwable> fail) {
+  boolean handle(long userId, String socketId, String type, JsonObject frame, InOrder order,
+                 Consumer<JsonObject> write, BiConsumer<String, Throwable> fail) {
     String ref = ref(frame);
     switch (type) {
       case "call.invite" -> {
         long conversationId = Requests.requiredId(frame, "conversationId");
         String mediaKind = Requests.requiredString(frame, "media");
-        media.invite(userId, socketId, conversationId, mediaKind).onComplete(ar -> {
+        order.then(() -> media.invite(userId, socketId, conversationId, mediaKind)).onComplete(ar -> {
           if (ar.failed()) {
             fail.accept(ref, ar.cause());
           } else if (ar.result().containsKey("participants")) {
@@ -46,17 +59,28 @@ final class CallFrames {
         });
         return true;
       }
-      case "call.accept" -> quietly(media.accept(userId, socketId, Requests.requiredId(frame, "callId")), ref, fail);
-      case "call.reject" -> quietly(media.reject(userId, socketId, Requests.requiredId(frame, "callId")), ref, fail);
-      case "call.hangup", "call.leave" ->
-          quietly(media.hangup(userId, socketId, Requests.requiredId(frame, "callId")), ref, fail);
-      case "call.join" -> media.join(userId, socketId, Requests.requiredId(frame, "callId")).onComplete(ar -> {
-        if (ar.failed()) {
-          fail.accept(ref, ar.cause());
-        } else {
-          write.accept(ar.result().copy().put("type", "call.joined"));
-        }
-      });
+      case "call.accept" -> {
+        long callId = Requests.requiredId(frame, "callId");
+        quietly(order.then(() -> media.accept(userId, socketId, callId)), ref, fail);
+      }
+      case "call.reject" -> {
+        long callId = Requests.requiredId(frame, "callId");
+        quietly(order.then(() -> media.reject(userId, socketId, callId)), ref, fail);
+      }
+      case "call.hangup", "call.leave" -> {
+        long callId = Requests.requiredId(frame, "callId");
+        quietly(order.then(() -> media.hangup(userId, socketId, callId)), ref, fail);
+      }
+      case "call.join" -> {
+        long callId = Requests.requiredId(frame, "callId");
+        order.then(() -> media.join(userId, socketId, callId)).onComplete(ar -> {
+          if (ar.failed()) {
+            fail.accept(ref, ar.cause());
+          } else {
+            write.accept(ar.result().copy().put("type", "call.joined"));
+          }
+        });
+      }
       case "call.signal" -> {
         long callId = Requests.requiredId(frame, "callId");
         long toUserId = Requests.requiredId(frame, "toUserId");
@@ -64,7 +88,7 @@ final class CallFrames {
         if (!(signal instanceof JsonObject object)) {
           throw new ApiException(ApiError.invalid("signal", "must be an object"));
         }
-        quietly(media.signal(userId, socketId, callId, toUserId, object), ref, fail);
+        quietly(order.then(() -> media.signal(userId, socketId, callId, toUserId, object)), ref, fail);
         // relaying does not put a socket in a call
         return false;
       }

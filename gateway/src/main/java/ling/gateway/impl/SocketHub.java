@@ -68,6 +68,7 @@ final class SocketHub {
      * burst costs one transaction instead of one each.
      */
     final Map<Long, SendQueue> sendQueues = new HashMap<>();
+    final CallFrames.InOrder callFrames = new CallFrames.InOrder();
 
     Connection(long userId, long sessionId, String socketId, ServerWebSocket socket) {
       this.userId = userId;
@@ -320,7 +321,7 @@ final class SocketHub {
         default -> {
           if (CallFrames.handles((String) type)) {
             connection.calling |= calls.handle(connection.userId, connection.socketId, (String) type, frame,
-                answer -> connection.socket.writeTextMessage(answer.encode()),
+                connection.callFrames, answer -> connection.socket.writeTextMessage(answer.encode()),
                 (ref, err) -> sendFailure(connection, ref, err));
           } else {
             sendError(connection, refOf(frame), "invalid_request", "type: unknown frame type '" + type + "'");
