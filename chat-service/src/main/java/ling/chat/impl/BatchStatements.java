@@ -29,7 +29,7 @@ final class BatchStatements {
 
   /**
    * Takes the seqs of the batch's conversations: rows (id, n). A closed conversation is left as it
-   * is; the insert then stores fewer rows than asked, and the batch is refused.
+   * is, and the senders' standing then refuses the batch.
    */
   static String takeSeqs(int rows) {
     return cached("seqs", rows, n -> "UPDATE conversation c JOIN (" + derived(n, "id", "n") + ") u ON u.id = c.id "
@@ -38,9 +38,9 @@ final class BatchStatements {
 
   /**
    * Each sender's standing in its conversation, with the conversation's new last seq: rows (cid,
-   * uid) in, one row out per sender that belongs to the conversation (cid, uid, last_seq, open,
-   * member, and the session's auto-increment step, which spaces a multi-row insert's ids). The member rows stay locked until the commit, so a member who leaves meanwhile leaves
-   * after these sends.
+   * uid) in, one row out per sender whose conversation exists (cid, uid, last_seq, open, member,
+   * and the session's auto-increment step, which spaces a multi-row insert's ids). The member rows
+   * stay locked until the commit, so a member who leaves meanwhile leaves after these sends.
    */
   static String senders(int rows) {
     return cached("senders", rows, n -> "SELECT r.cid, r.uid, c.last_seq, c.closed_at IS NULL, m.user_id IS NOT NULL, "

@@ -117,7 +117,8 @@ final class MessageRepository {
     return consecutiveIds().compose(consecutive -> storeGroup(units, consecutive));
   }
 
-  private Future<List<Stored>> storeGroup(List<Unit> units, boolean consecutive) {
+  /** As {@link #storeGroup(List)}; {@code consecutive} false reads the new ids back by seq. */
+  Future<List<Stored>> storeGroup(List<Unit> units, boolean consecutive) {
     LocalDateTime now = Times.nowUtc();
     java.util.TreeMap<Long, List<Integer>> byConversation = new java.util.TreeMap<>();
     for (int i = 0; i < units.size(); i++) {
@@ -130,9 +131,11 @@ final class MessageRepository {
     Tuple reads = Tuple.tuple();
     List<Object[]> rows = new ArrayList<>();
     int senderRows = 0;
+    java.util.Map<Long, Integer> totals = new java.util.HashMap<>();
     for (var entry : byConversation.entrySet()) {
       long conversationId = entry.getKey();
       int n = entry.getValue().stream().mapToInt(i -> units.get(i).sends().size()).sum();
+      totals.put(conversationId, n);
       seqs.addLong(conversationId).addInteger(n);
       found.addLong(conversationId).addInteger(n);
       // a send's seq is the conversation's new last seq less the sends after it
@@ -222,7 +225,7 @@ final class MessageRepository {
                 messageIds.add(bySeq.get(conversationId + ":" + (lastSeqs.get(conversationId) - (Integer) row[2])));
               }
             }
-            List<Stored> stored = stored(units, byConversation, lastSeqs, messageIds, now);
+            List<Stored> stored = stored(units, byConversation, totals, lastSeqs, messageIds, now);
             return conn.query("COMMIT").execute().map(stored);
           })
           .recover(err -> conn.query("ROLLBACK").execute().transform(x -> Future.<List<Stored>>failedFuture(err)));
@@ -234,13 +237,13 @@ final class MessageRepository {
    * the i-th id, and its seq from its conversation's new last seq.
    */
   private static List<Stored> stored(List<Unit> units, java.util.Map<Long, List<Integer>> byConversation,
-                                     java.util.Map<Long, Long> lastSeqs, List<Long> ids, LocalDateTime now) {
+                                     java.util.Map<Long, Integer> totals, java.util.Map<Long, Long> lastSeqs,
+                                     List<Long> ids, LocalDateTime now) {
     List<List<Stored>> byUnit = new ArrayList<>();
     units.forEach(u -> byUnit.add(new ArrayList<>()));
     int row = 0;
     for (var entry : byConversation.entrySet()) {
-      int n = entry.getValue().stream().mapToInt(i -> units.get(i).sends().size()).sum();
-      long firstSeq = lastSeqs.get(entry.getKey()) - n + 1;
+      long firstSeq = lastSeqs.get(entry.getKey()) - totals.get(entry.getKey()) + 1;
       int position = 0;
       for (int i : entry.getValue()) {
         Unit unit = units.get(i);

@@ -117,6 +117,40 @@ class GroupCommitTest {
     }).onComplete(testContext.succeedingThenComplete());
   }
 
+  @Test
+  void theIdsAndSeqsAnsweredAreTheStoredOnesWhetherIdsAreComputedOrReadBack(VertxTestContext testContext) {
+    long alice = USERS.incrementAndGet();
+    long bob = USERS.incrementAndGet();
+    long carol = USERS.incrementAndGet();
+    conversations.openDirect(alice, bob).compose(ab -> conversations.openDirect(bob, carol).compose(bc ->
+            // two conversations, two senders in one of them, five rows: inserts of 4 and 1
+            messages.storeGroup(List.of(unit(ab, alice, "k1", "k2"), unit(bc, carol, "k3"), unit(ab, bob, "k4")), true)
+                .compose(computed -> messages.storeGroup(List.of(unit(bc, bob, "r1", "r2"), unit(ab, alice, "r3"),
+                    unit(bc, carol, "r4", "r5")), false).map(readBack -> List.of(computed, readBack)))
+                .compose(both -> pool.preparedQuery("SELECT client_msg_id, id, seq, conversation_id FROM message "
+                        + "WHERE conversation_id IN (?, ?)").execute(Tuple.of(ab, bc))
+                    .map(rows -> {
+                      java.util.Map<String, List<Long>> inDb = new java.util.HashMap<>();
+                      rows.forEach(r -> inDb.put(r.getString(0), List.of(r.getLong(1), r.getLong(2), r.getLong(3))));
+                      testContext.verify(() -> {
+                        assertEquals(4, both.get(0).size());
+                        assertEquals(5, both.get(1).size());
+                        for (List<Stored> answered : both) {
+                          for (Stored s : answered) {
+                            assertTrue(s.fresh());
+                            assertEquals(inDb.get(s.row().clientMsgId()), List.of(s.row().id(), s.row().seq(),
+                                s.row().conversationId()), s.row().clientMsgId());
+                          }
+                        }
+                        // each unit answered in its own order
+                        assertEquals(List.of("r4", "r5"), both.get(1).stream().filter(s -> s.unit() == 2)
+                            .map(s -> s.row().clientMsgId()).toList());
+                      });
+                      return null;
+                    }))))
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
   private static Unit unit(long conversationId, long senderId, String... clientMsgIds) {
     return new Unit(conversationId, senderId, java.util.Arrays.stream(clientMsgIds)
         .map(id -> new SendRequest().setConversationId(conversationId).setClientMsgId(id).setKind("text")

@@ -290,7 +290,8 @@ public final class Calls {
   /** The media of a connected call: the caller offers, the callee answers. */
   private void startMedia(CallModel call) {
     LocalMedia local = new LocalMedia(engine, "video".equals(call.mediaProperty().get()));
-    MediaSession session = new MediaSession(engine, local, signal -> signal(call, call.peerId(), signal),
+    MediaSession session = new MediaSession(engine, local,
+        signal -> signal(call.callIdProperty().get(), call.peerId(), signal),
         call::deliver, state -> javafx.application.Platform.runLater(() ->
             call.connectionProperty().set(state.name().toLowerCase(java.util.Locale.ROOT))), call.incoming());
     call.localProperty().set(local);
@@ -317,7 +318,7 @@ public final class Calls {
       return;
     }
     boolean video = "video".equals(call.mediaProperty().get());
-    session.then(() -> signal(call, call.peerId(), Wire.object().set("media",
+    session.then(() -> signal(call.callIdProperty().get(), call.peerId(), Wire.object().set("media",
         Wire.object().put("video", video).put("camera", local.sendingVideo()))));
   }
 
@@ -339,8 +340,8 @@ public final class Calls {
     }
   }
 
-  private void signal(CallModel call, long toUserId, com.fasterxml.jackson.databind.node.ObjectNode signal) {
-    frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
+  private void signal(long callId, long toUserId, com.fasterxml.jackson.databind.node.ObjectNode signal) {
+    frames.send(Wire.object().put("type", "call.signal").put("callId", callId)
         .put("toUserId", toUserId).set("signal", signal));
   }
 
@@ -366,8 +367,7 @@ public final class Calls {
       call.local = local;
     }
     MediaSession session = new MediaSession(engine, call.local,
-        signal -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
-            .put("toUserId", userId).set("signal", signal)),
+        signal -> signal(call.callIdProperty().get(), userId, signal),
         frame -> call.deliver(userId, frame), state -> javafx.application.Platform.runLater(() -> {
           if (call.sessions.containsKey(userId)) {
             call.connections().put(userId, state.name().toLowerCase(java.util.Locale.ROOT));
@@ -384,9 +384,8 @@ public final class Calls {
 
   private void tellGroup(GroupCall call, long userId, MediaSession session) {
     LocalMedia local = call.local;
-    session.then(() -> frames.send(Wire.object().put("type", "call.signal").put("callId", call.callIdProperty().get())
-        .put("toUserId", userId).set("signal", Wire.object().set("media", Wire.object().put("video", true)
-            .put("camera", local.sendingVideo())))));
+    session.then(() -> signal(call.callIdProperty().get(), userId, Wire.object().set("media",
+        Wire.object().put("video", true).put("camera", local.sendingVideo()))));
   }
 
   private void disconnect(GroupCall call, long userId) {
