@@ -41,7 +41,8 @@ import ling.client.api.Wire;
  *
  * <p>Either side offers again when it starts sending video in a call that had none (a voice call
  * switched to video). Should both offer at once, the polite side (the one that did not make the
- * first offer) rolls its offer back, answers, and offers again after.
+ * first offer) rolls its offer back (or drops it, if WebRTC is still making it), answers, and offers
+ * again after.
  */
 public final class MediaSession {
 
@@ -69,6 +70,10 @@ public final class MediaSession {
 
   private boolean remoteSet;
   private boolean makingOffer;
+  /** An offer asked of WebRTC whose description has not come back yet. */
+  private boolean creatingOffer;
+  /** That offer lost a collision before it came back: it is dropped, never set or sent. */
+  private boolean dropCreatedOffer;
   private boolean offerAgain;
   private boolean closed;
 
@@ -151,7 +156,8 @@ public final class MediaSession {
       return;
     }
     makingOffer = true;
-    connection.createOffer(new RTCOfferOptions(), described());
+    creatingOffer = true;
+    connection.createOffer(new RTCOfferOptions(), described(true));
   }
 
   /** Back to stable: an offer that had to wait goes now. */
@@ -178,7 +184,13 @@ public final class MediaSession {
           // both offered at once: the polite peer gives way and answers ours
           return;
         }
-        if (collision) {
+        if (collision && creatingOffer) {
+          // ours is still being made, so there is nothing to roll back: it is dropped when it comes
+          makingOffer = false;
+          offerAgain = true;
+          dropCreatedOffer = true;
+          setRemote(description);
+        } else if (collision) {
           makingOffer = false;
           offerAgain = true;
           connection.setLocalDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""),
@@ -211,7 +223,7 @@ public final class MediaSession {
       early.forEach(connection::addIceCandidate);
       early.clear();
       if (description.sdpType == RTCSdpType.OFFER) {
-        connection.createAnswer(new RTCAnswerOptions(), described());
+        connection.createAnswer(new RTCAnswerOptions(), described(false));
       } else {
         settled();
       }
@@ -306,15 +318,21 @@ public final class MediaSession {
     }
   }
 
-  private CreateSessionDescriptionObserver described() {
+  private CreateSessionDescriptionObserver described(boolean offer) {
     return new CreateSessionDescriptionObserver() {
       @Override
       public void onSuccess(RTCSessionDescription description) {
         run(() -> {
+          if (offer) {
+            creatingOffer = false;
+            if (dropCreatedOffer) {
+              dropCreatedOffer = false;
+              return;
+            }
+          }
           if (closed) {
             return;
           }
-          boolean offer = description.sdpType == RTCSdpType.OFFER;
           connection.setLocalDescription(description, new SetObserver(() -> run(() -> {
             if (offer) {
               makingOffer = false;
@@ -330,7 +348,13 @@ public final class MediaSession {
 
       @Override
       public void onFailure(String error) {
-        run(() -> makingOffer = false);
+        if (offer) {
+          run(() -> {
+            makingOffer = false;
+            creatingOffer = false;
+            dropCreatedOffer = false;
+          });
+        }
         System.getLogger("ling.client").log(System.Logger.Level.WARNING, "no session description: " + error);
       }
     };

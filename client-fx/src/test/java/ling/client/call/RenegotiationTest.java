@@ -3,6 +3,7 @@ package ling.client.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -60,6 +61,29 @@ class RenegotiationTest {
     a.camera(true);
     await(() -> b.receivedFrames() - stoppedAt > 30);
     assertEquals(offersBefore, offers.get(), "the camera's track was negotiated already");
+  }
+
+  @Test
+  @Timeout(60)
+  void anOfferThatMeetsThePoliteSidesOwnStillBeingMadeIsAnswered() throws Exception {
+    peers.start();
+    await(() -> audioFlows(a) && audioFlows(b));
+    // B's thread held, so that it asks WebRTC for its offer just before it reads A's
+    CountDownLatch held = new CountDownLatch(1);
+    b.then(() -> {
+      try {
+        held.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    b.camera(true);
+    a.camera(true);
+    await(() -> offers.get() == 2);
+    held.countDown();
+    await(() -> a.receivedFrames() > 30 && b.receivedFrames() > 30);
+    assertTrue(offers.get() >= 3, "B offered its video after answering A's: " + offers.get());
+    assertTrue(localA.sendingVideo() && localB.sendingVideo());
   }
 
   private void count(com.fasterxml.jackson.databind.node.ObjectNode signal) {
