@@ -90,7 +90,7 @@ public final class Bench {
     return switch (workload) {
       case "W1" -> direct(50, 200, 10, "W1 direct");
       case "W1-light" -> direct(50, 200, 1, "W1-light direct");
-      case "W2" -> group(50, 5, 100, 10);
+      case "W2" -> group(50, 5, Integer.parseInt(options.getOrDefault("w2-per-sender", "100")), 10);
       case "W3" -> history(Integer.parseInt(options.getOrDefault("w3-size", "20000")));
       case "W4" -> idleSockets(Integer.parseInt(options.getOrDefault("w4-sockets", "10000")));
       default -> throw new IllegalArgumentException("unknown workload " + workload);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
@@ -191,6 +193,35 @@ class FriendsApiTest extends SharedStackTest {
     assertError(api.post("/friend-requests/" + requestId + "/reject", dave.bearer(), null), 409, "request_closed");
     assertEquals(List.of(), ids(api.get("/friend-requests?box=outgoing", carol.bearer()).array()));
     assertEquals(201, api.post("/friend-requests", carol.bearer(), new JsonObject().put("toUserId", dave.id())).status());
+  }
+
+  @Test
+  void manyUsersBefriendingOneUserAtOnceAllSucceed() {
+    Session hub = api.register("hub");
+    List<Session> others = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      others.add(api.register("hub" + i));
+    }
+    // every request is sent and accepted at once: half of them to the hub, half by it
+    List<Future<Reply>> accepted = new ArrayList<>();
+    for (int i = 0; i < others.size(); i++) {
+      boolean byHub = i % 2 == 0;
+      Session from = byHub ? hub : others.get(i);
+      Session to = byHub ? others.get(i) : hub;
+      accepted.add(api.callAsync(HttpMethod.POST, "/friend-requests", from.bearer(),
+              new JsonObject().put("toUserId", to.id()))
+          .compose(sent -> sent.status() != 201 ? Future.succeededFuture(sent)
+              : api.callAsync(HttpMethod.POST, "/friend-requests/" + sent.json().getLong("id") + "/accept",
+                  to.bearer(), null)));
+    }
+    Future.join(accepted).await();
+    for (Future<Reply> reply : accepted) {
+      assertEquals(200, reply.result().status(), reply.result().text());
+    }
+    assertEquals(others.stream().map(Session::id).sorted().toList(), friendIds(hub).stream().sorted().toList());
+    for (Session other : others) {
+      assertEquals(List.of(hub.id()), friendIds(other));
+    }
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import ling.account.impl.SessionRepository.Issued;
 import ling.account.impl.UserRepository.UserRow;
 import ling.api.Failures;
-import ling.api.file.FileService;
 import ling.api.account.AccountService;
 import ling.api.account.AuthResult;
 import ling.api.account.DeviceLink;
@@ -28,11 +27,13 @@ import ling.api.account.Group;
 import ling.api.account.GroupJoinRequest;
 import ling.api.account.GroupJoinResult;
 import ling.api.account.GroupMember;
-import ling.api.chat.ChatService;
 import ling.api.account.Registration;
 import ling.api.account.UserProfile;
+import ling.api.chat.ChatService;
+import ling.api.file.FileService;
 import ling.common.Times;
 import ling.common.db.Database;
+import ling.common.db.Transactions;
 import ling.common.runtime.Guard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,7 +234,7 @@ final class AccountServiceImpl implements AccountService {
           .compose(user -> blocking(() -> hasher.verify(oldPassword, user.passwordHash())))
           .compose(ok -> ok ? blocking(() -> hasher.hash(password))
               : Future.failedFuture(Failures.of(WRONG_PASSWORD, "oldPassword is wrong")))
-          .compose(hash -> pool.withTransaction(conn -> users.updatePasswordHash(conn, userId, hash)
+          .compose(hash -> Transactions.withRetry(pool, conn -> users.updatePasswordHash(conn, userId, hash)
               .compose(x -> endEverySession(conn, userId, "password_change"))))
           .compose(x -> revokeAccess(userId));
     });

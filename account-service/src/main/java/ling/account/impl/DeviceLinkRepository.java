@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
 import java.util.function.BiFunction;
 import ling.common.Times;
+import ling.common.db.Transactions;
 
 /**
  * Device links ({@code device_link}): {@code pending} until a signed-in user approves the code,
@@ -53,7 +54,7 @@ final class DeviceLinkRepository {
 
   /** Reads a link; an approved one is collected exactly once, opening its session in the same transaction. */
   <T> Future<Poll<T>> poll(long id, BiFunction<SqlConnection, Long, Future<T>> openSession) {
-    return pool.withTransaction(conn -> conn
+    return Transactions.withRetry(pool, conn -> conn
         .preparedQuery("SELECT status, user_id, expires_at FROM device_link WHERE id = ? FOR UPDATE")
         .execute(Tuple.of(id))
         .compose(rows -> {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ling.common.Times;
+import ling.common.db.Transactions;
 
 /** Contact folders ({@code friend_folder}); every query is scoped to the owning user. */
 final class FolderRepository {
@@ -70,7 +71,7 @@ final class FolderRepository {
 
   /** Moves the folder's friends to the default folder, then deletes it. */
   Future<Void> delete(long userId, long folderId) {
-    return pool.withTransaction(conn -> defaultFolderId(conn, userId)
+    return Transactions.withRetry(pool, conn -> defaultFolderId(conn, userId)
         .compose(defaultId -> conn.preparedQuery("UPDATE friendship SET folder_id = ? WHERE user_id = ? AND folder_id = ?")
             .execute(Tuple.of(defaultId, userId, folderId)))
         .compose(x -> conn.preparedQuery("DELETE FROM friend_folder WHERE user_id = ? AND id = ? AND NOT is_default")

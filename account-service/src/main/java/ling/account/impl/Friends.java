@@ -17,6 +17,7 @@ import ling.api.account.FriendFolder;
 import ling.api.account.FriendRequest;
 import ling.api.chat.ChatService;
 import ling.common.Times;
+import ling.common.db.Transactions;
 
 /**
  * Friend requests, friendships and contact folders. Every operation is scoped to the user who
@@ -82,7 +83,7 @@ final class Friends {
     return recipientsRequest(userId, requestId)
         .compose(request -> folder(userId, folderId, "groupId").map(folder -> request))
         .compose(request -> chat.openDirectConversation(request.fromId(), userId)
-            .compose(conversationId -> pool.withTransaction(conn -> friends.lockPending(conn, requestId)
+            .compose(conversationId -> Transactions.withRetry(pool, conn -> friends.lockPending(conn, requestId)
                 .compose(locked -> locked.isEmpty()
                     ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"))
                     : folders.defaultFolderId(conn, request.fromId()))
@@ -101,7 +102,7 @@ final class Friends {
 
   Future<Void> reject(long userId, long requestId) {
     return recipientsRequest(userId, requestId)
-        .compose(request -> pool.withTransaction(conn -> friends.lockPending(conn, requestId)
+        .compose(request -> Transactions.withRetry(pool, conn -> friends.lockPending(conn, requestId)
             .compose(locked -> locked.isEmpty()
                 ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"))
                 : friends.decide(conn, requestId, "rejected"))));

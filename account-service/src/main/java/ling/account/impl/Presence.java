@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import ling.api.Addresses;
 import ling.common.Times;
+import ling.common.db.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class Presence {
 
   Future<Void> opened(long userId, String nodeId) {
     LocalDateTime now = Times.nowUtc();
-    return pool.withTransaction(conn -> conn
+    return Transactions.withRetry(pool, conn -> conn
             // the user row serialises presence changes of one user across nodes
             .preparedQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").execute(Tuple.of(userId))
             .compose(user -> user.size() == 0 ? Future.succeededFuture(false) : conn
@@ -67,7 +68,7 @@ final class Presence {
   }
 
   Future<Void> closed(long userId, String nodeId) {
-    return pool.withTransaction(conn -> conn
+    return Transactions.withRetry(pool, conn -> conn
             .preparedQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE").execute(Tuple.of(userId))
             .compose(x -> conn.preparedQuery("DELETE FROM presence WHERE user_id = ? AND node_id = ?")
                 .execute(Tuple.of(userId, nodeId)))

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import ling.common.Times;
+import ling.common.db.Transactions;
 
 /**
  * Sessions ({@code user_session}) and the refresh tokens of each ({@code refresh_token}). A
@@ -50,7 +51,7 @@ final class SessionRepository {
   }
 
   Future<Issued> open(long userId) {
-    return pool.withTransaction(conn -> open(conn, userId));
+    return Transactions.withRetry(pool, conn -> open(conn, userId));
   }
 
   /**
@@ -58,7 +59,7 @@ final class SessionRepository {
    * committed in between (which locks the same row) makes the login fail instead of outliving it.
    */
   Future<Issued> openIfPasswordUnchanged(long userId, String verifiedHash) {
-    return pool.withTransaction(conn -> conn
+    return Transactions.withRetry(pool, conn -> conn
         .preparedQuery("SELECT password_hash FROM app_user WHERE id = ? FOR UPDATE")
         .execute(Tuple.of(userId))
         .compose(rows -> rows.size() == 1 && verifiedHash.equals(rows.iterator().next().getString(0))
@@ -68,7 +69,7 @@ final class SessionRepository {
 
   Future<Rotation> rotate(String refreshToken) {
     long checkedAt = System.currentTimeMillis();
-    return pool.withTransaction(conn -> conn.preparedQuery(
+    return Transactions.withRetry(pool, conn -> conn.preparedQuery(
                 "SELECT rt.id, rt.session_id, rt.expires_at, rt.rotated_at, s.user_id, s.revoked_at "
                     + "FROM refresh_token rt JOIN user_session s ON s.id = rt.session_id "
                     + "WHERE rt.token_hash = ? FOR UPDATE")
@@ -100,7 +101,7 @@ final class SessionRepository {
 
   /** Revokes the session that a refresh token belongs to; null when the token names no live session. */
   Future<Ended> revokeByToken(String refreshToken, String reason) {
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT s.id, s.user_id FROM user_session s "
+    return Transactions.withRetry(pool, conn -> conn.preparedQuery("SELECT s.id, s.user_id FROM user_session s "
                 + "JOIN refresh_token rt ON rt.session_id = s.id WHERE rt.token_hash = ? AND s.revoked_at IS NULL "
                 + "FOR UPDATE")
         .execute(Tuple.of(TokenIssuer.sha256(refreshToken)))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ling.common.Times;
+import ling.common.db.Transactions;
 
 /** The {@code app_user} table. */
 final class UserRepository {
@@ -46,7 +47,7 @@ final class UserRepository {
   Future<Long> insert(String username, String displayName, String passwordHash, String email, String phone,
                       String defaultFolderName) {
     LocalDateTime now = Times.nowUtc();
-    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO app_user (username, display_name, "
+    return Transactions.withRetry(pool, conn -> conn.preparedQuery("INSERT INTO app_user (username, display_name, "
                 + "password_hash, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .execute(Tuple.of(username, displayName, passwordHash, email, phone, now, now))
         .compose(rows -> {

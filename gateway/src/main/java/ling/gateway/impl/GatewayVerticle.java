@@ -113,7 +113,7 @@ public class GatewayVerticle extends VerticleBase {
         return;
       }
       ctx.request().toWebSocket()
-          .onSuccess(socket -> hub.attach(ar.result(), socket))
+          .onSuccess(socket -> hub.attach(ar.result(), socket, ctx.request().connection()))
           .onFailure(err -> LOG.debug("WebSocket upgrade failed: {}", err.getMessage()));
     });
   }

@@ -3,6 +3,7 @@ package ling.gateway.impl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -103,6 +104,7 @@ final class SocketHub {
   private final int maxFramesPerSecond;
   private final int maxFrameBytes;
   private final int maxPendingSends;
+  private final boolean coalesceWrites;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
   private MessageConsumer<String> fanout;
@@ -121,6 +123,7 @@ final class SocketHub {
     this.maxFramesPerSecond = ws.getInteger("maxFramesPerSecond");
     this.maxFrameBytes = ws.getInteger("maxFrameBytes");
     this.maxPendingSends = ws.getInteger("maxPendingSends");
+    this.coalesceWrites = ws.getBoolean("coalesceWrites", true);
   }
 
   void start() {
@@ -147,8 +150,11 @@ final class SocketHub {
   }
 
   /** Takes over a socket that has just been upgraded for an authenticated caller. */
-  void attach(Caller caller, ServerWebSocket socket) {
+  void attach(Caller caller, ServerWebSocket socket, HttpConnection upgradedOn) {
     long userId = caller.userId();
+    if (coalesceWrites) {
+      CoalescedWrites.install(upgradedOn);
+    }
     Connection connection = new Connection(userId, caller.sessionId(), nodeId + "/" + (++socketsOpened), socket);
     UserSockets mine = users.computeIfAbsent(userId, id -> new UserSockets());
     mine.connections.add(connection);

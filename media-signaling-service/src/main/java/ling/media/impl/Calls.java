@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mysqlclient.MySQLException;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDateTime;
@@ -19,6 +18,7 @@ import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
 import ling.api.media.MediaSignalingService;
 import ling.common.Times;
+import ling.common.db.Transactions;
 import ling.media.impl.CallRecorder.Ended;
 import ling.media.impl.CallRepository.CallRow;
 import ling.media.impl.CallRepository.Participant;
@@ -38,8 +38,6 @@ final class Calls {
   private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofSeconds(5);
   /** Transactions under way, until they have committed or failed. */
   private final java.util.Set<Future<?>> underway = new java.util.HashSet<>();
-  private static final int MYSQL_DEADLOCK = 1213;
-  private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
   /** What a change leaves to do once committed: events, a call to record, the answer or a refusal. */
   private static final class Change<T> {
@@ -469,10 +467,9 @@ final class Calls {
         }));
   }
 
-  /** Runs a change in a transaction (once more after a deadlock), then publishes and records. */
+  /** Runs a change in a transaction (again after a lock conflict), then publishes and records. */
   private <T> Future<T> change(Function<SqlConnection, Future<Change<T>>> work) {
-    Future<Change<T>> committed = calls.pool().withTransaction(work)
-        .recover(err -> isDeadlock(err) ? calls.pool().withTransaction(work) : Future.failedFuture(err));
+    Future<Change<T>> committed = Transactions.withRetry(calls.pool(), work);
     underway.add(committed);
     committed.onComplete(x -> underway.remove(committed));
     return committed
@@ -499,11 +496,6 @@ final class Calls {
     }
     return Future.join(new ArrayList<>(underway)).timeout(5, java.util.concurrent.TimeUnit.SECONDS)
         .<Void>mapEmpty().otherwiseEmpty();
-  }
-
-  private static boolean isDeadlock(Throwable err) {
-    return err instanceof MySQLException e
-        && (e.getErrorCode() == MYSQL_DEADLOCK || e.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT);
   }
 
   private static CallRow callAt(long callId, long conversationId, boolean group, String media, long callerId,
