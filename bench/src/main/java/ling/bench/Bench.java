@@ -68,9 +68,11 @@ public final class Bench {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setPreferNativeTransport(true));
     Bench bench = new Bench(vertx, options);
     try {
-      // the traffic workloads all run once unmeasured first, so that neither JVM (nor its JIT
-      // compiler threads, whose CPU counts too) is timed while still compiling (--warmup false skips that)
-      if (Boolean.parseBoolean(options.getOrDefault("warmup", "true"))) {
+      // the traffic workloads run unmeasured first, so that neither JVM (nor its JIT compiler threads,
+      // whose CPU counts too) is timed while still compiling: a few rounds, as the compilers take
+      // that long to settle (--warmup N rounds; 0 or false skips them)
+      int rounds = warmupRounds(options.getOrDefault("warmup", "3"));
+      for (int round = 0; round < rounds; round++) {
         for (String workload : workloads) {
           if (workload.matches("W1|W1-light|W2")) {
             bench.run(workload, options);
@@ -88,13 +90,26 @@ public final class Bench {
 
   private String run(String workload, Map<String, String> options) {
     return switch (workload) {
-      case "W1" -> direct(50, 200, 10, "W1 direct");
-      case "W1-light" -> direct(50, 200, 1, "W1-light direct");
-      case "W2" -> group(50, 5, Integer.parseInt(options.getOrDefault("w2-per-sender", "100")), 10);
+      case "W1" -> direct(50, perSender(options, "w1-per-sender", 200), 10, "W1 direct");
+      case "W1-light" -> direct(50, perSender(options, "w1-per-sender", 200), 1, "W1-light direct");
+      case "W2" -> group(50, 5, perSender(options, "w2-per-sender", 100), 10);
       case "W3" -> history(Integer.parseInt(options.getOrDefault("w3-size", "20000")));
       case "W4" -> idleSockets(Integer.parseInt(options.getOrDefault("w4-sockets", "10000")));
       default -> throw new IllegalArgumentException("unknown workload " + workload);
     };
+  }
+
+  private static int warmupRounds(String option) {
+    return switch (option) {
+      case "true" -> 3;
+      case "false" -> 0;
+      default -> Integer.parseInt(option);
+    };
+  }
+
+  /** Messages per sender: the workload's own count unless a longer run was asked for (to profile one). */
+  private static int perSender(Map<String, String> options, String option, int standard) {
+    return Integer.parseInt(options.getOrDefault(option, Integer.toString(standard)));
   }
 
   /** W1: pairs of users, each sender with at most {@code window} messages unacknowledged. */

@@ -34,6 +34,9 @@ public final class Database {
         .build();
   }
 
+  /** The longest statement kept prepared: the largest multi-row insert of the send path is about 22 KB. */
+  private static final int PREPARED_SQL_LIMIT = 64 * 1024;
+
   private static io.vertx.sqlclient.ClientBuilder<Pool> builder(JsonObject db, String owner, int size) {
     if (db == null || db.getString("host") == null || db.getString("host").isBlank()) {
       throw new IllegalArgumentException("no database configured: set LING_DB_HOST (and LING_DB_PASSWORD)");
@@ -49,6 +52,9 @@ public final class Database {
         // each statement is prepared once per connection, not prepared and closed at every use
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(256)
+        // the send path's multi-row statements run to kilobytes: the default limit (2,048 chars) left
+        // them prepared, parsed and closed at every use
+        .setPreparedStatementCacheSqlLimit(PREPARED_SQL_LIMIT)
         // statements that do not wait for each other's results go out together (the send path)
         .setPipeliningLimit(db.getInteger("pipeliningLimit", 256));
     return MySQLBuilder.pool()
