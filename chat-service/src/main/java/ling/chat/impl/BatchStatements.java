@@ -9,13 +9,16 @@ import java.util.function.IntFunction;
  * a derived table of parameters ({@code SELECT ? AS a, ? AS b UNION ALL SELECT ?, ? ...}) whose row
  * count is rounded up to a power of two, padded with rows that match nothing, so that a connection
  * prepares a few statements of each kind instead of one per batch size. The messages themselves
- * go in as plain VALUES rows, in chunks of a power of two: text must reach its column untouched,
- * and a derived table may give a string column a type that drops trailing spaces.
+ * go in as plain VALUES rows (text must reach its column untouched, and a derived table may give a
+ * string column a type that drops trailing spaces): a batch of up to {@value #EXACT_CHUNK} in one
+ * insert of its size, a larger one in chunks of a power of two and a last one of its size.
  */
 final class BatchStatements {
 
   /** The largest chunk of one insert. */
   static final int MAX_CHUNK = 256;
+  /** Inserts of up to this many rows are prepared for each size, so a common batch is one statement. */
+  static final int EXACT_CHUNK = 32;
 
   private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
 
@@ -62,11 +65,14 @@ final class BatchStatements {
             "(?, (SELECT c.last_seq FROM conversation c WHERE c.id = ?) - ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
   }
 
-  /** The chunk sizes an insert of {@code n} rows is cut into: powers of two, largest first. */
+  /**
+   * The chunk sizes an insert of {@code n} rows is cut into: powers of two, largest first, until
+   * what is left fits one chunk of its own size.
+   */
   static java.util.List<Integer> chunks(int n) {
     java.util.List<Integer> sizes = new java.util.ArrayList<>();
     while (n > 0) {
-      int size = Integer.highestOneBit(Math.min(n, MAX_CHUNK));
+      int size = n <= EXACT_CHUNK ? n : Integer.highestOneBit(Math.min(n, MAX_CHUNK));
       sizes.add(size);
       n -= size;
     }
