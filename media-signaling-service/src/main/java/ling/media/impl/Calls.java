@@ -467,7 +467,7 @@ final class Calls {
         }));
   }
 
-  /** Runs a change in a transaction (again after a lock conflict), then publishes and records. */
+  /** Runs a change in a transaction (again after a deadlock), then publishes and records. */
   private <T> Future<T> change(Function<SqlConnection, Future<Change<T>>> work) {
     Future<Change<T>> committed = Transactions.withRetry(calls.pool(), work);
     underway.add(committed);
