@@ -55,9 +55,12 @@ final class ChatServiceImpl implements ChatService {
       if (userA == userB || userA < 1 || userB < 1) {
         throw Failures.invalid("userB", "must be another user");
       }
+      // the pair are its only members: this instance keeps them, so the chat's first message
+      // need not read them
+      long epoch = members.epoch();
       return conversations.openDirect(userA, userB).andThen(ar -> {
         if (ar.succeeded()) {
-          members.changed(ar.result());
+          members.changed(ar.result(), epoch, List.of(userA, userB));
         }
       });
     });

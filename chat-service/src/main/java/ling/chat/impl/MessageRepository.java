@@ -373,6 +373,30 @@ final class MessageRepository {
         .map(rows -> Rows.all(rows, row -> row.getLong(0)));
   }
 
+  /**
+   * The active members of each of the conversations, by conversation (one without any is absent).
+   * The list of ids is padded to a power of two with 0, which no conversation has, so that a
+   * connection prepares a few statements, not one per count.
+   */
+  Future<java.util.Map<Long, List<Long>>> activeMembers(List<Long> conversationIds) {
+    int rows = BatchStatements.bucket(conversationIds.size());
+    Tuple ids = Tuple.tuple();
+    conversationIds.forEach(ids::addLong);
+    for (int i = conversationIds.size(); i < rows; i++) {
+      ids.addLong(0L);
+    }
+    return pool.preparedQuery("SELECT conversation_id, user_id FROM conversation_member WHERE conversation_id IN ("
+            + String.join(", ", Collections.nCopies(rows, "?")) + ") AND left_at IS NULL")
+        .execute(ids)
+        .map(found -> {
+          java.util.Map<Long, List<Long>> byConversation = new java.util.HashMap<>();
+          for (Row row : found) {
+            byConversation.computeIfAbsent(row.getLong(0), id -> new ArrayList<>()).add(row.getLong(1));
+          }
+          return byConversation;
+        });
+  }
+
   /** The newest {@code limit} messages before {@code beforeSeq}, ascending. */
   Future<List<MessageRow>> before(long conversationId, long beforeSeq, int limit) {
     return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? AND seq < ? "
