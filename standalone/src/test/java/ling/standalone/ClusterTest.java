@@ -127,9 +127,11 @@ class ClusterTest {
 
   @Test
   void twoUsersOnTwoGatewaysWithTwoChatInstancesGetEveryMessageOnceInOrder() {
-    // a second chat-service instance, on the other node: sends are spread over both
-    nodeA.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(
-        nodeConfig(clusterName, "a"))).await();
+    // a second chat-service instance, on the other node: sends are spread over both, and this one
+    // commits several batches at once, so that batches of one instance also race for the seqs
+    JsonObject several = nodeConfig(clusterName, "a");
+    several.getJsonObject("chat").put("commitsInFlight", 3);
+    nodeA.deployVerticle(new ChatVerticle(), new DeploymentOptions().setConfig(several)).await();
     Session xena = registerWhenReady();
     Session yuri = Api.session(viaB.post("/auth/register", new JsonObject().put("username", TestStack.uniqueName("yu"))
         .put("password", "cluster-pw-1")).json(), "cluster-pw-1");
