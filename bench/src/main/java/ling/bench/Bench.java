@@ -90,9 +90,10 @@ public final class Bench {
 
   private String run(String workload, Map<String, String> options) {
     return switch (workload) {
-      case "W1" -> direct(50, perSender(options, "w1-per-sender", 200), 10, "W1 direct");
-      case "W1-light" -> direct(50, perSender(options, "w1-per-sender", 200), 1, "W1-light direct");
-      case "W2" -> group(50, 5, perSender(options, "w2-per-sender", 100), 10);
+      case "W1" -> direct(count(options, "w1-pairs", 50), count(options, "w1-per-sender", 200), 10, "W1 direct");
+      case "W1-light" -> direct(count(options, "w1-pairs", 50), count(options, "w1-per-sender", 200), 1,
+          "W1-light direct");
+      case "W2" -> group(50, 5, count(options, "w2-per-sender", 100), 10);
       case "W3" -> history(Integer.parseInt(options.getOrDefault("w3-size", "20000")));
       case "W4" -> idleSockets(Integer.parseInt(options.getOrDefault("w4-sockets", "10000")));
       default -> throw new IllegalArgumentException("unknown workload " + workload);
@@ -107,8 +108,11 @@ public final class Bench {
     };
   }
 
-  /** Messages per sender: the workload's own count unless a longer run was asked for (to profile one). */
-  private static int perSender(Map<String, String> options, String option, int standard) {
+  /**
+   * A workload's own count (messages per sender, pairs of users) unless another was asked for: a
+   * longer run to profile, or fewer pairs to see where latency turns.
+   */
+  private static int count(Map<String, String> options, String option, int standard) {
     return Integer.parseInt(options.getOrDefault(option, Integer.toString(standard)));
   }
 
