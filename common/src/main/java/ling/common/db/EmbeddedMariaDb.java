@@ -60,6 +60,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     cfg.addArg("--collation-server=utf8mb4_unicode_ci");
     cfg.addArg("--bind-address=127.0.0.1");
     cfg.addArg("--max-connections=500");
+    // the redo log written through the page cache: a commit is still made durable by its
+    // fdatasync, but no longer waits for a direct write to the device first (on this kind of
+    // virtual disk that wait was 0.7 ms of every commit)
+    cfg.addArg("--innodb-log-file-buffering=ON");
     if ("root".equals(System.getProperty("user.name"))) {
       cfg.addArg("--user=root");
     }
