@@ -31,7 +31,7 @@ final class MemberCache {
   private static final long TTL_MILLIS = 60_000;
   private static final int MAX_ENTRIES = 50_000;
   /** Conversations in one read at most. */
-  static final int MAX_PER_READ = 256;
+  private static final int MAX_PER_READ = 256;
   private static final String FROM = "from";
 
   private record Entry(List<Long> members, long loadedAt) {
