@@ -186,6 +186,36 @@ class MemberCacheTest {
     }).onComplete(testContext.succeedingThenComplete());
   }
 
+  @Test
+  void aFailedReadFailsItsCallersAndTheNextAskReadsAgain(Vertx vertx, VertxTestContext testContext) {
+    long a = USERS.incrementAndGet();
+    long b = USERS.incrementAndGet();
+    // the first read fails as a future, the second by throwing; the third reaches the database
+    Function<List<Long>, Future<Map<Long, List<Long>>>> failingTwice = ids -> {
+      if (reads.size() == 1) {
+        return Future.failedFuture(new IllegalStateException("pool closed"));
+      }
+      if (reads.size() == 2) {
+        throw new IllegalStateException("no connection");
+      }
+      return messages.activeMembers(ids);
+    };
+    conversations.openDirect(a, b).compose(ab -> onContext(() -> {
+      MemberCache cache = cache(vertx, failingTwice);
+      Future<List<Long>> first = cache.members(ab);
+      return first.transform(x -> cache.members(ab))
+          .transform(second -> cache.members(ab).map(third -> {
+            testContext.verify(() -> {
+              assertEquals("pool closed", first.cause().getMessage());
+              assertEquals("no connection", second.cause().getMessage());
+              assertEquals(new HashSet<>(List.of(a, b)), new HashSet<>(third));
+              assertEquals(3, reads.size());
+            });
+            return null;
+          }));
+    })).onComplete(testContext.succeedingThenComplete());
+  }
+
   /** A cache whose reads go to the real database and are recorded. */
   private MemberCache cache(Vertx vertx, Function<List<Long>, Future<Map<Long, List<Long>>>> load) {
     MemberCache cache = new MemberCache(vertx, ids -> {
