@@ -1,10 +1,18 @@
 package ling.common.config;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 
-/** Overrides declared configuration keys with {@code LING_*} environment variables. */
+/**
+ * Overrides declared configuration keys with {@code LING_*} environment variables. Each variable
+ * also has a {@code _FILE} form naming a file that holds the value (a Docker secret, say), so that
+ * a password need not stand in the process's environment.
+ */
 final class EnvironmentOverrides {
 
   private EnvironmentOverrides() {
@@ -24,10 +32,27 @@ final class EnvironmentOverrides {
         overlay(child, name, env);
         continue;
       }
-      String raw = env.get(name);
+      String raw = valueOf(name, env);
       if (raw != null) {
         node.put(key, convert(name, raw, current));
       }
+    }
+  }
+
+  private static String valueOf(String name, Map<String, String> env) {
+    String direct = env.get(name);
+    String file = env.get(name + "_FILE");
+    if (file == null || file.isBlank()) {
+      return direct;
+    }
+    if (direct != null) {
+      throw new IllegalArgumentException("set " + name + " or " + name + "_FILE, not both");
+    }
+    try {
+      // the file's last line break is not part of the value (editors and `echo` add one)
+      return Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).replaceFirst("\\r?\\n\\z", "");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(name + "_FILE names a file that cannot be read: " + file.strip());
     }
   }
 

@@ -16,9 +16,16 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the Vert.x instance of a node: plain (one JVM) or clustered over Hazelcast TCP-IP. */
 public final class Nodes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Nodes.class);
+  private static final long MAX_RETRY_DELAY_MS = 5_000;
 
   private Nodes() {
   }
@@ -28,6 +35,49 @@ public final class Nodes {
   }
 
   public static Future<Vertx> clustered(JsonObject config) {
+    return join(config).map(ClusterNode::vertx);
+  }
+
+  /**
+   * Joins the cluster. A node that is not a seed and finds no seed among the members it reached
+   * leaves and tries again, until {@code cluster.joinTimeoutSeconds} have passed; then it fails.
+   */
+  public static Future<ClusterNode> join(JsonObject config) {
+    JsonObject cluster = config.getJsonObject("cluster", new JsonObject());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(cluster.getInteger("joinTimeoutSeconds", 120));
+    return attempt(config, deadline, 500);
+  }
+
+  private static Future<ClusterNode> attempt(JsonObject config, long deadline, long retryDelayMs) {
+    JsonObject cluster = config.getJsonObject("cluster", new JsonObject());
+    boolean seed = cluster.getBoolean("seed", true);
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(cluster));
+    return clusteredVertx(config, manager).compose(vertx -> {
+      ClusterNode node = new ClusterNode(vertx, manager, seed);
+      if (seed || node.seesASeed()) {
+        LOG.info("joined cluster '{}' with {} member(s)", cluster.getString("name"), node.members());
+        return Future.succeededFuture(node);
+      }
+      int seen = node.members();
+      return vertx.close().transform(closed -> {
+        if (System.nanoTime() - deadline > 0) {
+          return Future.failedFuture("no seed member of cluster '" + cluster.getString("name")
+              + "' could be reached at " + cluster.getString("members"));
+        }
+        LOG.info("no seed member among the {} member(s) reached; trying again in {} ms", seen, retryDelayMs);
+        return delay(retryDelayMs)
+            .compose(v -> attempt(config, deadline, Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2)));
+      });
+    });
+  }
+
+  /** A pause without a Vert.x instance to time it (there is none between two attempts). */
+  private static Future<Void> delay(long millis) {
+    return Future.fromCompletionStage(CompletableFuture.runAsync(() -> { },
+        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)));
+  }
+
+  private static Future<Vertx> clusteredVertx(JsonObject config, HazelcastClusterManager manager) {
     JsonObject cluster = config.getJsonObject("cluster", new JsonObject());
     String host = blankToNull(cluster.getString("host"));
     String publicHost = blankToNull(cluster.getString("publicHost"));
@@ -42,7 +92,7 @@ public final class Nodes {
     return Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory())
-        .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
+        .withClusterManager(manager)
         .buildClustered();
   }
 
@@ -73,6 +123,13 @@ public final class Nodes {
     hz.setProperty("hazelcast.wait.seconds.before.join", "0");
     hz.setProperty("hazelcast.tcp.join.port.try.count", "10");
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // a member that vanished without closing its connections (a killed container) is dropped
+    // after this silence, not Hazelcast's default minute
+    hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(cluster.getInteger("heartbeatSeconds", 1)));
+    hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(cluster.getInteger("maxNoHeartbeatSeconds", 10)));
+    if (cluster.getBoolean("seed", true)) {
+      hz.getMemberAttributeConfig().setAttribute(ClusterNode.SEED_ATTRIBUTE, "true");
+    }
     NetworkConfig network = hz.getNetworkConfig();
     network.setPort(cluster.getInteger("port", 5701)).setPortAutoIncrement(true).setPortCount(20);
     String networkInterface = blankToNull(cluster.getString("interface"));

@@ -2,6 +2,7 @@ package ling.common.runtime;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
@@ -22,13 +23,17 @@ public final class ServiceMain {
     routeJulToSlf4j();
     try {
       JsonObject config = LingConfig.loadNow(System.getenv());
-      Vertx vertx = Nodes.clustered(config).await();
+      ClusterNode node = Nodes.join(config).await();
+      Vertx vertx = node.vertx();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("{} stopping", name);
         vertx.close().await();
       }, "ling-shutdown"));
-      vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
-      LOG.info("{} joined cluster '{}'", name, config.getJsonObject("cluster").getString("name"));
+      Deployable deployable = verticle.get();
+      vertx.deployVerticle(deployable, new DeploymentOptions().setConfig(config)).await();
+      Readiness parts = deployable instanceof Readiness r ? r : Future::succeededFuture;
+      ManagementServer.start(vertx, config, node, parts).await();
+      LOG.info("{} serving in cluster '{}'", name, config.getJsonObject("cluster").getString("name"));
     } catch (Exception e) {
       LOG.error("{} failed to start: {}", name, e.getMessage(), e);
       System.exit(1);

@@ -15,7 +15,7 @@ import ling.common.db.Migrations;
  *
  * @param <S> the {@code @ProxyGen} interface served
  */
-public abstract class ServiceVerticle<S> extends VerticleBase {
+public abstract class ServiceVerticle<S> extends VerticleBase implements Readiness {
 
   private final String schema;
   private final Class<S> serviceInterface;
@@ -51,6 +51,15 @@ public abstract class ServiceVerticle<S> extends VerticleBase {
           consumer = new ServiceBinder(vertx).setAddress(address).register(serviceInterface, service);
           return consumer.completion();
         });
+  }
+
+  /** Ready once bound, while the database answers. */
+  @Override
+  public Future<Void> ready() {
+    if (consumer == null || pool == null) {
+      return Future.failedFuture("starting");
+    }
+    return pool.query("SELECT 1").execute().mapEmpty();
   }
 
   @Override

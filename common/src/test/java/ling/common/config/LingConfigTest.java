@@ -67,6 +67,42 @@ class LingConfigTest {
   }
 
   @Test
+  void aFileVariableSuppliesTheValueWithoutItsLastLineBreak(Vertx vertx, VertxTestContext ctx, @TempDir Path dir)
+      throws Exception {
+    Path secret = dir.resolve("db_password");
+    Files.writeString(secret, "s3cret with spaces \n");
+    Path port = dir.resolve("port");
+    Files.writeString(port, "9200\r\n");
+    Map<String, String> env = Map.of("LING_DB_PASSWORD_FILE", secret.toString(), "LING_HTTP_PORT_FILE", port.toString());
+    LingConfig.load(vertx, env).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
+      assertEquals("s3cret with spaces ", config.getJsonObject("db").getString("password"));
+      assertEquals(9200, config.getJsonObject("http").getInteger("port"));
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  void aValueAndItsFileTogetherStopTheStart(Vertx vertx, VertxTestContext ctx, @TempDir Path dir) throws Exception {
+    Path secret = dir.resolve("db_password");
+    Files.writeString(secret, "one");
+    Map<String, String> env = Map.of("LING_DB_PASSWORD", "two", "LING_DB_PASSWORD_FILE", secret.toString());
+    LingConfig.load(vertx, env).onComplete(ctx.failing(err -> ctx.verify(() -> {
+      assertTrue(err.getMessage().contains("LING_DB_PASSWORD_FILE"), err.getMessage());
+      assertFalse(err.getMessage().contains("two"), "the value stays out of the message");
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  void anUnreadableFileStopsTheStartWithoutSayingMore(Vertx vertx, VertxTestContext ctx, @TempDir Path dir) {
+    Map<String, String> env = Map.of("LING_SMTP_PASSWORD_FILE", dir.resolve("absent").toString());
+    LingConfig.load(vertx, env).onComplete(ctx.failing(err -> ctx.verify(() -> {
+      assertTrue(err.getMessage().startsWith("LING_SMTP_PASSWORD_FILE names a file that cannot be read"), err.getMessage());
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   void camelCaseKeysBecomeSnakeCaseVariables() {
     assertEquals("MAX_POOL_SIZE", EnvironmentOverrides.snake("maxPoolSize"));
     assertEquals("DATA_DIR", EnvironmentOverrides.snake("dataDir"));

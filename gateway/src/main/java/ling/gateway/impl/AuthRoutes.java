@@ -16,6 +16,7 @@ import ling.api.account.Registration;
 final class AuthRoutes {
 
   private final AccountService accounts;
+  private final ClientAddresses clients;
   private final FailureLimiter loginsPerUser;
   private final FailureLimiter loginsPerAddress;
   private final FailureLimiter registrationsPerAddress;
@@ -24,8 +25,9 @@ final class AuthRoutes {
   private final FailureLimiter passwordChangesPerUser;
   private final FailureLimiter deviceLinksPerAddress;
 
-  AuthRoutes(Vertx vertx, AccountService accounts, JsonObject rateLimit) {
+  AuthRoutes(Vertx vertx, AccountService accounts, JsonObject rateLimit, ClientAddresses clients) {
     this.accounts = accounts;
+    this.clients = clients;
     long loginWindow = rateLimit.getInteger("loginWindowSeconds");
     long resetWindow = rateLimit.getInteger("resetWindowSeconds");
     this.loginsPerUser = new FailureLimiter(vertx, "ling.limits.login-user",
@@ -66,7 +68,7 @@ final class AuthRoutes {
         .setEmail(Requests.optionalString(body, "email"))
         .setPhone(Requests.optionalString(body, "phone"));
     Responses.answer(ctx, LimitedAttempt.run(
-            List.of(new Limit(registrationsPerAddress, clientAddress(ctx))),
+            List.of(new Limit(registrationsPerAddress, clients.of(ctx))),
             () -> accounts.register(registration), true, err -> false),
         auth -> Responses.json(ctx, 201, auth.toJson()));
   }
@@ -77,7 +79,7 @@ final class AuthRoutes {
     String password = Requests.requiredString(body, "password");
     Responses.answer(ctx, LimitedAttempt.run(
             List.of(new Limit(loginsPerUser, username.toLowerCase(Locale.ROOT)),
-                new Limit(loginsPerAddress, clientAddress(ctx))),
+                new Limit(loginsPerAddress, clients.of(ctx))),
             () -> accounts.login(username, password), false, failedWith(AccountService.INVALID_CREDENTIALS)),
         auth -> Responses.json(ctx, 200, auth.toJson()));
   }
@@ -104,7 +106,7 @@ final class AuthRoutes {
     String newPassword = Requests.requiredString(body, "newPassword");
     Responses.answer(ctx, LimitedAttempt.run(
             List.of(new Limit(resetsPerUser, username.toLowerCase(Locale.ROOT)),
-                new Limit(resetsPerAddress, clientAddress(ctx))),
+                new Limit(resetsPerAddress, clients.of(ctx))),
             () -> accounts.confirmPasswordReset(username, code, newPassword), false,
             failedWith(AccountService.INVALID_CODE)),
         x -> Responses.empty(ctx, 204));
@@ -124,7 +126,7 @@ final class AuthRoutes {
 
   private void createDeviceLink(RoutingContext ctx) {
     Requests.body(ctx, true);
-    Responses.answer(ctx, LimitedAttempt.run(List.of(new Limit(deviceLinksPerAddress, clientAddress(ctx))),
+    Responses.answer(ctx, LimitedAttempt.run(List.of(new Limit(deviceLinksPerAddress, clients.of(ctx))),
             accounts::createDeviceLink, true, err -> false),
         link -> Responses.json(ctx, 201, link.toJson()));
   }
@@ -147,10 +149,5 @@ final class AuthRoutes {
 
   private static Predicate<Throwable> failedWith(int code) {
     return err -> err instanceof ServiceException e && e.failureCode() == code;
-  }
-
-  static String clientAddress(RoutingContext ctx) {
-    var remote = ctx.request().remoteAddress();
-    return remote == null ? "unknown" : remote.hostAddress();
   }
 }

@@ -14,6 +14,7 @@ import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
 import ling.api.file.FileService;
 import ling.api.media.MediaSignalingService;
+import ling.common.runtime.Readiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP and WebSocket entry point under {@code /api/v1}. It authenticates, checks the shape
  * of requests, calls a service and maps its failures; it holds no business rules.
  */
-public class GatewayVerticle extends VerticleBase {
+public class GatewayVerticle extends VerticleBase implements Readiness {
 
   public static final String BASE_PATH = "/api/v1";
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
@@ -63,6 +64,12 @@ public class GatewayVerticle extends VerticleBase {
     return sockets.eventually(() -> server == null ? Future.succeededFuture() : server.close());
   }
 
+  /** Ready once it listens. */
+  @Override
+  public Future<Void> ready() {
+    return server != null ? Future.succeededFuture() : Future.failedFuture("not listening yet");
+  }
+
   /** The port actually bound (the configured one, or the one picked for port 0). */
   public int actualPort() {
     return server.actualPort();
@@ -78,7 +85,8 @@ public class GatewayVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false)
         .setBodyLimit(config.getJsonObject("http").getInteger("maxBodyBytes")));
     new HealthRoutes(vertx, config.getJsonObject("metrics").getString("registryName")).mount(api);
-    new AuthRoutes(vertx, accounts, config.getJsonObject("rateLimit")).mount(api, authenticated);
+    new AuthRoutes(vertx, accounts, config.getJsonObject("rateLimit"),
+        new ClientAddresses(config.getJsonObject("http").getString("trustedProxies"))).mount(api, authenticated);
     new UserRoutes(accounts).mount(api, authenticated);
     new FriendRoutes(accounts).mount(api, authenticated);
     new GroupRoutes(accounts).mount(api, authenticated);
