@@ -3,10 +3,11 @@
 # packages, for machines that cannot reach Docker Hub; tagged with the official names, compose
 # uses them without pulling. Run as root:
 #   deploy/ci/standin-images.sh [--rebuild]
-# An image whose tag exists is kept unless --rebuild. The debootstrap rootfs is cached as a
-# tarball under $LING_CI_CACHE (default /var/cache/ling-ci): delete it to start from a fresh
-# Debian. Build logs go to $LING_CI_CACHE/logs. $DOCKER is the client (default /usr/bin/docker,
-# which has BuildKit).
+# An image whose tag exists is kept, unless it is a stand-in built from other files under
+# standins/ or on another base, or --rebuild asks for all anew (packages fetched again). The
+# debootstrap rootfs is cached as a tarball under $LING_CI_CACHE (default /var/cache/ling-ci):
+# delete it to start from a fresh Debian. Build logs go to $LING_CI_CACHE/logs. $DOCKER is the
+# client (default /usr/bin/docker, which has BuildKit).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,19 +18,37 @@ rebuild=
 for arg; do
   case $arg in
     --rebuild) rebuild=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
 [ "$(id -u)" = 0 ] || { echo "run as root: debootstrap needs it" >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "debootstrap is missing (apt-get install debootstrap)" >&2; exit 1; }
-"$docker" info >/dev/null || { echo "cannot reach dockerd with $docker" >&2; exit 1; }
+"$docker" info >/dev/null 2>&1 || { echo "cannot reach dockerd with $docker" >&2; exit 1; }
 export DOCKER_BUILDKIT=1
 mkdir -p "$cache/logs"
+# one run at a time on a machine: the tags and the cache are shared
+exec 9>"$cache/lock"
+flock -n 9 || { echo "waiting for another run of $0" >&2; flock 9; }
 
 t0=$SECONDS
 say() { printf '[%4ds] %s\n' $((SECONDS - t0)) "$*"; }
-present() { [ -z "$rebuild" ] && "$docker" image inspect "$1" >/dev/null 2>&1; }
+# what a stand-in is built from: the files of its directory, and the base image
+stamp() {
+  ( cd "$here/standins/$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum
+    [ "$1" = base ] || "$docker" image inspect -f '{{.Id}}' ling-ci/bookworm:base
+  ) | sha256sum | cut -c1-16
+}
+# the tag exists and is a stand-in built from $2, or an image of another origin (left alone)
+present() {
+  local label
+  [ -z "$rebuild" ] || return 1
+  label=$("$docker" image inspect -f '{{index .Config.Labels "ling-ci.standin"}}' "$1" 2>/dev/null) || return 1
+  [ -z "$label" ] || [ "$label" = "$2" ]
+}
+id_of() { "$docker" image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
+# the image a tag named before it was rebuilt, unless something still uses it
+drop_replaced() { [ -z "$1" ] || [ "$1" = "$(id_of "$2")" ] || "$docker" rmi "$1" >/dev/null 2>&1 || true; }
 size() { "$docker" image inspect -f '{{.Size}}' "$1" | awk '{ printf "%d MB", $1 / 1e6 }'; }
 
 # A minbase Debian with the update and security suites, apt and dpkg set up as in Debian's
@@ -43,6 +62,10 @@ drop_rootfs_dir() {
   rootfs_dir=
 }
 trap drop_rootfs_dir EXIT
+trap 'exit 1' HUP INT TERM
+# left by a run that was killed
+for rootfs_dir in "$cache"/rootfs.*; do [ ! -d "$rootfs_dir" ] || drop_rootfs_dir; done
+rootfs_dir=
 
 make_rootfs() {
   local tar=$1 dir
@@ -85,25 +108,32 @@ APT
 }
 
 build() { # tag, directory under standins/
-  local tag=$1 name=$2 log=$cache/logs/$2.log
-  if present "$tag"; then say "$tag: present"; return; fi
+  local tag=$1 name=$2 log=$cache/logs/$2.log stamp old
+  stamp=$(stamp "$name")
+  if present "$tag" "$stamp"; then say "$tag: present"; return; fi
+  old=$(id_of "$tag")
   say "$tag: building (log: $log)"
-  # BuildKit uses the local base image; it would resolve a "# syntax=" frontend on Docker Hub
-  if ! "$docker" build --progress=plain -t "$tag" "$here/standins/$name" >"$log" 2>&1; then
+  # BuildKit uses the local base image; it would resolve a "# syntax=" frontend on Docker Hub.
+  # Its cache knows a re-imported rootfs by content: --rebuild must bypass it to fetch packages anew.
+  if ! "$docker" build --progress=plain ${rebuild:+--no-cache} --label "ling-ci.standin=$stamp" \
+      -t "$tag" "$here/standins/$name" >"$log" 2>&1; then
     tail -n 30 "$log" >&2; echo "$tag: build failed, see $log" >&2; exit 1
   fi
+  drop_replaced "$old" "$tag"
   say "$tag: built, $(size "$tag")"
 }
 
-if ! present ling-ci/bookworm:base; then
+if ! present ling-ci/bookworm:base "$(stamp base)"; then
   tar=$cache/bookworm-minbase.tar
   [ -s "$tar" ] || make_rootfs "$tar"
   say "importing $tar"
+  old=$(id_of ling-ci/bookworm:rootfs)
   # an imported image has no environment at all; ENV PATH=...:$PATH in a Dockerfile needs one
   "$docker" import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["bash"]' \
     "$tar" ling-ci/bookworm:rootfs >/dev/null
+  drop_replaced "$old" ling-ci/bookworm:rootfs
   build ling-ci/bookworm:base base
 fi
 build eclipse-temurin:17-jre temurin

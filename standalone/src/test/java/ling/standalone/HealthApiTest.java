@@ -65,4 +65,17 @@ class HealthApiTest {
       assertTrue(metrics.text().contains("jvm_memory_used_bytes"), "no JVM metrics");
     }
   }
+
+  @Test
+  void metricsCanBeKeptOffThePublicApi() {
+    TestStack stack = TestStack.start(config -> config.getJsonObject("metrics").put("onApi", false));
+    try (Api api = new Api(stack.vertx, stack.port)) {
+      Reply metrics = api.get("/metrics", null);
+      assertEquals(404, metrics.status());
+      assertEquals("not_found", metrics.errorCode());
+      assertEquals(200, api.get("/health", null).status());
+    } finally {
+      stack.close();
+    }
+  }
 }

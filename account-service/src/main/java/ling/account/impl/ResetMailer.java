@@ -34,7 +34,8 @@ final class ResetMailer {
         .setPort(smtp.getInteger("port"))
         .setSsl(smtp.getBoolean("ssl", false))
         .setStarttls(StartTLSOptions.valueOf(smtp.getString("starttls", "OPTIONAL")))
-        .setLogin(username == null ? LoginOption.DISABLED : LoginOption.REQUIRED)
+        // blank as compose passes an unset variable: no login
+        .setLogin(username == null || username.isBlank() ? LoginOption.DISABLED : LoginOption.REQUIRED)
         .setUsername(username)
         .setPassword(smtp.getString("password"));
     this.mail = MailClient.createShared(vertx, config, "ling-smtp");

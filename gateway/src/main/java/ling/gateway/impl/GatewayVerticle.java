@@ -84,7 +84,8 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
     new FileRoutes(vertx, FileService.createProxy(vertx)).mount(api, authenticated);
     api.route().handler(BodyHandler.create(false)
         .setBodyLimit(config.getJsonObject("http").getInteger("maxBodyBytes")));
-    new HealthRoutes(vertx, config.getJsonObject("metrics").getString("registryName")).mount(api);
+    JsonObject metrics = config.getJsonObject("metrics");
+    new HealthRoutes(vertx, metrics.getString("registryName"), metrics.getBoolean("onApi", true)).mount(api);
     new AuthRoutes(vertx, accounts, config.getJsonObject("rateLimit"),
         new ClientAddresses(config.getJsonObject("http").getString("trustedProxies"))).mount(api, authenticated);
     new UserRoutes(accounts).mount(api, authenticated);

@@ -23,9 +23,12 @@ final class HealthRoutes {
 
   private final Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
   private final String registryName;
+  private final boolean metricsOnApi;
 
-  HealthRoutes(Vertx vertx, String registryName) {
+  /** @param metricsOnApi whether {@code /metrics} is served here too (else only on the management port) */
+  HealthRoutes(Vertx vertx, String registryName, boolean metricsOnApi) {
     this.registryName = registryName;
+    this.metricsOnApi = metricsOnApi;
     AccountService accounts = AccountService.createProxy(vertx);
     ChatService chat = ChatService.createProxy(vertx);
     FileService files = FileService.createProxy(vertx);
@@ -38,7 +41,9 @@ final class HealthRoutes {
 
   void mount(Router api) {
     api.get("/health").handler(this::health);
-    api.get("/metrics").handler(PrometheusScrapingHandler.create(registryName));
+    if (metricsOnApi) {
+      api.get("/metrics").handler(PrometheusScrapingHandler.create(registryName));
+    }
   }
 
   private void health(RoutingContext ctx) {
