@@ -297,7 +297,8 @@ class ComposeStackTest {
     Session again = Api.session(login.json(), alice.password());
     List<JsonObject> history = catchUp(again, direct, 0);
     assertTrue(history.stream().anyMatch(m -> "你好 Bob 👋".equals(m.getString("text"))), "the direct message");
-    assertTrue(history.stream().anyMatch(m -> Long.valueOf(fileId).equals(m.getLong("fileId"))), "the file message");
+    assertTrue(history.stream().anyMatch(m -> m.getJsonObject("file") != null
+        && "路线 map.bin".equals(m.getJsonObject("file").getString("name"))), "the file message");
     List<JsonObject> group = catchUp(again, groupConversation, 0);
     assertTrue(group.stream().anyMatch(m -> "出发!".equals(m.getString("text"))), "the group message");
     FileClient files = new FileClient(port);

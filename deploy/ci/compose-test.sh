@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The compose test on a real Docker engine: deploy/compose.yaml, unchanged, with three chat-service
+# replicas and two gateways, driven by ComposeStackTest through the proxy's port on the loopback.
+# Where Docker Hub is out of reach, the official base images are stood in for by images built from
+# Debian packages (standin-images.sh), and the Ling image takes the jars of the host's build.
+# Run as root after `mvn package` (or verify); starts dockerd when none answers. Every container's
+# log is printed when the test fails; the project and its volumes are removed at the end.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+# Debian's client has BuildKit; compose 1.29 builds through it
+export PATH=/usr/bin:/usr/sbin:$PATH
+export DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1
+project=${LING_COMPOSE_PROJECT:-lingci}
+port=${LING_COMPOSE_TEST_PORT:-18080}
+export LING_PUBLIC_HOST=127.0.0.1 LING_PROXY_BIND=127.0.0.1 LING_PROXY_HTTP_PORT=$port \
+  LING_PROXY_HTTPS_PORT=$((port + 363)) LING_JARS=prebuilt
+compose=(docker-compose -p "$project" -f deploy/compose.yaml)
+t0=$SECONDS
+say() { printf '[compose-test %4ds] %s\n' $((SECONDS - t0)) "$*"; }
+
+if ! docker info >/dev/null 2>&1; then
+  say "starting dockerd"
+  mkdir -p /var/log/ling-ci
+  (setsid dockerd >/var/log/ling-ci/dockerd.log 2>&1 &)
+  for _ in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { tail -50 /var/log/ling-ci/dockerd.log; exit 1; }
+fi
+
+# what an earlier run of this test may have left
+"${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+
+say "stand-in base images"
+bash deploy/ci/standin-images.sh
+sh deploy/ci/prebuilt-jars.sh
+sh deploy/init-secrets.sh
+
+logs() {
+  for c in $(docker ps -aq --filter "label=com.docker.compose.project=$project"); do
+    echo "===== $(docker inspect -f '{{.Name}} {{.State.Status}} exit {{.State.ExitCode}}' "$c") ====="
+    docker logs --tail 300 "$c" 2>&1 || true
+  done
+}
+cleanup() {
+  status=$?
+  say "removing the project"
+  "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+  exit $status
+}
+trap cleanup EXIT
+
+say "up --build, chat-service ×3, gateway ×2"
+if ! "${compose[@]}" up --build -d --scale chat-service=3 --scale gateway=2; then
+  logs
+  exit 1
+fi
+say "stack started; the test takes over"
+status=0
+mvn -B -pl standalone -am test -Dtest=ComposeStackTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dling.compose.project="$project" -Dling.compose.port="$port" || status=$?
+say "compose test done"
+exit $status
