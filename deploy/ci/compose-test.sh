@@ -35,6 +35,13 @@ say "stand-in base images"
 bash deploy/ci/standin-images.sh
 sh deploy/ci/prebuilt-jars.sh
 sh deploy/init-secrets.sh
+# a certificate of its own for 127.0.0.1, so that TLS at the proxy is tested too
+tls=$(mktemp -d)
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
+  -addext subjectAltName=IP:127.0.0.1 -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null
+cat "$tls/cert.pem" "$tls/key.pem" > "$tls/ling.pem"
+chmod 644 "$tls/ling.pem"
+export LING_TLS_CERT_FILE=$tls/ling.pem
 
 logs() {
   for c in $(docker ps -aq --filter "label=com.docker.compose.project=$project"); do
@@ -46,6 +53,7 @@ cleanup() {
   status=$?
   say "removing the project"
   "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+  rm -rf "$tls"
   exit $status
 }
 trap cleanup EXIT
@@ -58,6 +66,8 @@ fi
 say "stack started; the test takes over"
 status=0
 mvn -B -pl standalone -am test -Dtest=ComposeStackTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dling.compose.project="$project" -Dling.compose.port="$port" || status=$?
+  -Dling.compose.project="$project" -Dling.compose.port="$port" \
+  -Dling.compose.tlsPort="$LING_PROXY_HTTPS_PORT" -Dling.compose.tlsCert="$tls/cert.pem" \
+  -Dling.compose.secrets="$root/deploy/secrets" || status=$?
 say "compose test done"
 exit $status

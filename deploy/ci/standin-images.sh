@@ -107,15 +107,18 @@ APT
   drop_rootfs_dir
 }
 
-build() { # tag, directory under standins/
-  local tag=$1 name=$2 log=$cache/logs/$2.log stamp old
-  stamp=$(stamp "$name")
+build() { # tag, directory under standins/, build arguments (NAME=value) if any
+  local tag=$1 name=$2 log=$cache/logs/$2.log stamp old arg
+  local args=()
+  shift 2
+  for arg; do args+=(--build-arg "$arg"); done
+  stamp=$( (stamp "$name"; printf '%s\n' "$@") | sha256sum | cut -c1-16)
   if present "$tag" "$stamp"; then say "$tag: present"; return; fi
   old=$(id_of "$tag")
   say "$tag: building (log: $log)"
   # BuildKit uses the local base image; it would resolve a "# syntax=" frontend on Docker Hub.
   # Its cache knows a re-imported rootfs by content: --rebuild must bypass it to fetch packages anew.
-  if ! "$docker" build --progress=plain ${rebuild:+--no-cache} --label "ling-ci.standin=$stamp" \
+  if ! "$docker" build --progress=plain ${rebuild:+--no-cache} --label "ling-ci.standin=$stamp" "${args[@]}" \
       -t "$tag" "$here/standins/$name" >"$log" 2>&1; then
     tail -n 30 "$log" >&2; echo "$tag: build failed, see $log" >&2; exit 1
   fi
@@ -140,4 +143,8 @@ build eclipse-temurin:17-jre temurin
 build mariadb:10.11 mariadb
 build coturn/coturn:4.6 coturn
 build haproxy:2.8 haproxy
+# the image build's Maven stage, when a mirror of Maven Central is given (LING_CI_MAVEN_MIRROR)
+if [ -n "${LING_CI_MAVEN_MIRROR:-}" ]; then
+  build maven:3.9-eclipse-temurin-17 maven "MIRROR=$LING_CI_MAVEN_MIRROR"
+fi
 say "done"

@@ -91,12 +91,35 @@ class ComposeStackTest {
 
   @Test
   @Order(1)
-  void everyNodeIsReadyInOneCluster() {
+  void everyNodeIsReadyInOneCluster() throws Exception {
     Duration took = stack.awaitWholeCluster(Duration.ofMinutes(4));
     System.out.println("cluster whole, " + ComposeStack.LING_NODES + " nodes, after " + took.toSeconds() + " s more");
     Reply health = api.get("/health", null);
     assertEquals(200, health.status(), health.text());
     assertEquals("UP", health.json().getString("status"));
+    // no secret stands in any container's configuration (environment, command, entry point)
+    String secretsDir = System.getProperty("ling.compose.secrets");
+    if (secretsDir != null) {
+      for (String name : List.of("db_password", "turn_secret")) {
+        String secret = java.nio.file.Files.readString(java.nio.file.Path.of(secretsDir, name)).strip();
+        assertTrue(secret.length() >= 16, name);
+        for (String container : stack.containers(null)) {
+          String inspected = stack.docker("inspect", container);
+          assertFalse(inspected.contains(secret), name + " shows in docker inspect of " + container);
+        }
+      }
+    }
+    // TLS at the proxy, with the certificate the run gave it
+    String certificate = System.getProperty("ling.compose.tlsCert");
+    if (certificate != null) {
+      java.net.http.HttpClient tls = java.net.http.HttpClient.newBuilder()
+          .sslContext(trusting(java.nio.file.Path.of(certificate))).build();
+      HttpResponse<String> https = tls.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+              "https://127.0.0.1:" + Integer.getInteger("ling.compose.tlsPort") + "/api/v1/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, https.statusCode(), https.body());
+      assertEquals("UP", new JsonObject(https.body()).getString("status"));
+    }
     // the operators' endpoints stay inside
     for (String path : List.of("/metrics", "//metrics", "/%6detrics", "/./metrics")) {
       Reply metrics = api.get(path, null);
@@ -401,6 +424,23 @@ class ComposeStackTest {
   private static double gauge(String prometheus, String name) {
     return prometheus.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  /** Trusts just the certificate in that PEM file. */
+  private static javax.net.ssl.SSLContext trusting(java.nio.file.Path pem) throws Exception {
+    java.security.cert.Certificate certificate;
+    try (var in = java.nio.file.Files.newInputStream(pem)) {
+      certificate = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+    java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    trusted.load(null, null);
+    trusted.setCertificateEntry("ling", certificate);
+    javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   private static byte[] hmac(String secret, String text) throws Exception {
