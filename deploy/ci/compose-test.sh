@@ -2,8 +2,10 @@
 # The compose test on a real Docker engine: deploy/compose.yaml, unchanged, with three chat-service
 # replicas and two gateways, driven by ComposeStackTest through the proxy's port on the loopback.
 # Where Docker Hub is out of reach, the official base images are stood in for by images built from
-# Debian packages (standin-images.sh), and the Ling image takes the jars of the host's build.
-# Run as root after `mvn package` (or verify); starts dockerd when none answers. Every container's
+# Debian packages (standin-images.sh), and the image's Maven stage downloads from the host's local
+# repository, served over the Docker bridge while the image builds (containers here cannot reach
+# Maven Central). LING_COMPOSE_JARS=prebuilt takes the host build's jars instead.
+# Run as root after `mvn verify` (which fills the local repository); starts dockerd when none answers. Every container's
 # log is printed when the test fails; the project and its volumes are removed at the end.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,7 +17,7 @@ export DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1
 project=${LING_COMPOSE_PROJECT:-lingci}
 port=${LING_COMPOSE_TEST_PORT:-18080}
 export LING_PUBLIC_HOST=127.0.0.1 LING_PROXY_BIND=127.0.0.1 LING_PROXY_HTTP_PORT=$port \
-  LING_PROXY_HTTPS_PORT=$((port + 363)) LING_JARS=prebuilt
+  LING_PROXY_HTTPS_PORT=$((port + 363)) LING_JARS=${LING_COMPOSE_JARS:-source}
 compose=(docker-compose -p "$project" -f deploy/compose.yaml)
 t0=$SECONDS
 say() { printf '[compose-test %4ds] %s\n' $((SECONDS - t0)) "$*"; }
@@ -31,18 +33,8 @@ fi
 # what an earlier run of this test may have left
 "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
 
-say "stand-in base images"
-bash deploy/ci/standin-images.sh
-sh deploy/ci/prebuilt-jars.sh
-sh deploy/init-secrets.sh
-# a certificate of its own for 127.0.0.1, so that TLS at the proxy is tested too
-tls=$(mktemp -d)
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
-  -addext subjectAltName=IP:127.0.0.1 -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null
-cat "$tls/cert.pem" "$tls/key.pem" > "$tls/ling.pem"
-chmod 644 "$tls/ling.pem"
-export LING_TLS_CERT_FILE=$tls/ling.pem
-
+mirror_pid=
+tls=
 logs() {
   for c in $(docker ps -aq --filter "label=com.docker.compose.project=$project"); do
     echo "===== $(docker inspect -f '{{.Name}} {{.State.Status}} exit {{.State.ExitCode}}' "$c") ====="
@@ -53,16 +45,42 @@ cleanup() {
   status=$?
   say "removing the project"
   "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
-  rm -rf "$tls"
+  [ -z "$tls" ] || rm -rf "$tls"
+  [ -z "$mirror_pid" ] || kill "$mirror_pid" 2>/dev/null || true
   exit $status
 }
 trap cleanup EXIT
+
+if [ "$LING_JARS" = source ]; then
+  # the local repository, to the bridge's address only, for the image's Maven stage
+  bridge=$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')
+  repository=${LING_COMPOSE_MAVEN_REPOSITORY:-$HOME/.m2/repository}
+  mirror_port=${LING_COMPOSE_MIRROR_PORT:-18081}
+  python3 -m http.server "$mirror_port" --bind "$bridge" --directory "$repository" >/dev/null 2>&1 &
+  mirror_pid=$!
+  export LING_CI_MAVEN_MIRROR=http://$bridge:$mirror_port/
+else
+  sh deploy/ci/prebuilt-jars.sh
+fi
+say "stand-in base images"
+bash deploy/ci/standin-images.sh
+sh deploy/init-secrets.sh
+# a certificate of its own for 127.0.0.1, so that TLS at the proxy is tested too
+tls=$(mktemp -d)
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
+  -addext subjectAltName=IP:127.0.0.1 -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null
+cat "$tls/cert.pem" "$tls/key.pem" > "$tls/ling.pem"
+chmod 644 "$tls/ling.pem"
+export LING_TLS_CERT_FILE=$tls/ling.pem
+
 
 say "up --build, chat-service ×3, gateway ×2"
 if ! "${compose[@]}" up --build -d --scale chat-service=3 --scale gateway=2; then
   logs
   exit 1
 fi
+# the image is built: the repository need not be served any longer
+[ -z "$mirror_pid" ] || { kill "$mirror_pid" 2>/dev/null || true; mirror_pid=; }
 say "stack started; the test takes over"
 status=0
 mvn -B -pl standalone -am test -Dtest=ComposeStackTest -Dsurefire.failIfNoSpecifiedTests=false \
