@@ -243,8 +243,25 @@ class ComposeStackTest {
     long killedAt = System.nanoTime();
     stack.docker("kill", victim);
     System.out.println("killed chat-service " + victim.substring(0, 12));
+    // what the deep health check says meanwhile: it asks every service, one instance each time
+    long lastDown = -1;
+    int downs = 0;
+    int asked = 0;
+    while (System.nanoTime() < stopAt) {
+      asked++;
+      if (api.get("/health", null).status() != 200) {
+        downs++;
+        lastDown = System.nanoTime();
+      }
+      Thread.sleep(250);
+    }
     senders.shutdown();
     assertTrue(senders.awaitTermination(3, TimeUnit.MINUTES));
+    long lastDownSeconds = lastDown < 0 ? 0 : TimeUnit.NANOSECONDS.toSeconds(lastDown - killedAt);
+    System.out.println("/health after the kill: " + downs + " of " + asked + " answers DOWN, the last "
+        + lastDownSeconds + " s after it");
+    // the dead member leaves the cluster after the heartbeat timeout (10 s), not Hazelcast's minute
+    assertTrue(lastDownSeconds <= 20, "/health was DOWN " + lastDownSeconds + " s after the kill");
 
     for (int i = 0; i < pairs; i++) {
       Map<String, Long> mine = acked.get(i).get();

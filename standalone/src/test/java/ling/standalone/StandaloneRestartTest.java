@@ -37,4 +37,51 @@ class StandaloneRestartTest {
       assertEquals(200, api.get("/me", "Bearer " + login.json().getString("accessToken")).status());
     }
   }
+
+  @Test
+  void revokedTokensStayRevokedAcrossARestart() throws Exception {
+    Path dataDir = Path.of("target", "revocation-restart-data").toAbsolutePath();
+    JsonObject config = LingConfig.loadNow(Map.of());
+    config.put("dataDir", dataDir.toString());
+    config.getJsonObject("http").put("port", 0);
+    config.getJsonObject("metrics").put("registryName", "ling-revocation-restart");
+    String loggedOut;
+    String keptSession;
+    String beforePasswordChange;
+    String untouched;
+    try (Standalone first = Standalone.start(config); Api api = new Api(first.vertx(), first.port())) {
+      Api.Session alice = api.register(TestStack.uniqueName("rva"), "first-password", null);
+      Api.Session alicePhone = Api.session(api.login(alice.username(), alice.password()).json(), alice.password());
+      assertEquals(204, api.post("/auth/logout", new JsonObject().put("refreshToken", alicePhone.refreshToken())).status());
+      loggedOut = alicePhone.accessToken();
+      keptSession = alice.accessToken();
+
+      Api.Session bob = api.register(TestStack.uniqueName("rvb"), "first-password", null);
+      assertEquals(204, api.put("/me/password", bob.bearer(), new JsonObject()
+          .put("oldPassword", "first-password").put("newPassword", "second-password")).status());
+      beforePasswordChange = bob.accessToken();
+      untouched = api.register(TestStack.uniqueName("rvc"), "first-password", null).accessToken();
+
+      assertEquals(401, api.get("/me", "Bearer " + loggedOut).status());
+      assertEquals(401, api.get("/me", "Bearer " + beforePasswordChange).status());
+      assertEquals(200, api.get("/me", "Bearer " + keptSession).status());
+    }
+
+    try (Standalone second = Standalone.start(config); Api api = new Api(second.vertx(), second.port())) {
+      assertEquals(401, api.get("/me", "Bearer " + loggedOut).status(), "a logged-out session");
+      assertEquals(401, api.get("/me", "Bearer " + beforePasswordChange).status(), "a token from before a password change");
+      assertEquals(200, api.get("/me", "Bearer " + keptSession).status(), "the other session of the same user");
+      assertEquals(200, api.get("/me", "Bearer " + untouched).status(), "another user");
+
+      // until the revocations are back (a whole cluster restarting), no token is taken at all
+      var state = second.vertx().sharedData().<String, Boolean>getAsyncMap(
+          ling.api.account.AccessTokens.REVOCATION_STATE_MAP).await();
+      state.remove(ling.api.account.AccessTokens.RESTORED).await();
+      Api.Reply waiting = api.get("/me", "Bearer " + untouched);
+      assertEquals(503, waiting.status());
+      assertEquals("unavailable", waiting.errorCode());
+      state.put(ling.api.account.AccessTokens.RESTORED, Boolean.TRUE).await();
+      assertEquals(200, api.get("/me", "Bearer " + untouched).status());
+    }
+  }
 }

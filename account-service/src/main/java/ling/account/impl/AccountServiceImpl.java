@@ -101,6 +101,11 @@ final class AccountServiceImpl implements AccountService {
     this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
   }
 
+  /** Puts back, from the database, the revocations that gateways check in the cluster's memory. */
+  Future<Integer> restoreRevocations() {
+    return revoker.restore(sessions);
+  }
+
   void start() {
     presence.start();
   }

@@ -9,6 +9,8 @@ import ling.common.runtime.ServiceVerticle;
 /** Serves {@link AccountService} over the account tables. */
 public class AccountVerticle extends ServiceVerticle<AccountService> {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountVerticle.class);
+
   private ResetMailer mailer;
   private AccountServiceImpl service;
 
@@ -26,11 +28,12 @@ public class AccountVerticle extends ServiceVerticle<AccountService> {
       PasswordHasher hasher = new PasswordHasher(auth.getInteger("argon2MemoryKiB"),
           auth.getInteger("argon2Iterations"), auth.getInteger("argon2Parallelism"));
       return new AccountServiceImpl(vertx, pool, config, keys, hasher, mailer);
-    }).map(impl -> {
+    }).compose(impl -> impl.restoreRevocations().map(restored -> {
+      LOG.info("{} session revocation(s) of the last access-token lifetime restored", restored);
       service = impl;
       impl.start();
       return impl;
-    });
+    }));
   }
 
   @Override

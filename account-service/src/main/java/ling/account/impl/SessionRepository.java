@@ -31,6 +31,10 @@ final class SessionRepository {
   record Ended(long userId, long sessionId) {
   }
 
+  /** A session ended early, and when. */
+  record Revoked(long userId, long sessionId, LocalDateTime revokedAt) {
+  }
+
   private final Pool pool;
   private final Duration refreshLifetime;
 
@@ -113,6 +117,19 @@ final class SessionRepository {
           Ended ended = new Ended(row.getLong("user_id"), row.getLong("id"));
           return revokeSession(conn, ended.sessionId(), reason).map(ended);
         }));
+  }
+
+  /** The sessions ended since that time (UTC), whatever ended them. */
+  Future<java.util.List<Revoked>> revokedSince(LocalDateTime since) {
+    return pool.preparedQuery("SELECT user_id, id, revoked_at FROM user_session WHERE revoked_at > ?")
+        .execute(Tuple.of(since))
+        .map(rows -> {
+          java.util.List<Revoked> revoked = new java.util.ArrayList<>(rows.size());
+          for (Row row : rows) {
+            revoked.add(new Revoked(row.getLong(0), row.getLong(1), row.getLocalDateTime(2)));
+          }
+          return revoked;
+        });
   }
 
   Future<Void> revokeAllOfUser(SqlClient client, long userId, String reason) {

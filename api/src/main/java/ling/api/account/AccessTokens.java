@@ -27,6 +27,16 @@ public final class AccessTokens {
    */
   public static final String SESSION_REVOKED_EVENT = "session.revoked";
 
+  /**
+   * Cluster-wide map holding {@link #RESTORED} once the account service has put back the
+   * revocations of the last access-token lifetime from its database. The maps above live in the
+   * cluster's memory; until this mark is there (the whole cluster restarted), no token is accepted.
+   */
+  public static final String REVOCATION_STATE_MAP = "ling.revocation-state";
+
+  /** The key of {@link #REVOCATION_STATE_MAP} set once revocations are restored. */
+  public static final String RESTORED = "restored";
+
   private AccessTokens() {
   }
 }

@@ -23,6 +23,8 @@ final class AccessTokenVerifier {
   }
 
   private static final ApiError UNAUTHORIZED = ApiError.of(401, "a valid access token is required");
+  private static final ApiError REVOCATIONS_UNKNOWN =
+      ApiError.of(503, "the server is starting: try again in a moment");
 
   private final Vertx vertx;
   private final JWTAuth jwt;
@@ -71,7 +73,12 @@ final class AccessTokenVerifier {
           if (!user.containsKey("exp")) {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
-          return vertx.sharedData().<Long, Long>getAsyncMap(AccessTokens.REVOCATIONS_MAP)
+          return vertx.sharedData().<String, Boolean>getAsyncMap(AccessTokens.REVOCATION_STATE_MAP)
+              .compose(state -> state.get(AccessTokens.RESTORED))
+              // the whole cluster restarted and the account service has not put revocations back yet
+              .compose(restored -> restored == null
+                  ? Future.failedFuture(new ApiException(REVOCATIONS_UNKNOWN))
+                  : vertx.sharedData().<Long, Long>getAsyncMap(AccessTokens.REVOCATIONS_MAP))
               .compose(map -> map.get(userId))
               .compose(revokedBefore -> revokedBefore != null && issuedMs <= revokedBefore
                   ? Future.<Boolean>failedFuture(new ApiException(UNAUTHORIZED))
