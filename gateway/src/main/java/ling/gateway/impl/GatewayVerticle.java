@@ -41,6 +41,7 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
           hub = new SocketHub(vertx, accounts, ChatService.createProxy(vertx), MediaSignalingService.createProxy(vertx),
               verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
           hub.start();
+          queuedBytesGauge(config.getJsonObject("metrics").getString("registryName"));
           Router root = router(config, accounts, verifier);
           JsonObject http = config.getJsonObject("http");
           // frames a little over the limit get an error frame (SocketHub); far over it, the connection drops
@@ -62,6 +63,19 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
   public Future<?> stop() {
     Future<Void> sockets = hub == null ? Future.succeededFuture() : hub.stop();
     return sockets.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+  }
+
+  /** What this instance's sockets hold unwritten, as {@code ling_ws_queued_bytes} (one series per instance). */
+  private void queuedBytesGauge(String registryName) {
+    io.micrometer.core.instrument.MeterRegistry registry =
+        io.vertx.micrometer.backends.BackendRegistries.getNow(registryName);
+    if (registry != null) {
+      io.micrometer.core.instrument.Gauge.builder("ling.ws.queued.bytes", hub, SocketHub::queuedBytes)
+          .description("bytes written to WebSockets that the kernel has not taken yet")
+          .baseUnit("bytes")
+          .tag("instance", deploymentID() + "/" + System.identityHashCode(this))
+          .register(registry);
+    }
   }
 
   /** Ready once it listens. */

@@ -70,12 +70,14 @@ final class SocketHub {
      */
     final Map<Long, SendQueue> sendQueues = new HashMap<>();
     final CallFrames.InOrder callFrames = new CallFrames.InOrder();
+    final Outbound out;
 
-    Connection(long userId, long sessionId, String socketId, ServerWebSocket socket) {
+    Connection(long userId, long sessionId, String socketId, ServerWebSocket socket, Outbound out) {
       this.userId = userId;
       this.sessionId = sessionId;
       this.socketId = socketId;
       this.socket = socket;
+      this.out = out;
     }
   }
 
@@ -105,6 +107,7 @@ final class SocketHub {
   private final int maxFrameBytes;
   private final int maxPendingSends;
   private final boolean coalesceWrites;
+  private final Outbound.Budget outbound;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
   private MessageConsumer<String> fanout;
@@ -124,6 +127,12 @@ final class SocketHub {
     this.maxFrameBytes = ws.getInteger("maxFrameBytes");
     this.maxPendingSends = ws.getInteger("maxPendingSends");
     this.coalesceWrites = ws.getBoolean("coalesceWrites", true);
+    this.outbound = new Outbound.Budget(ws.getLong("maxQueuedBytes"), ws.getLong("maxQueuedBytesTotal"));
+  }
+
+  /** Bytes written to this instance's sockets that the kernel has not taken yet. */
+  long queuedBytes() {
+    return outbound.queued;
   }
 
   void start() {
@@ -155,7 +164,8 @@ final class SocketHub {
     if (coalesceWrites) {
       CoalescedWrites.install(upgradedOn);
     }
-    Connection connection = new Connection(userId, caller.sessionId(), nodeId + "/" + (++socketsOpened), socket);
+    Connection connection = new Connection(userId, caller.sessionId(), nodeId + "/" + (++socketsOpened), socket,
+        new Outbound(vertx, socket, upgradedOn, outbound));
     UserSockets mine = users.computeIfAbsent(userId, id -> new UserSockets());
     mine.connections.add(connection);
     if (mine.consumer == null) {
@@ -234,11 +244,13 @@ final class SocketHub {
     }
     String ownClientMsgId = Long.toString(userId).equals(headers.get(Addresses.SENDER_HEADER))
         ? headers.get(Addresses.CLIENT_MSG_ID_HEADER) : null;
+    int bytes = Outbound.utf8Length(text);
+    // a socket closed for being slow leaves the set only later, from its close handler
     for (Connection c : mine.connections) {
       if (ownClientMsgId != null && c.awaitingAck.containsKey(ownClientMsgId)) {
         c.awaitingAck.put(ownClientMsgId, text);
       } else {
-        c.socket.writeTextMessage(text);
+        c.out.write(text, bytes);
       }
     }
   }
@@ -259,6 +271,7 @@ final class SocketHub {
       exceptSocket = (String) event.remove(MediaSignalingService.EXCEPT_SOCKET);
     }
     String text = event.encode();
+    int bytes = Outbound.utf8Length(text);
     String ownClientMsgId = ownMessage(userId, event);
     for (Connection c : Set.copyOf(mine.connections)) {
       if ((onlySession != null && onlySession != c.sessionId)
@@ -270,7 +283,7 @@ final class SocketHub {
         c.awaitingAck.put(ownClientMsgId, text);
         continue;
       }
-      c.socket.writeTextMessage(text);
+      c.out.write(text, bytes);
       if (revoked) {
         c.socket.close(CLOSE_REVOKED, "session revoked");
       }
@@ -317,7 +330,7 @@ final class SocketHub {
     }
     try {
       switch ((String) type) {
-        case "ping" -> connection.socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+        case "ping" -> connection.out.write(new JsonObject().put("type", "pong").encode());
         case "send" -> onSend(connection, frame);
         case "read" -> answerQuietly(connection, frame, chat.markRead(connection.userId,
             requiredId(frame, "conversationId"), ConversationRoutes.requiredSeq(frame, "seq")));
@@ -327,7 +340,7 @@ final class SocketHub {
         default -> {
           if (CallFrames.handles((String) type)) {
             connection.calling |= calls.handle(connection.userId, connection.socketId, (String) type, frame,
-                connection.callFrames, answer -> connection.socket.writeTextMessage(answer.encode()),
+                connection.callFrames, answer -> connection.out.write(answer.encode()),
                 (ref, err) -> sendFailure(connection, ref, err));
           } else {
             sendError(connection, refOf(frame), "invalid_request", "type: unknown frame type '" + type + "'");
@@ -395,14 +408,14 @@ final class SocketHub {
   private void answer(Connection connection, String clientMsgId, ChatMessage message, Throwable failure) {
     String overtaken = connection.awaitingAck.remove(clientMsgId);
     if (message != null) {
-      connection.socket.writeTextMessage(new JsonObject().put("type", "ack")
+      connection.out.write(new JsonObject().put("type", "ack")
           .put("clientMsgId", clientMsgId).put("messageId", message.getId())
           .put("seq", message.getSeq()).put("createdAt", message.getCreatedAt()).encode());
     } else {
       sendFailure(connection, clientMsgId, failure);
     }
     if (overtaken != null && !overtaken.isEmpty()) {
-      connection.socket.writeTextMessage(overtaken);
+      connection.out.write(overtaken);
     }
   }
 
@@ -420,7 +433,7 @@ final class SocketHub {
     long messageId = requiredId(frame, "messageId");
     chat.recall(connection.userId, messageId, null).onComplete(ar -> {
       if (ar.succeeded()) {
-        connection.socket.writeTextMessage(new JsonObject().put("type", "recalled").put("messageId", messageId).encode());
+        connection.out.write(new JsonObject().put("type", "recalled").put("messageId", messageId).encode());
       } else {
         sendFailure(connection, Long.toString(messageId), ar.cause());
       }
@@ -469,7 +482,7 @@ final class SocketHub {
       frame.put("ref", ref);
     }
     frame.put("error", new JsonObject().put("code", code).put("message", message));
-    connection.socket.writeTextMessage(frame.encode());
+    connection.out.write(frame.encode());
   }
 
   private void closeIdle() {
