@@ -208,7 +208,7 @@ class AuthApiTest extends SharedStackTest {
     assertUnauthorized("Bearer " + tampered);
 
     JsonObject good = new JsonObject().put("sub", Long.toString(s.id())).put("sid", Long.MAX_VALUE - s.id())
-        .put("iat_ms", System.currentTimeMillis());
+        .put("iat_ms", System.currentTimeMillis()).put("inst", claims.getString("inst"));
     String expired = TestStack.sign(stack.vertx, TestStack.KEYS, good, -120, "ling-clients");
     assertUnauthorized("Bearer " + expired);
     String foreign = TestStack.sign(stack.vertx, TestStack.generate(), good, 600, "ling-clients");
@@ -231,6 +231,12 @@ class AuthApiTest extends SharedStackTest {
     assertUnauthorized("Bearer " + confused);
     String otherAudience = TestStack.sign(stack.vertx, TestStack.KEYS, good, 600, "someone-else");
     assertUnauthorized("Bearer " + otherAudience);
+    // signed with the right key for another installation (another database), or for none
+    assertUnauthorized("Bearer " + TestStack.sign(stack.vertx, TestStack.KEYS,
+        good.copy().put("inst", java.util.UUID.randomUUID().toString()), 600, "ling-clients"));
+    JsonObject noInstallation = good.copy();
+    noInstallation.remove("inst");
+    assertUnauthorized("Bearer " + TestStack.sign(stack.vertx, TestStack.KEYS, noInstallation, 600, "ling-clients"));
 
     // the same claims, properly signed, are accepted: the refusals above are about the token
     String valid = TestStack.sign(stack.vertx, TestStack.KEYS, good, 600, "ling-clients");

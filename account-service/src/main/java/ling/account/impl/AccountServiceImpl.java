@@ -101,9 +101,14 @@ final class AccountServiceImpl implements AccountService {
     this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
   }
 
-  /** Puts back, from the database, the revocations that gateways check in the cluster's memory. */
-  Future<Integer> restoreRevocations() {
-    return revoker.restore(sessions);
+  /**
+   * Before serving: learns this database's identity for the tokens, and puts back the revocations
+   * that gateways check in the cluster's memory; returns how many.
+   */
+  Future<Integer> prepare() {
+    return new InstallationRepository(pool).id()
+        .onSuccess(tokens::installation)
+        .compose(id -> revoker.restore(sessions));
   }
 
   void start() {
@@ -511,6 +516,11 @@ final class AccountServiceImpl implements AccountService {
   @Override
   public Future<String> accessTokenPublicKey() {
     return Future.succeededFuture(keys.publicPem());
+  }
+
+  @Override
+  public Future<String> installationId() {
+    return Future.succeededFuture(tokens.installation());
   }
 
   @Override

@@ -28,7 +28,7 @@ public class AccountVerticle extends ServiceVerticle<AccountService> {
       PasswordHasher hasher = new PasswordHasher(auth.getInteger("argon2MemoryKiB"),
           auth.getInteger("argon2Iterations"), auth.getInteger("argon2Parallelism"));
       return new AccountServiceImpl(vertx, pool, config, keys, hasher, mailer);
-    }).compose(impl -> impl.restoreRevocations().map(restored -> {
+    }).compose(impl -> impl.prepare().map(restored -> {
       LOG.info("{} session revocation(s) of the last access-token lifetime restored", restored);
       service = impl;
       impl.start();

@@ -23,6 +23,7 @@ final class TokenIssuer {
   private final String issuer;
   private final String audience;
   private final int accessSeconds;
+  private String installationId;
 
   TokenIssuer(Vertx vertx, SigningKeys keys, JsonObject auth) {
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
@@ -33,6 +34,15 @@ final class TokenIssuer {
     this.accessSeconds = auth.getInteger("accessTokenSeconds");
   }
 
+  /** Set once at start, before any token is issued. */
+  void installation(String id) {
+    this.installationId = id;
+  }
+
+  String installation() {
+    return installationId;
+  }
+
   /**
    * @param issuedMs when the session was checked: taken before the transaction that opened or
    *     rotated it, so that a revocation committed after that transaction is always later
@@ -41,7 +51,8 @@ final class TokenIssuer {
     JsonObject claims = new JsonObject()
         .put("sub", Long.toString(userId))
         .put(AccessTokens.CLAIM_SESSION, sessionId)
-        .put(AccessTokens.CLAIM_ISSUED_MS, issuedMs);
+        .put(AccessTokens.CLAIM_ISSUED_MS, issuedMs)
+        .put(AccessTokens.CLAIM_INSTALLATION, installationId);
     return jwt.generateToken(claims, new JWTOptions()
         .setAlgorithm("ES256")
         .setExpiresInSeconds(accessSeconds)

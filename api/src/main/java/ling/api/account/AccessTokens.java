@@ -6,6 +6,12 @@ public final class AccessTokens {
   /** Issue time in milliseconds: {@code iat} has only seconds, too coarse to order against a revocation. */
   public static final String CLAIM_ISSUED_MS = "iat_ms";
 
+  /**
+   * The installation (database) a token was issued for: a server on another database, a fresh one
+   * whose user ids start again, refuses it even when it shares the signing key.
+   */
+  public static final String CLAIM_INSTALLATION = "inst";
+
   /** The session (refresh-token family) a token belongs to. */
   public static final String CLAIM_SESSION = "sid";
 

@@ -207,6 +207,9 @@ public interface AccountService {
   /** The PEM public key that verifies access tokens. */
   Future<String> accessTokenPublicKey();
 
+  /** The id of this installation (its database), which access tokens carry as {@code inst}. */
+  Future<String> installationId();
+
   /** {@code {"status":"UP"|"DOWN", ...}} including the database check. */
   Future<JsonObject> health();
 }

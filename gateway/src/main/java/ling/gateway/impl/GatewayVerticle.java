@@ -35,9 +35,14 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
   public Future<?> start() {
     JsonObject config = config();
     AccountService accounts = AccountService.createProxy(vertx);
-    return accessTokenKey(config.getJsonObject("auth"), accounts, KEY_FETCH_ATTEMPTS)
-        .compose(publicKey -> {
-          AccessTokenVerifier verifier = new AccessTokenVerifier(vertx, publicKey, config.getJsonObject("auth"));
+    String configuredKey = config.getJsonObject("auth").getString("publicKeyPem");
+    Future<String> key = configuredKey != null ? Future.succeededFuture(configuredKey)
+        : askAccounts(accounts::accessTokenPublicKey, KEY_FETCH_ATTEMPTS);
+    return key
+        .compose(publicKey -> askAccounts(accounts::installationId, KEY_FETCH_ATTEMPTS).map(installation ->
+            new AccessTokenVerifier(vertx, publicKey, config.getJsonObject("auth"),
+                new Installation(installation, accounts::installationId))))
+        .compose(verifier -> {
           hub = new SocketHub(vertx, accounts, ChatService.createProxy(vertx), MediaSignalingService.createProxy(vertx),
               verifier, config.getJsonObject("ws"), config.getJsonObject("presence"));
           hub.start();
@@ -141,17 +146,14 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
     });
   }
 
-  /** The verifying key: configured, or asked of the account service (which may still be starting). */
-  private Future<String> accessTokenKey(JsonObject auth, AccountService accounts, int attemptsLeft) {
-    String configured = auth.getString("publicKeyPem");
-    if (configured != null) {
-      return Future.succeededFuture(configured);
-    }
-    return accounts.accessTokenPublicKey().recover(err -> {
+  /** Asks the account service, which may still be starting, until it answers. */
+  private <T> Future<T> askAccounts(java.util.function.Supplier<Future<T>> question, int attemptsLeft) {
+    return question.get().recover(err -> {
       if (attemptsLeft <= 1) {
         return Future.failedFuture("the account service did not answer: " + err.getMessage());
       }
-      return vertx.timer(500, TimeUnit.MILLISECONDS).compose(t -> accessTokenKey(auth, accounts, attemptsLeft - 1));
+      return vertx.timer(500, TimeUnit.MILLISECONDS).compose(t -> askAccounts(question, attemptsLeft - 1));
     });
   }
+
 }
