@@ -44,13 +44,16 @@ public class FileVerticle extends ServiceVerticle<FileService> {
     return vertx.executeBlocking(() -> new FileStore(root)).compose(store -> {
       UploadRepository uploads = new UploadRepository(pool);
       FileRepository fileRows = new FileRepository(pool);
-      Finisher finisher = new Finisher(store, files.getInteger("thumbnailMax"));
-      TusRoutes.Completion completion = upload -> complete(upload, store, finisher, uploads, fileRows);
+      Finisher finisher = new Finisher(store, files.getInteger("thumbnailMax"), files.getLong("decodeMaxPixels"),
+          files.getLong("decodeMaxPixelsProgressive"), files.getInteger("decoders"), files.getLong("decodeMillis"));
+      OnePerUser finishing = new OnePerUser();
+      TusRoutes.Completion completion = upload -> finishing.run(upload.ownerId(),
+          () -> complete(upload, store, finisher, uploads, fileRows));
       Router router = Router.router(vertx);
       router.route().handler(new Internal(token));
       new TusRoutes(vertx, uploads, store, completion, files.getLong("maxBytes"),
           files.getLong("uploadExpirySeconds")).mount(router);
-      new OneShotUploads(vertx, store, finisher, fileRows, files.getLong("maxBytes")).mount(router);
+      new OneShotUploads(vertx, store, finisher, finishing, fileRows, files.getLong("maxBytes")).mount(router);
       router.errorHandler(413, ctx -> Replies.error(ctx, 413, "too_large", "files are limited to "
           + files.getLong("maxBytes") + " bytes"));
       router.errorHandler(400, ctx -> Replies.error(ctx, 400, "invalid_request", "the request is malformed"));

@@ -13,6 +13,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -21,6 +26,12 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Turns a complete upload into stored content: its sha256, its real type, an image's size and
  * thumbnail, and the blob (kept once per content). Blocking: runs on a worker.
+ *
+ * <p>Decoding is what a hostile image attacks, so it is bounded: an image's size is read from its
+ * header before anything is decoded, and one over the pixel budget is not decoded at all (it stays
+ * a file, without a thumbnail: a progressive JPEG's decoder holds its whole canvas in native
+ * memory, whatever the subsampling); few images decode at once, and one that takes too long is
+ * aborted (it too stays a file).
  */
 final class Finisher {
 
@@ -30,12 +41,35 @@ final class Finisher {
 
   private static final int HEAD = 512;
 
+  /** Aborts decodes past their time; one daemon thread for all. */
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "ling-thumbnail-timer");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final FileStore store;
   private final int thumbnailMax;
+  private final long maxPixels;
+  private final long progressiveMaxPixels;
+  private final Semaphore decoders;
+  private final long decodeMillis;
 
-  Finisher(FileStore store, int thumbnailMax) {
+  /**
+   * @param maxPixels the largest canvas decoded for a thumbnail
+   * @param progressiveMaxPixels the largest progressive JPEG decoded (its decoder holds the whole
+   *     canvas, about 6 bytes a pixel, in native memory)
+   * @param decoders how many images may decode at once
+   * @param decodeMillis how long one may take before it is aborted
+   */
+  Finisher(FileStore store, int thumbnailMax, long maxPixels, long progressiveMaxPixels, int decoders,
+           long decodeMillis) {
     this.store = store;
     this.thumbnailMax = thumbnailMax;
+    this.maxPixels = maxPixels;
+    this.progressiveMaxPixels = progressiveMaxPixels;
+    this.decoders = new Semaphore(Math.max(1, decoders), true);
+    this.decodeMillis = decodeMillis;
   }
 
   /** Moves {@code source} into the blobs (or drops it, when that content is there already). */
@@ -64,7 +98,7 @@ final class Finisher {
     if (TypeSniffer.IMAGES.contains(mime)) {
       Preview preview = readScaled(source);
       if (preview == null) {
-        // looks like an image but does not decode: served as plain bytes
+        // looks like an image but does not decode, or is too large to: served as plain bytes
         mime = TypeSniffer.UNKNOWN;
       } else {
         width = preview.width();
@@ -87,8 +121,8 @@ final class Finisher {
   }
 
   /**
-   * The image decoded at a reduced resolution (every n-th pixel), so that a small file that
-   * claims a huge canvas cannot make the decoder allocate it; null when it does not decode.
+   * The image decoded at a reduced resolution (every n-th pixel); null when it does not decode,
+   * claims more than the pixel budget, waits too long for a decoder or decodes too slowly.
    */
   private Preview readScaled(Path image) {
     try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
@@ -99,18 +133,58 @@ final class Finisher {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
+        // from the header alone: nothing is decoded yet
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
-        ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(1, Math.max(width, height) / (2 * thumbnailMax));
-        param.setSourceSubsampling(step, step, 0, 0);
-        return new Preview(reader.read(0, param), width, height);
+        long pixels = (long) width * height;
+        if (width <= 0 || height <= 0 || pixels > maxPixels
+            || (pixels > progressiveMaxPixels && isProgressiveJpeg(reader))) {
+          return null;
+        }
+        if (!decoders.tryAcquire(decodeMillis, TimeUnit.MILLISECONDS)) {
+          return null;
+        }
+        ScheduledFuture<?> deadline = TIMER.schedule(reader::abort, decodeMillis, TimeUnit.MILLISECONDS);
+        try {
+          ImageReadParam param = reader.getDefaultReadParam();
+          int step = Math.max(1, Math.max(width, height) / (2 * thumbnailMax));
+          param.setSourceSubsampling(step, step, 0, 0);
+          BufferedImage decoded = reader.read(0, param);
+          return deadline.cancel(false) && decoded != null ? new Preview(decoded, width, height) : null;
+        } finally {
+          deadline.cancel(false);
+          decoders.release();
+        }
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
       return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
+  }
+
+  /** Whether a JPEG's frame is progressive: its header says, before anything is decoded. */
+  private static boolean isProgressiveJpeg(ImageReader reader) throws IOException {
+    if (!"jpeg".equalsIgnoreCase(reader.getFormatName())) {
+      return false;
+    }
+    javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+    if (metadata == null) {
+      return true;
+    }
+    org.w3c.dom.Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+    org.w3c.dom.NodeList frames = ((org.w3c.dom.Element) tree).getElementsByTagName("sof");
+    for (int i = 0; i < frames.getLength(); i++) {
+      org.w3c.dom.Node process = frames.item(i).getAttributes().getNamedItem("process");
+      // 2: progressive; anything unreadable is taken for it
+      if (process == null || "2".equals(process.getNodeValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private byte[] thumbnail(BufferedImage image, String format) throws IOException {

@@ -15,10 +15,13 @@ final class OneShotUploads {
   private final Vertx vertx;
   private final FileStore store;
   private final Finisher finisher;
+  private final OnePerUser finishing;
   private final FileRepository files;
   private final long maxBytes;
 
-  OneShotUploads(Vertx vertx, FileStore store, Finisher finisher, FileRepository files, long maxBytes) {
+  OneShotUploads(Vertx vertx, FileStore store, Finisher finisher, OnePerUser finishing, FileRepository files,
+                 long maxBytes) {
+    this.finishing = finishing;
     this.vertx = vertx;
     this.store = store;
     this.finisher = finisher;
@@ -50,7 +53,7 @@ final class OneShotUploads {
       return;
     }
     long owner = Internal.userId(ctx);
-    vertx.executeBlocking(() -> finisher.finish(Path.of(file.uploadedFileName())), false)
+    finishing.run(owner, () -> vertx.executeBlocking(() -> finisher.finish(Path.of(file.uploadedFileName())), false))
         .compose(content -> files.insert(owner, name, content))
         .onSuccess(row -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Ling-File-Id", Long.toString(row.id())).end(Downloads.info(row).encode()))
