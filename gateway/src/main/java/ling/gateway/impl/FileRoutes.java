@@ -4,13 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import ling.api.Failures;
 import ling.api.file.FileService;
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@code /files/...}: authenticated here, then streamed both ways to the file service's own
  * endpoint (tus uploads, downloads), so that no file passes through the event bus or sits in
  * the gateway's memory. The file service answers in the contract's terms.
+ *
+ * <p>Requests with a body (uploads) and without (downloads, info) go through separate connection
+ * pools, and each user may have only so many uploads in flight here, so that slow or stalled
+ * uploads can starve neither another user's uploads nor anyone's downloads. Every hop has a
+ * time-out: getting a connection, and silence on the request or the response.
  */
 final class FileRoutes {
 
@@ -34,12 +41,29 @@ final class FileRoutes {
   private static final int STALE_ENDPOINT = 421;
 
   private final FileService files;
-  private final HttpClient client;
+  private final HttpClient uploads;
+  private final HttpClient downloads;
+  private final int uploadsPerUser;
+  private final long connectMillis;
+  private final long idleMillis;
+  /** Uploads in flight through this instance, by user (used from its event loop only). */
+  private final Map<Long, Integer> uploading = new HashMap<>();
   private Future<JsonObject> endpoint;
 
-  FileRoutes(Vertx vertx, FileService files) {
+  /** @param proxy the {@code files} settings: connections per pool, uploads per user, time-outs */
+  FileRoutes(Vertx vertx, FileService files, JsonObject proxy) {
     this.files = files;
-    this.client = vertx.createHttpClient();
+    this.uploadsPerUser = proxy.getInteger("proxyUploadsPerUser");
+    this.connectMillis = proxy.getLong("proxyConnectMillis");
+    this.idleMillis = proxy.getLong("proxyIdleMillis");
+    int connections = proxy.getInteger("proxyConnections");
+    HttpClientOptions options = new HttpClientOptions()
+        .setConnectTimeout((int) connectMillis)
+        .setIdleTimeout((int) Math.max(1, idleMillis / 1000))
+        .setKeepAliveTimeout(30);
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(4 * connections);
+    this.uploads = vertx.createHttpClient(options, pool);
+    this.downloads = vertx.createHttpClient(new HttpClientOptions(options), new PoolOptions(pool));
   }
 
   void mount(Router api, Authenticated authenticated) {
@@ -50,10 +74,28 @@ final class FileRoutes {
           ctx.next();
         })
         .handler(authenticated)
-        .handler(ctx -> proxy(ctx, true));
+        .handler(this::route);
   }
 
-  private void proxy(RoutingContext ctx, boolean mayRetry) {
+  private void route(RoutingContext ctx) {
+    if (!hasBody(ctx)) {
+      proxy(ctx, downloads, true);
+      return;
+    }
+    long userId = Authenticated.userId(ctx);
+    int inFlight = uploading.getOrDefault(userId, 0);
+    if (inFlight >= uploadsPerUser) {
+      // the body is not read: the caller sends it again on a new connection
+      ctx.response().putHeader("Connection", "close");
+      Responses.fail(ctx, new RateLimited(1));
+      return;
+    }
+    uploading.put(userId, inFlight + 1);
+    ctx.addEndHandler(done -> uploading.computeIfPresent(userId, (id, n) -> n > 1 ? n - 1 : null));
+    proxy(ctx, uploads, false);
+  }
+
+  private void proxy(RoutingContext ctx, HttpClient client, boolean mayRetry) {
     long userId = Authenticated.userId(ctx);
     String uri = ctx.request().uri().substring(GatewayVerticle.BASE_PATH.length());
     endpoint()
@@ -61,7 +103,9 @@ final class FileRoutes {
                 .setMethod(ctx.request().method())
                 .setHost(target.getString("host"))
                 .setPort(target.getInteger("port"))
-                .setURI(uri))
+                .setURI(uri)
+                .setConnectTimeout(connectMillis)
+                .setIdleTimeout(idleMillis))
             .compose(request -> {
               copy(ctx.request().headers(), request.headers());
               request.putHeader("Ling-Internal-Token", target.getString("token"));
@@ -89,7 +133,7 @@ final class FileRoutes {
           endpoint = null;
           if (mayRetry && !hasBody(ctx) && !ctx.response().headWritten()) {
             // a request without a body can go again, on a fresh connection
-            proxy(ctx, false);
+            proxy(ctx, client, false);
             return;
           }
           LOG.warn("file request {} {} failed: {}", ctx.request().method(), uri, err.getMessage());

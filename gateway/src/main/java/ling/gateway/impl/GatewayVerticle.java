@@ -53,7 +53,9 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
           int hardCap = 2 * config.getJsonObject("ws").getInteger("maxFrameBytes");
           return vertx.createHttpServer(new HttpServerOptions()
                   .setMaxWebSocketFrameSize(hardCap)
-                  .setMaxWebSocketMessageSize(hardCap))
+                  .setMaxWebSocketMessageSize(hardCap)
+                  // a connection silent this long is closed (sockets ping well within it)
+                  .setIdleTimeout(http.getInteger("idleSeconds")))
               .requestHandler(root)
               .listen(http.getInteger("port"), http.getString("host"));
         })
@@ -100,7 +102,7 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
     // the upgrade must not meet the body handler
     api.get("/ws").handler(ctx -> upgrade(ctx, verifier));
     // file bytes stream through, past the body handler
-    new FileRoutes(vertx, FileService.createProxy(vertx)).mount(api, authenticated);
+    new FileRoutes(vertx, FileService.createProxy(vertx), config.getJsonObject("files")).mount(api, authenticated);
     api.route().handler(BodyHandler.create(false)
         .setBodyLimit(config.getJsonObject("http").getInteger("maxBodyBytes")));
     JsonObject metrics = config.getJsonObject("metrics");
