@@ -42,6 +42,7 @@ final class SocketHub {
   static final short CLOSE_REVOKED = 4401;
   static final short CLOSE_IDLE = 4408;
   static final short CLOSE_RATE_LIMITED = 4429;
+  static final short CLOSE_TOO_MANY_SOCKETS = 4409;
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketHub.class);
 
@@ -89,8 +90,12 @@ final class SocketHub {
   private static final int MAX_BATCH = 50;
 
   private static final class UserSockets {
+    /** In the order they were opened: the first is the oldest. */
     final Set<Connection> connections = new LinkedHashSet<>();
     MessageConsumer<Object> consumer;
+    /** The user's frames in the current second, over all of its sockets here. */
+    long rateWindowStart;
+    int framesInWindow;
   }
 
   private final Vertx vertx;
@@ -108,6 +113,8 @@ final class SocketHub {
   private final int maxPendingSends;
   private final boolean coalesceWrites;
   private final Outbound.Budget outbound;
+  private final int maxSocketsPerUser;
+  private final int maxFramesPerSecondPerUser;
   private final Map<Long, UserSockets> users = new HashMap<>();
   private long sweeper = -1;
   private MessageConsumer<String> fanout;
@@ -128,6 +135,8 @@ final class SocketHub {
     this.maxPendingSends = ws.getInteger("maxPendingSends");
     this.coalesceWrites = ws.getBoolean("coalesceWrites", true);
     this.outbound = new Outbound.Budget(ws.getLong("maxQueuedBytes"), ws.getLong("maxQueuedBytesTotal"));
+    this.maxSocketsPerUser = ws.getInteger("maxSocketsPerUser");
+    this.maxFramesPerSecondPerUser = ws.getInteger("maxFramesPerSecondPerUser");
   }
 
   /** Bytes written to this instance's sockets that the kernel has not taken yet. */
@@ -168,6 +177,15 @@ final class SocketHub {
         new Outbound(vertx, socket, upgradedOn, outbound));
     UserSockets mine = users.computeIfAbsent(userId, id -> new UserSockets());
     mine.connections.add(connection);
+    // one account holds only so many sockets here: a new device pushes out the oldest
+    int over = mine.connections.size() - Math.max(1, maxSocketsPerUser);
+    for (Connection oldest : List.copyOf(mine.connections)) {
+      if (over-- <= 0 || oldest == connection) {
+        break;
+      }
+      oldest.socket.close(CLOSE_TOO_MANY_SOCKETS, "too many sockets: the oldest is closed");
+      detach(oldest);
+    }
     if (mine.consumer == null) {
       mine.consumer = vertx.eventBus().consumer(Addresses.user(userId), msg -> {
         if (msg.body() instanceof String text) {
@@ -298,6 +316,18 @@ final class SocketHub {
       connection.framesInWindow = 0;
     }
     int frames = ++connection.framesInWindow;
+    UserSockets mine = users.get(connection.userId);
+    if (mine != null) {
+      if (now - mine.rateWindowStart >= 1_000) {
+        mine.rateWindowStart = now;
+        mine.framesInWindow = 0;
+      }
+      // the account's rate too: many sockets do not multiply what one user may send
+      if (++mine.framesInWindow > maxFramesPerSecondPerUser && frames <= maxFramesPerSecond) {
+        sendError(connection, refOfText(text), "rate_limited", "too many frames from this account; slow down");
+        return;
+      }
+    }
     if (frames > maxFramesPerSecond) {
       // over the rate a frame is refused; a client that keeps going at twice the rate is cut off
       if (frames > 2 * maxFramesPerSecond) {
