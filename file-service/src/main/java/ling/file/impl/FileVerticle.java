@@ -57,6 +57,9 @@ public class FileVerticle extends ServiceVerticle<FileService> {
       router.errorHandler(413, ctx -> Replies.error(ctx, 413, "too_large", "files are limited to "
           + files.getLong("maxBytes") + " bytes"));
       router.errorHandler(400, ctx -> Replies.error(ctx, 400, "invalid_request", "the request is malformed"));
+      router.errorHandler(404, ctx -> Replies.error(ctx, 404, "not_found", "no such resource"));
+      router.errorHandler(405, ctx -> Replies.error(ctx, 405, "method_not_allowed",
+          "method: " + ctx.request().method() + " is not allowed here"));
       router.errorHandler(500, ctx -> Replies.error(ctx, 500, "internal", "internal error"));
       // the uploader, anyone for an avatar, and the members of a conversation where it was sent
       ChatService chat = ChatService.createProxy(vertx);

@@ -67,7 +67,8 @@ final class FileRoutes {
   }
 
   void mount(Router api, Authenticated authenticated) {
-    api.route("/files*")
+    // /files and below, not /filesystem
+    api.routeWithRegex("/files(/.*)?")
         // the body is streamed on, so nothing may read it before the proxy does
         .handler(ctx -> {
           ctx.request().pause();

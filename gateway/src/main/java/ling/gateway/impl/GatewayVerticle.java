@@ -56,6 +56,7 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
                   .setMaxWebSocketMessageSize(hardCap)
                   // a connection silent this long is closed (sockets ping well within it)
                   .setIdleTimeout(http.getInteger("idleSeconds")))
+              .invalidRequestHandler(GatewayVerticle::invalidRequest)
               .requestHandler(root)
               .listen(http.getInteger("port"), http.getString("host"));
         })
@@ -117,11 +118,52 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
     api.route().failureHandler(GatewayVerticle::failure);
 
     Router root = Router.router(vertx);
+    root.route().handler(GatewayVerticle::wellFormedUri);
     root.route(BASE_PATH + "/*").subRouter(api);
     for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
       root.errorHandler(status, GatewayVerticle::failure);
     }
     return root;
+  }
+
+  /** A path or query whose percent-escapes do not decode is the caller's error, not ours. */
+  private static void wellFormedUri(RoutingContext ctx) {
+    String part = "path";
+    try {
+      java.net.URLDecoder.decode(ctx.request().path(), java.nio.charset.StandardCharsets.UTF_8);
+      part = "query";
+      String query = ctx.request().query();
+      if (query != null) {
+        java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
+      }
+    } catch (IllegalArgumentException e) {
+      Responses.error(ctx, ApiError.invalid(part, "malformed percent-encoding"));
+      return;
+    }
+    ctx.next();
+  }
+
+  /**
+   * Requests the HTTP decoder could not read (a line or headers too long, not HTTP at all): the
+   * same error body as every other refusal, and the connection closes.
+   */
+  static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = 400;
+    String message = "request: malformed HTTP";
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      status = 414;
+      message = "request: the request line is too long";
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      status = 431;
+      message = "request: the headers are too large";
+    }
+    String code = status == 400 ? "invalid_request" : "too_large";
+    request.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close")
+        .end(new JsonObject().put("error", new JsonObject().put("code", code).put("message", message)).encode())
+        .onComplete(done -> request.connection().close());
   }
 
   private static void failure(RoutingContext ctx) {
