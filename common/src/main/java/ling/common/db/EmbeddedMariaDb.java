@@ -31,9 +31,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private final DB db;
   private final JsonObject connection;
 
-  private EmbeddedMariaDb(DB db, JsonObject connection) {
+  private final OrphanGuard guard;
+
+  private EmbeddedMariaDb(DB db, JsonObject connection, OrphanGuard guard) {
     this.db = db;
     this.connection = connection;
+    this.guard = guard;
   }
 
   /**
@@ -52,18 +55,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       throw new IOException("the embedded database in " + data + " is gone (its password file is still there);"
           + " refusing to start an empty one over it. Restore it, or remove " + root + " to start afresh");
     }
+    Path socket = root.resolve("mysqld.sock");
+    OrphanGuard guard = new OrphanGuard(root.resolve("mariadbd.pid"), socket.toString());
+    guard.stopOrphan();
     DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
         .setPort(port)
         .setBaseDir(root.resolve("base").toFile())
         .setDataDir(kept(data))
         .setTmpDir(root.resolve("tmp").toString())
-        .setSocket(root.resolve("mysqld.sock").toString())
+        .setSocket(socket.toString())
         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
         .setSecurityDisabled(false)
         .setDefaultCharacterSet("utf8mb4");
     cfg.addArg("--character-set-server=utf8mb4");
     cfg.addArg("--collation-server=utf8mb4_unicode_ci");
     cfg.addArg("--bind-address=127.0.0.1");
+    cfg.addArg("--pid-file=" + root.resolve("mariadbd.pid"));
     cfg.addArg("--max-connections=500");
     // the redo log written through the page cache: a commit is still made durable by its
     // fdatasync, but no longer waits for a direct write to the device first (on this kind of
@@ -83,6 +90,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       Files.createDirectories(root.resolve("tmp"));
       DB db = DB.newEmbeddedDB(cfg.build());
       db.start();
+      guard.watch();
       db.run("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
           + "CREATE USER IF NOT EXISTS '" + user + "'@'localhost' IDENTIFIED BY '" + password + "';"
           + "CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
@@ -99,7 +107,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       LOG.info("embedded MariaDB on 127.0.0.1:{}, data in {}", actualPort, root.resolve("data"));
       return new EmbeddedMariaDb(db, new JsonObject()
           .put("host", "127.0.0.1").put("port", actualPort)
-          .put("name", database).put("user", user).put("password", password));
+          .put("name", database).put("user", user).put("password", password), guard);
     } catch (ManagedProcessException e) {
       throw new IOException("the embedded MariaDB did not start: " + e.getMessage(), e);
     }
@@ -132,6 +140,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   @Override
   public void close() {
+    guard.unwatch();
     try {
       db.stop();
     } catch (ManagedProcessException e) {

@@ -134,7 +134,8 @@ final class SocketHub {
     this.maxFrameBytes = ws.getInteger("maxFrameBytes");
     this.maxPendingSends = ws.getInteger("maxPendingSends");
     this.coalesceWrites = ws.getBoolean("coalesceWrites", true);
-    this.outbound = new Outbound.Budget(ws.getLong("maxQueuedBytes"), ws.getLong("maxQueuedBytesTotal"));
+    this.outbound = new Outbound.Budget(ws.getLong("maxQueuedBytes"), ws.getLong("maxQueuedBytesTotal"),
+        ws.getLong("slowGraceMillis"));
     this.maxSocketsPerUser = ws.getInteger("maxSocketsPerUser");
     this.maxFramesPerSecondPerUser = ws.getInteger("maxFramesPerSecondPerUser");
   }
