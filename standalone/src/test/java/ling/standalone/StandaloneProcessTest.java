@@ -21,13 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A standalone server killed outright (kill -9): its embedded database does not outlive it, and
- * should one be left running all the same, the next start stops it and runs.
+ * The standalone server as its own process. Stopped (SIGTERM), it stops in order: the pools, then
+ * the database, without errors. Killed outright (kill -9), its embedded database does not outlive
+ * it, and should one be left running all the same, the next start stops it and runs.
  */
-class EmbeddedOrphanTest {
+class StandaloneProcessTest {
 
   private Path dataDir;
   private Process server;
+  private final List<String> output = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private Thread drain;
 
   @AfterEach
   void cleanUp() throws IOException {
@@ -39,6 +42,23 @@ class EmbeddedOrphanTest {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
+  }
+
+  @Test
+  void aStoppedServerClosesItsPoolsThenItsDatabaseWithoutErrors() throws Exception {
+    long database = startServerProcess();
+    // SIGTERM, keeping its output open (Process.destroy would close it)
+    server.toHandle().destroy();
+    assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped");
+    ProcessHandle.of(database).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    drain.join(10_000);
+    List<String> lines = List.copyOf(output);
+    int stopping = lines.indexOf(lines.stream().filter(l -> l.contains("Ling stopping")).findFirst()
+        .orElseThrow(() -> new AssertionError("no stop was logged: " + lines)));
+    List<String> afterStop = lines.subList(stopping, lines.size());
+    assertTrue(afterStop.stream().anyMatch(l -> l.contains("Ling stopped")), String.join("\n", afterStop));
+    assertTrue(afterStop.stream().noneMatch(l -> l.contains(" ERROR ") || l.contains("Exception")),
+        String.join("\n", afterStop));
   }
 
   @Test
@@ -91,9 +111,10 @@ class EmbeddedOrphanTest {
     builder.environment().put("LING_HTTP_PORT", "0");
     server = builder.start();
     CompletableFuture<Void> listening = new CompletableFuture<>();
-    Thread drain = new Thread(() -> {
+    drain = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = out.readLine()) != null; ) {
+          output.add(line);
           if (line.startsWith("Ling is listening")) {
             listening.complete(null);
           }
