@@ -21,8 +21,10 @@ class RateLimitTest {
 
   @BeforeEach
   void start() {
-    stack = TestStack.start(config -> config.getJsonObject("rateLimit")
-        .put("loginFailuresPerUser", 3)
+    stack = TestStack.start(config -> config.put("http", config.getJsonObject("http")
+            .put("trustedProxies", "127.0.0.0/8")).getJsonObject("rateLimit")
+        .put("loginFailuresPerUserAndAddress", 3)
+        .put("loginFailuresPerUser", 8)
         .put("loginFailuresPerAddress", 6)
         .put("loginWindowSeconds", 120)
         .put("registrationsPerAddress", 2)
@@ -58,6 +60,53 @@ class RateLimitTest {
     Reply addressLimited = api.login(bystander.username(), bystander.password());
     assertEquals(429, addressLimited.status());
     assertTrue(addressLimited.headers().contains("Retry-After"));
+  }
+
+  @Test
+  void aStrangersGuessesDoNotLockTheOwnerOut() {
+    Session victim = api.register("owner");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(401, loginFrom("203.0.113.66", victim.username(), "guess-" + i));
+    }
+    assertEquals(429, loginFrom("203.0.113.66", victim.username(), victim.password()), "the guesser is stopped");
+    assertEquals(200, loginFrom("198.51.100.77", victim.username(), victim.password()), "the owner is not");
+    // guesses from many addresses meet the account's own limit (8 here) all the same
+    for (int i = 0; i < 5; i++) {
+      loginFrom("203.0.113." + (100 + i), victim.username(), "spread-" + i);
+    }
+    assertEquals(429, loginFrom("203.0.113.200", victim.username(), "spread-last"));
+  }
+
+  @Test
+  void failuresCountForAWholeWindowFromWhenTheyHappenedNotUntilAClockEdge() throws Exception {
+    TestStack shortWindow = TestStack.start(config -> config.getJsonObject("rateLimit")
+        .put("loginFailuresPerUserAndAddress", 2).put("loginWindowSeconds", 3));
+    try (Api quick = new Api(shortWindow.vertx, shortWindow.port)) {
+      Session s = quick.register("window");
+      assertEquals(401, quick.login(s.username(), "wrong-1").status());
+      assertEquals(401, quick.login(s.username(), "wrong-2").status());
+      // whatever the clock says, the next two seconds are still within the window of both
+      for (int i = 0; i < 4; i++) {
+        assertEquals(429, quick.login(s.username(), s.password()).status());
+        Thread.sleep(500);
+      }
+      Thread.sleep(1_500);
+      assertEquals(200, quick.login(s.username(), s.password()).status(), "a window after the failures");
+    } finally {
+      shortWindow.close();
+    }
+  }
+
+  private int loginFrom(String address, String username, String password) {
+    io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(stack.vertx,
+        new io.vertx.ext.web.client.WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(stack.port));
+    try {
+      return client.post("/api/v1/auth/login").putHeader("X-Forwarded-For", address)
+          .sendJsonObject(new JsonObject().put("username", username).put("password", password))
+          .await().statusCode();
+    } finally {
+      client.close();
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ final class AuthRoutes {
   private final AccountService accounts;
   private final ClientAddresses clients;
   private final FailureLimiter loginsPerUser;
+  private final FailureLimiter loginsPerUserAndAddress;
   private final FailureLimiter loginsPerAddress;
   private final FailureLimiter registrationsPerAddress;
   private final FailureLimiter resetsPerUser;
@@ -32,6 +33,8 @@ final class AuthRoutes {
     long resetWindow = rateLimit.getInteger("resetWindowSeconds");
     this.loginsPerUser = new FailureLimiter(vertx, "ling.limits.login-user",
         rateLimit.getInteger("loginFailuresPerUser"), loginWindow);
+    this.loginsPerUserAndAddress = new FailureLimiter(vertx, "ling.limits.login-user-address",
+        rateLimit.getInteger("loginFailuresPerUserAndAddress"), loginWindow);
     this.loginsPerAddress = new FailureLimiter(vertx, "ling.limits.login-address",
         rateLimit.getInteger("loginFailuresPerAddress"), loginWindow);
     this.registrationsPerAddress = new FailureLimiter(vertx, "ling.limits.register-address",
@@ -78,7 +81,10 @@ final class AuthRoutes {
     String username = Requests.requiredString(body, "username");
     String password = Requests.requiredString(body, "password");
     Responses.answer(ctx, LimitedAttempt.run(
-            List.of(new Limit(loginsPerUser, username.toLowerCase(Locale.ROOT)),
+            // a stranger's guesses lock out their own address, not the owner's: the account's
+            // own limit over all addresses is far higher, against guessing from many at once
+            List.of(new Limit(loginsPerUserAndAddress, username.toLowerCase(Locale.ROOT) + "|" + clients.of(ctx)),
+                new Limit(loginsPerUser, username.toLowerCase(Locale.ROOT)),
                 new Limit(loginsPerAddress, clients.of(ctx))),
             () -> accounts.login(username, password), false, failedWith(AccountService.INVALID_CREDENTIALS)),
         auth -> Responses.json(ctx, 200, auth.toJson()));

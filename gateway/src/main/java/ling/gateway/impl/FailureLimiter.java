@@ -5,11 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
 
 /**
- * At most {@code max} attempts per key in fixed windows, counted in a cluster-wide map so that
- * every gateway instance sees the same counts. An attempt takes a permit before it runs, so a
- * burst of parallel requests cannot slip past the count; an attempt that turns out fine gives
- * its permit back. The n-th permit of a window is the map entry {@code key#window#n}, claimed
- * with an atomic put-if-absent that expires with the window: no read-modify-write race, nothing
+ * At most {@code max} attempts per key within any window's length (a sliding window: each attempt
+ * counts for exactly the window after it, so no clock edge lets twice the limit through), counted
+ * in a cluster-wide map so that every gateway instance sees the same counts. An attempt takes a
+ * permit before it runs, so a burst of parallel requests cannot slip past the count; an attempt
+ * that turns out fine gives its permit back. A permit is the map entry {@code key#n}, claimed
+ * with an atomic put-if-absent that expires a window later: no read-modify-write race, nothing
  * left behind, and the same on the local and the Hazelcast-backed map.
  *
  * <p>The search starts at the slot after the last one this instance claimed for the key (a hint,
@@ -20,7 +21,7 @@ import io.vertx.core.shareddata.AsyncMap;
  */
 final class FailureLimiter {
 
-  /** A claimed slot, or a refusal with the seconds until the window ends. */
+  /** A claimed slot, or a refusal with the seconds after which a slot is surely free again. */
   record Permit(String slot, long retryAfterSeconds) {
     boolean granted() {
       return slot != null;
@@ -31,11 +32,11 @@ final class FailureLimiter {
   private final String mapName;
   private final int max;
   private final long windowMillis;
-  /** Per key: the window and the slot after the last one claimed here. */
-  private final java.util.Map<String, long[]> hints = java.util.Collections.synchronizedMap(
+  /** Per key: the slot after the last one claimed here. */
+  private final java.util.Map<String, Integer> hints = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, long[]> eldest) {
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Integer> eldest) {
           return size() > 10_000;
         }
       });
@@ -49,20 +50,17 @@ final class FailureLimiter {
 
   /** Claims a permit for one attempt; refused when the key used up its window. */
   Future<Permit> acquire(String key) {
-    long now = System.currentTimeMillis();
-    long window = now / windowMillis;
-    long remaining = (window + 1) * windowMillis - now;
-    long[] hint = hints.get(key);
-    int from = hint != null && hint[0] == window ? (int) hint[1] : 1;
-    String prefix = key + "#" + window + "#";
-    return map().compose(m -> claim(m, prefix, from, remaining + 1_000)
-            .compose(slot -> slot == null && from > 1 ? claim(m, prefix, 1, remaining + 1_000)
+    Integer hint = hints.get(key);
+    int from = hint != null ? hint : 1;
+    String prefix = key + "#";
+    return map().compose(m -> claim(m, prefix, from, windowMillis)
+            .compose(slot -> slot == null && from > 1 ? claim(m, prefix, 1, windowMillis)
                 : Future.succeededFuture(slot)))
         .map(slot -> {
           if (slot != null) {
-            hints.put(key, new long[] {window, Long.parseLong(slot.substring(prefix.length())) + 1});
+            hints.put(key, Integer.parseInt(slot.substring(prefix.length())) + 1);
           }
-          return new Permit(slot, slot != null ? 0 : Math.max(1, (remaining + 999) / 1000));
+          return new Permit(slot, slot != null ? 0 : Math.max(1, windowMillis / 1000));
         });
   }
 
