@@ -133,6 +133,27 @@ class CallsTest extends SharedStackTest {
   }
 
   @Test
+  void aStrangerCannotTellALiveOneToOneCallFromNone() {
+    Session alice = api.register("oracle-a");
+    Session bob = api.register("oracle-b");
+    Session eve = api.register("oracle-e");
+    long conversation = api.befriend(alice, bob);
+    Socket aliceDesk = open(alice);
+    open(bob);
+    Socket eveDesk = open(eve);
+    api.awaitOnline(alice, bob);
+    aliceDesk.send(frame("call.invite").put("conversationId", conversation).put("media", "audio"));
+    long callId = nextOfType(aliceDesk, "call.ringing").getLong("callId");
+
+    eveDesk.send(frame("call.join").put("callId", callId));
+    JsonObject live = nextOfType(eveDesk, "error").getJsonObject("error");
+    eveDesk.send(frame("call.join").put("callId", callId + 1_000_000));
+    JsonObject none = nextOfType(eveDesk, "error").getJsonObject("error");
+    assertEquals(none, live);
+    assertEquals("not_found", live.getString("code"));
+  }
+
+  @Test
   void rejectedCancelledBusyAndOfflineCallsEndAndLeaveTheirMessage() {
     Session alice = api.register("ringer");
     Session bob = api.register("busybody");

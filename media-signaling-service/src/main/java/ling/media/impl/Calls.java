@@ -237,7 +237,11 @@ final class Calls {
       }
       CallRow call = found.get();
       if (!call.group()) {
-        return Future.failedFuture(Failures.invalid("callId", "is not a group call: accept it"));
+        // only its own participants learn that a 1:1 call is there: to anyone else it is no call
+        return calls.participants(calls.pool(), callId).compose(participants ->
+            participants.stream().anyMatch(p -> p.userId() == userId)
+                ? Future.failedFuture(Failures.invalid("callId", "is not a group call: accept it"))
+                : Future.failedFuture(noSuchCall()));
       }
       // only a current member of the group may join
       return chat.callScope(userId, call.conversationId())
