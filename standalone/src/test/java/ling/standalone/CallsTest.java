@@ -330,6 +330,62 @@ class CallsTest extends SharedStackTest {
   }
 
   @Test
+  void membersWhoLeaveTheGroupOrAreRemovedLeaveItsCall() {
+    Session owner = api.register("gc-owner");
+    List<Session> members = List.of(api.register("gc-1"), api.register("gc-2"), api.register("gc-3"));
+    members.forEach(m -> api.befriend(owner, m));
+    JsonObject group = api.post("/groups", owner.bearer(), new JsonObject().put("name", "leavers")
+        .put("memberIds", new JsonArray(members.stream().map(Session::id).toList()))).json();
+    long groupId = group.getLong("id");
+    long conversation = group.getLong("conversationId");
+    Socket host = open(owner);
+    Socket m1 = open(members.get(0));
+    Socket m2 = open(members.get(1));
+    Socket m3 = open(members.get(2));
+    host.send(frame("call.invite").put("conversationId", conversation).put("media", "video"));
+    long callId = nextOfType(host, "call.ringing").getLong("callId");
+    join(m1, callId);
+    join(m2, callId);
+    join(m3, callId);
+
+    // removed by the owner: out of the call at once, and the others are told
+    assertEquals(204, api.call(io.vertx.core.http.HttpMethod.DELETE, "/groups/" + groupId + "/members/"
+        + members.get(0).id(), owner.bearer(), null).status());
+    JsonObject ended = nextOfType(m1, "call.ended");
+    assertEquals(callId, ended.getLong("callId"));
+    assertEquals("removed", ended.getString("reason"));
+    for (Socket present : List.of(host, m2, m3)) {
+      assertLeft(present, members.get(0).id());
+    }
+    // and may no longer signal to those still in it
+    JsonObject offer = new JsonObject().put("sdp", new JsonObject().put("type", "offer").put("sdp", "v=0\r\n"));
+    m1.send(signal(callId, owner.id(), offer));
+    assertEquals("not_found", errorCode(m1));
+
+    // leaving the group leaves the call too
+    assertEquals(204, api.call(io.vertx.core.http.HttpMethod.DELETE, "/groups/" + groupId + "/members/"
+        + members.get(1).id(), members.get(1).bearer(), null).status());
+    assertEquals("removed", nextOfType(m2, "call.ended").getString("reason"));
+    assertLeft(host, members.get(1).id());
+
+    // a dissolved group's call ends for all
+    assertEquals(204, api.call(io.vertx.core.http.HttpMethod.DELETE, "/groups/" + groupId, owner.bearer(), null)
+        .status());
+    assertEquals(callId, nextOfType(host, "call.ended").getLong("callId"));
+    assertEquals(callId, nextOfType(m3, "call.ended").getLong("callId"));
+  }
+
+  private static void assertLeft(Socket socket, long userId) {
+    for (int i = 0; i < 5; i++) {
+      JsonObject left = nextOfType(socket, "call.participant_left");
+      if (left.getLong("userId") == userId) {
+        return;
+      }
+    }
+    throw new AssertionError("no call.participant_left for " + userId);
+  }
+
+  @Test
   void malformedCallFramesAreRefusedAndTheSocketStaysUsable() {
     Session alice = api.register("sloppy");
     Session bob = api.register("peer");

@@ -316,6 +316,49 @@ final class Calls {
     });
   }
 
+  /**
+   * Users no longer members of a group (they left, were removed, or it was dissolved: null for
+   * every participant) take part in its call no longer: the others see them leave, and they get
+   * {@code call.ended {reason: "removed"}}.
+   */
+  Future<Void> membershipEnded(long conversationId, List<Long> userIds) {
+    return Transactions.withRetry(calls.pool(), conn -> calls.liveIn(conn, conversationId))
+        .compose(live -> {
+          if (live.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          long callId = live.get();
+          Future<List<Long>> who = userIds != null ? Future.succeededFuture(userIds)
+              : calls.participants(calls.pool(), callId).map(all -> all.stream().map(Participant::userId).toList());
+          return who.compose(users -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (long userId : users) {
+              chain = chain.compose(x -> this.<Void>change(conn -> locked(conn, callId, userId)
+                      .compose(state -> removedLocked(conn, state, Times.nowUtc())))
+                  // not (or no longer) in the call: nothing to do
+                  .otherwiseEmpty());
+            }
+            return chain;
+          });
+        });
+  }
+
+  private Future<Change<Void>> removedLocked(SqlConnection conn, Locked state, LocalDateTime now) {
+    Participant me = state.me();
+    JsonObject removed = Outbox.event("call.ended", state.call().id()).put("reason", "removed");
+    if (state.call().ended() || !state.call().group()) {
+      return Future.succeededFuture(new Change<>());
+    }
+    return leaveGroupLocked(conn, state, now).map(change -> {
+      if (me.joined()) {
+        change.outbox.toSocket(me.userId(), me.socketId(), removed);
+      } else {
+        change.outbox.toUser(me.userId(), removed);
+      }
+      return change;
+    });
+  }
+
   Future<Void> nodeGone(String nodeId) {
     if (nodeId == null || nodeId.isBlank() || nodeId.length() > SOCKET_ID_MAX) {
       throw Failures.invalid("nodeId", "is required");
