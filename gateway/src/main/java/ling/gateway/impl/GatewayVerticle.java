@@ -54,6 +54,10 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
           return vertx.createHttpServer(new HttpServerOptions()
                   .setMaxWebSocketFrameSize(hardCap)
                   .setMaxWebSocketMessageSize(hardCap)
+                  // no extension is offered, so a frame with reserved bits set is a protocol
+                  // error (1002); and no compressed frame can inflate past the limits
+                  .setPerMessageWebSocketCompressionSupported(false)
+                  .setPerFrameWebSocketCompressionSupported(false)
                   // a connection silent this long is closed (sockets ping well within it)
                   .setIdleTimeout(http.getInteger("idleSeconds")))
               .invalidRequestHandler(GatewayVerticle::invalidRequest)

@@ -43,6 +43,7 @@ final class SocketHub {
   static final short CLOSE_IDLE = 4408;
   static final short CLOSE_RATE_LIMITED = 4429;
   static final short CLOSE_TOO_MANY_SOCKETS = 4409;
+  static final short CLOSE_INVALID_PAYLOAD = 1007;
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketHub.class);
 
@@ -205,13 +206,38 @@ final class SocketHub {
             socket.close(CLOSE_REVOKED, "session revoked");
           }
         });
-    socket.textMessageHandler(text -> onText(connection, text));
-    socket.binaryMessageHandler(bytes -> {
-      connection.lastHeard = System.currentTimeMillis();
-      sendError(connection, null, "invalid_request", "binary frames are not supported");
+    InboundMessages inbound = new InboundMessages(2 * maxFrameBytes, new InboundMessages.Sink() {
+      @Override
+      public void text(String text) {
+        onText(connection, text);
+      }
+
+      @Override
+      public void binary() {
+        connection.lastHeard = System.currentTimeMillis();
+        sendError(connection, null, "invalid_request", "binary frames are not supported");
+      }
+
+      @Override
+      public void tooLarge() {
+        connection.lastHeard = System.currentTimeMillis();
+        sendError(connection, null, "too_large", "a frame may carry at most " + maxFrameBytes + " bytes");
+      }
+
+      @Override
+      public void invalidText() {
+        socket.close(CLOSE_INVALID_PAYLOAD, "text frames must be UTF-8");
+      }
     });
+    socket.frameHandler(inbound::accept);
     socket.pongHandler(pong -> connection.lastHeard = System.currentTimeMillis());
-    socket.exceptionHandler(err -> LOG.debug("socket of user {} failed: {}", userId, err.getMessage()));
+    socket.exceptionHandler(err -> {
+      if (err instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupt) {
+        // a protocol error (reserved bits, a bad opcode, a frame too large): say which, then close
+        socket.close((short) corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+      }
+      LOG.debug("socket of user {} failed: {}", userId, err.getMessage());
+    });
     socket.closeHandler(v -> detach(connection));
   }
 
