@@ -2,6 +2,7 @@ package ling.account.impl;
 
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
+import ling.common.text.UnicodeText;
 import ling.api.Failures;
 
 /** The limits of the contract (configurable) applied to what users send. */
@@ -82,7 +83,7 @@ final class AccountRules {
   }
 
   String displayName(String value) {
-    String v = required("displayName", value).strip();
+    String v = shown("displayName", required("displayName", value));
     int length = v.codePointCount(0, v.length());
     if (length < 1 || length > displayNameMax) {
       throw Failures.invalid("displayName", "must be 1-" + displayNameMax + " characters");
@@ -96,11 +97,12 @@ final class AccountRules {
     if (value == null || value.isBlank()) {
       return null;
     }
-    if (value.codePointCount(0, value.length()) > signatureMax) {
+    String v = shown("signature", value);
+    if (v.codePointCount(0, v.length()) > signatureMax) {
       throw Failures.invalid("signature", "must be at most " + signatureMax + " characters");
     }
-    noControlCharacters("signature", value.replace('\n', ' '));
-    return value;
+    noControlCharacters("signature", v.replace('\n', ' '));
+    return v;
   }
 
   String email(String value) {
@@ -144,7 +146,7 @@ final class AccountRules {
   }
 
   String folderName(String value) {
-    String v = required("name", value).strip();
+    String v = shown("name", required("name", value));
     if (v.isEmpty() || v.codePointCount(0, v.length()) > folderNameMax) {
       throw Failures.invalid("name", "must be 1-" + folderNameMax + " characters");
     }
@@ -156,7 +158,7 @@ final class AccountRules {
     if (!(value instanceof String text)) {
       throw Failures.invalid("name", value == null ? "is required" : "must be a string");
     }
-    String v = text.strip();
+    String v = shown("name", text);
     if (v.isEmpty() || v.codePointCount(0, v.length()) > groupNameMax) {
       throw Failures.invalid("name", "must be 1-" + groupNameMax + " characters");
     }
@@ -192,7 +194,7 @@ final class AccountRules {
     if (value == null || value.isBlank()) {
       return null;
     }
-    String v = value.strip();
+    String v = shown(field, value);
     if (v.codePointCount(0, v.length()) > max) {
       throw Failures.invalid(field, "must be at most " + max + " characters");
     }
@@ -229,6 +231,21 @@ final class AccountRules {
       throw Failures.invalid(field, "is required");
     }
     return value;
+  }
+
+  /**
+   * Text others will see: valid Unicode, without the invisible format characters that make one
+   * name pass for another or read backwards, and with something visible left.
+   */
+  private static String shown(String field, String value) {
+    if (UnicodeText.hasLoneSurrogate(value)) {
+      throw Failures.invalid(field, "must be valid Unicode (a surrogate stands alone)");
+    }
+    String v = UnicodeText.withoutInvisibleFormat(value).strip();
+    if (!UnicodeText.hasVisible(v)) {
+      throw Failures.invalid(field, "must show something: it is blank or invisible");
+    }
+    return v;
   }
 
   private static void noControlCharacters(String field, String value) {

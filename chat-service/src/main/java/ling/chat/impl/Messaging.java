@@ -27,6 +27,7 @@ import ling.chat.impl.MessageRepository.Access;
 import ling.chat.impl.MessageRepository.MessageRow;
 import ling.chat.impl.MessageRepository.SummaryRow;
 import ling.chat.impl.MessageRepository.Unit;
+import ling.common.text.UnicodeText;
 import ling.common.Times;
 
 /**
@@ -221,9 +222,16 @@ final class Messaging {
       throw Failures.invalid("kind", "must be one of text, image, file, video, voice");
     }
     String text = request.getText();
+    if (text != null && UnicodeText.hasLoneSurrogate(text)) {
+      // the database would keep a '?' for it
+      throw Failures.invalid("text", "must be valid Unicode (a surrogate stands alone)");
+    }
     if (kind.equals("text")) {
       if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > textMax) {
         throw Failures.invalid("text", "must be 1-" + textMax + " characters");
+      }
+      if (!UnicodeText.hasVisible(text)) {
+        throw Failures.invalid("text", "must show something: it is invisible");
       }
       if (request.getFileId() != null) {
         throw Failures.invalid("fileId", "is only for file messages");

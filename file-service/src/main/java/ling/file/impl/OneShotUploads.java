@@ -52,6 +52,10 @@ final class OneShotUploads {
       Replies.invalid(ctx, "filename", "must be at most " + NAME_MAX + " characters");
       return;
     }
+    if (!FileNames.acceptable(name)) {
+      Replies.invalid(ctx, "filename", FileNames.PROBLEM);
+      return;
+    }
     long owner = Internal.userId(ctx);
     finishing.run(owner, () -> vertx.executeBlocking(() -> finisher.finish(Path.of(file.uploadedFileName())), false))
         .compose(content -> files.insert(owner, name, content))

@@ -136,6 +136,10 @@ final class TusRoutes {
       Replies.invalid(ctx, "filename", "must be at most " + NAME_MAX + " characters");
       return;
     }
+    if (!FileNames.acceptable(name)) {
+      Replies.invalid(ctx, "filename", FileNames.PROBLEM);
+      return;
+    }
     byte[] idBytes = new byte[16];
     random.nextBytes(idBytes);
     String id = HexFormat.of().formatHex(idBytes);
