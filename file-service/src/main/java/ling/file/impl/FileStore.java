@@ -23,6 +23,12 @@ final class FileStore {
     this.uploads = Files.createDirectories(root.resolve("uploads"));
     this.blobs = Files.createDirectories(root.resolve("blobs"));
     this.multipart = Files.createDirectories(root.resolve("multipart"));
+    // one-shot uploads cut off by a stop left their parts here: nothing reads them any more
+    try (var leftovers = Files.list(multipart)) {
+      for (Path leftover : leftovers.toList()) {
+        Files.deleteIfExists(leftover);
+      }
+    }
   }
 
   /** Where one-shot uploads land before they become blobs (the same disk, so they move). */

@@ -72,7 +72,10 @@ public class FileVerticle extends ServiceVerticle<FileService> {
           ? host : files.getString("advertisedHost");
       sweeper = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(files.getInteger("sweepSeconds")),
           id -> sweep(uploads, store));
-      return vertx.createHttpServer().requestHandler(router).listen(files.getInteger("internalPort"), host)
+      // a request that stops halfway is closed after this silence (and its parts removed)
+      return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+              .setIdleTimeout((int) Math.max(1, files.getLong("proxyIdleMillis") / 1000 * 2)))
+          .requestHandler(router).listen(files.getInteger("internalPort"), host)
           .map(s -> {
             server = s;
             endpoint = new JsonObject().put("host", advertised).put("port", s.actualPort()).put("token", token);

@@ -34,6 +34,8 @@ final class TusRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(TusRoutes.class);
   static final String PUBLIC_PREFIX = "/api/v1";
   private static final int NAME_MAX = 255;
+  /** The most of a refused request's body read to keep its connection (a client's chunk, typically). */
+  private static final long DRAINED_MAX = 16L * 1024 * 1024;
   /** A chunk whose checksum does not match (the tus checksum extension's status). */
   private static final int CHECKSUM_MISMATCH = 460;
   private static final DateTimeFormatter HTTP_DATE =
@@ -349,6 +351,13 @@ final class TusRoutes {
   private static void failed(RoutingContext ctx, Throwable err) {
     if (err instanceof Refusal r) {
       LOG.debug("upload request refused: {} {}", r.status(), r.getMessage());
+      if (!ctx.request().isEnded() && r.status() == 409 && declaredLength(ctx) <= DRAINED_MAX) {
+        // a racing request's body is read and dropped, so that the answer arrives whole: closing
+        // under a sender still writing would reset the connection and lose the answer with it
+        ctx.request().handler(chunk -> { }).resume();
+        Replies.error(ctx, r.status(), r.code(), r.getMessage());
+        return;
+      }
       if (!ctx.request().isEnded()) {
         // the rest of the body is not wanted: this connection ends with the answer, and the
         // caller knows not to use it again
@@ -359,6 +368,15 @@ final class TusRoutes {
     } else if (!ctx.response().ended()) {
       LOG.error("upload request failed", err);
       Replies.error(ctx, 500, "internal", "internal error");
+    }
+  }
+
+  private static long declaredLength(RoutingContext ctx) {
+    try {
+      String length = ctx.request().getHeader("Content-Length");
+      return length == null ? Long.MAX_VALUE : Long.parseLong(length);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
     }
   }
 
