@@ -30,11 +30,37 @@ final class OneShotUploads {
   }
 
   void mount(Router router) {
+    // its own route: a body handler must come first on the route that has one
+    router.post("/files").handler(this::answerTruncated);
     router.post("/files")
         // the multipart framing around the file is small; the file itself is held to the limit
         .handler(BodyHandler.create(store.multipart().toString()).setBodyLimit(maxBytes + 16 * 1024)
             .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true))
         .handler(this::upload);
+  }
+
+  /**
+   * A multipart body that ends before its file part does would leave the request waiting for a
+   * part that never comes: once the request has ended and nothing answered it for a moment, it is
+   * refused (and its part file removed with the answer).
+   */
+  private void answerTruncated(RoutingContext ctx) {
+    long[] endedAt = {0};
+    long timer = vertx.setPeriodic(500, id -> {
+      if (ctx.response().ended()) {
+        vertx.cancelTimer(id);
+      } else if (ctx.request().isEnded()) {
+        long now = System.currentTimeMillis();
+        if (endedAt[0] == 0) {
+          endedAt[0] = now;
+        } else if (now - endedAt[0] >= 2_000) {
+          vertx.cancelTimer(id);
+          Replies.invalid(ctx, "file", "the multipart body ended before its file part did");
+        }
+      }
+    });
+    ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+    ctx.next();
   }
 
   private void upload(RoutingContext ctx) {
