@@ -56,8 +56,10 @@ if [ "$LING_JARS" = source ]; then
   bridge=$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')
   repository=${LING_COMPOSE_MAVEN_REPOSITORY:-$HOME/.m2/repository}
   mirror_port=${LING_COMPOSE_MIRROR_PORT:-18081}
-  python3 -m http.server "$mirror_port" --bind "$bridge" --directory "$repository" >/dev/null 2>&1 &
+  python=$(command -v /usr/bin/python3 || command -v python3)
+  "$python" -m http.server "$mirror_port" --bind "$bridge" --directory "$repository" >/dev/null 2>&1 &
   mirror_pid=$!
+  for _ in $(seq 40); do (exec 3<>"/dev/tcp/$bridge/$mirror_port") 2>/dev/null && break; sleep 0.25; done
   export LING_CI_MAVEN_MIRROR=http://$bridge:$mirror_port/
 else
   sh deploy/ci/prebuilt-jars.sh

@@ -5,32 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import ling.standalone.Api.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One account's sockets: only so many at once (a new one closes the oldest), and one rate for all. */
-class AccountSocketLimitsTest {
+class AccountSocketLimitsTest extends OwnStackTest {
 
-  private TestStack stack;
-  private Api api;
-  private final List<Socket> sockets = new ArrayList<>();
-
-  @BeforeEach
-  void start() {
-    stack = TestStack.start(config -> config.getJsonObject("ws")
-        .put("maxSocketsPerUser", 3).put("maxFramesPerSecondPerUser", 20).put("maxFramesPerSecond", 50));
-    api = new Api(stack.vertx, stack.port);
-  }
-
-  @AfterEach
-  void stop() {
-    sockets.forEach(Socket::close);
-    api.close();
-    stack.close();
+  @Override
+  protected void adjust(JsonObject config) {
+    config.getJsonObject("ws").put("maxSocketsPerUser", 3).put("maxFramesPerSecondPerUser", 20)
+        .put("maxFramesPerSecond", 50);
   }
 
   @Test

@@ -16,36 +16,28 @@ import java.util.concurrent.TimeUnit;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Uploads that trickle and stall: one user's cannot take the connections that others' uploads
  * and everyone's downloads go through, and a stalled one is cut and gives its connection back.
  */
-class FileProxyLimitsTest {
+class FileProxyLimitsTest extends OwnStackTest {
 
-  private TestStack stack;
-  private Api api;
   private final List<Socket> trickles = new ArrayList<>();
 
-  @BeforeEach
-  void start() {
-    stack = TestStack.start(config -> {
-      config.getJsonObject("files").put("proxyConnections", 5).put("proxyUploadsPerUser", 2)
-          .put("proxyIdleMillis", 2_000);
-      config.getJsonObject("http").put("idleSeconds", 3);
-    });
-    api = new Api(stack.vertx, stack.port);
+  @Override
+  protected void adjust(io.vertx.core.json.JsonObject config) {
+    config.getJsonObject("files").put("proxyConnections", 5).put("proxyUploadsPerUser", 2)
+        .put("proxyIdleMillis", 2_000);
+    config.getJsonObject("http").put("idleSeconds", 3);
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void closeTrickles() throws Exception {
     for (Socket socket : trickles) {
       socket.close();
     }
-    api.close();
-    stack.close();
   }
 
   @Test

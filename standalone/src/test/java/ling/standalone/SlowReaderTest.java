@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import ling.standalone.Api.Session;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,30 +22,25 @@ import org.junit.jupiter.api.Test;
  * it holds its limit of unwritten bytes, the gateway's total stays bounded, and the sockets that
  * read are served all along.
  */
-class SlowReaderTest {
+class SlowReaderTest extends OwnStackTest {
 
   private static final long PER_SOCKET = 256 * 1024;
   /** Room for the four stalled sockets' limits: the senders and the reader, behind for a moment under load, are spared. */
   private static final long TOTAL = 6 * PER_SOCKET;
 
-  private TestStack stack;
-  private Api api;
   private final List<WebSocketClient> clients = new ArrayList<>();
 
-  @BeforeEach
-  void start() {
-    stack = TestStack.start(config -> config.getJsonObject("ws")
-        .put("maxQueuedBytes", PER_SOCKET).put("maxQueuedBytesTotal", TOTAL).put("slowGraceMillis", 1_000)
+  @Override
+  protected void adjust(JsonObject config) {
+    config.getJsonObject("ws").put("maxQueuedBytes", PER_SOCKET).put("maxQueuedBytesTotal", TOTAL)
+        .put("slowGraceMillis", 1_000)
         // three of one account's sockets send at their own limit
-        .put("maxFramesPerSecondPerUser", 1_000));
-    api = new Api(stack.vertx, stack.port);
+        .put("maxFramesPerSecondPerUser", 1_000);
   }
 
   @AfterEach
-  void stop() {
+  void closeClients() {
     clients.forEach(WebSocketClient::close);
-    api.close();
-    stack.close();
   }
 
   @Test
