@@ -24,6 +24,10 @@ say() { printf '[compose-test %4ds] %s\n' $((SECONDS - t0)) "$*"; }
 
 if ! docker info >/dev/null 2>&1; then
   say "starting dockerd"
+  # a daemon ended without its own shutdown (the machine's last session) leaves its pid file
+  for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then rm -f "$pidfile"; fi
+  done
   mkdir -p /var/log/ling-ci
   (setsid dockerd >/var/log/ling-ci/dockerd.log 2>&1 &)
   for _ in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
