@@ -96,6 +96,7 @@ public final class Bench {
       case "W2" -> group(50, 5, count(options, "w2-per-sender", 100), 10);
       case "W3" -> history(Integer.parseInt(options.getOrDefault("w3-size", "20000")));
       case "W4" -> idleSockets(Integer.parseInt(options.getOrDefault("w4-sockets", "10000")));
+      case "W5" -> slowReaders(count(options, "w5-sockets", 40), count(options, "w5-seconds", 300));
       default -> throw new IllegalArgumentException("unknown workload " + workload);
     };
   }
@@ -255,6 +256,92 @@ public final class Bench {
             + "requests: median=%.2fms "
             + "min=%.2fms max=%.2fms", size, fillSeconds, db != null ? " by bulk loader" : " through the API",
         pageSize, (millis[4] + millis[5]) / 2000.0, millis[0] / 1000.0, millis[9] / 1000.0);
+  }
+
+  /**
+   * W5: one account's sockets that never read (a small receive buffer, pinging every 20 s so that
+   * they are not idle) while its own group gets 15 KB texts at 20 a second from another of its
+   * sockets, under the frame limit. Samples the server's heap and asks its health every second;
+   * counts the stalled sockets closed as too slow (4413), and the friend's messages received.
+   */
+  private String slowReaders(int stalledCount, int seconds) {
+    List<User> users = registerMany(2);
+    User owner = users.get(0);
+    User friend = users.get(1);
+    client.befriend(owner, friend).await();
+    long conversation = client.call(io.vertx.core.http.HttpMethod.POST, "/groups", owner.token(),
+        new io.vertx.core.json.JsonObject().put("name", "firehose")
+            .put("memberIds", new io.vertx.core.json.JsonArray().add(friend.id()))).await().getLong("conversationId");
+    AtomicInteger closedAsSlow = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
+    List<WebSocket> stalled = new ArrayList<>();
+    for (int i = 0; i < stalledCount; i++) {
+      stalled.add(client.connectStalled(vertx, owner, closedAsSlow, closed).await());
+    }
+    AtomicInteger received = new AtomicInteger();
+    WebSocket reader = client.connect(friend, frame -> {
+      if (frame.text().contains("\"type\":\"message\"")) {
+        received.incrementAndGet();
+      }
+    }).await();
+    WebSocket sender = client.connect(owner, frame -> { }).await();
+    String text = "满".repeat(5_000);
+    AtomicInteger sent = new AtomicInteger();
+    long sending = vertx.setPeriodic(50, id -> sender.writeTextMessage(new io.vertx.core.json.JsonObject()
+        .put("type", "send").put("clientMsgId", "w5-" + sent.incrementAndGet()).put("conversationId", conversation)
+        .put("kind", "text").put("text", text).encode()));
+    long pinging = vertx.setPeriodic(20_000, id -> {
+      stalled.forEach(s -> s.writeTextMessage("{\"type\":\"ping\"}"));
+      reader.writeTextMessage("{\"type\":\"ping\"}");
+    });
+    double heapAtStart = heapUsedMib();
+    double heapMax = heapAtStart;
+    double queuedMax = 0;
+    int healthy = 0;
+    int asked = 0;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < end) {
+      sleep(1_000);
+      heapMax = Math.max(heapMax, heapUsedMib());
+      queuedMax = Math.max(queuedMax, metricSum("ling_ws_queued_bytes") / (1 << 20));
+      asked++;
+      try {
+        if (client.text("/health").timeout(2, TimeUnit.SECONDS).await().getKey() == 200) {
+          healthy++;
+        }
+      } catch (RuntimeException e) {
+        // not answered within 2 s: not healthy
+      }
+    }
+    vertx.cancelTimer(sending);
+    vertx.cancelTimer(pinging);
+    double heapAtEnd = heapUsedMib();
+    String rss = serverRss();
+    // a paused socket cannot see its close: read again, and the close (4413) comes after what was sent
+    stalled.forEach(WebSocket::resume);
+    sleep(10_000);
+    int closedByServer = closed.get();
+    stalled.forEach(WebSocket::close);
+    reader.close();
+    sender.close();
+    return String.format("W5 slow readers: stalled=%d seconds=%d sent=%d friend-received=%d closed=%d (with 4413: %d) "
+            + "heap-used-MiB start=%.0f max=%.0f end=%.0f unsent-MiB max=%.1f health=%d/%d server-rss=%s",
+        stalledCount, seconds, sent.get(), received.get(), closedByServer, closedAsSlow.get(), heapAtStart, heapMax, heapAtEnd,
+        queuedMax, healthy, asked, rss);
+  }
+
+  /** The server's used heap from its metrics (the {@code heap} area of {@code jvm_memory_used_bytes}). */
+  private double heapUsedMib() {
+    String metrics = client.text("/metrics").await().getValue();
+    return metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum() / (1 << 20);
+  }
+
+  /** The sum of a metric's series from the server's metrics. */
+  private double metricSum(String name) {
+    String metrics = client.text("/metrics").await().getValue();
+    return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   /** W4: many authenticated sockets held open and idle but for pings. */

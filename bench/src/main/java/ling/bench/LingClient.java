@@ -58,6 +58,36 @@ final class LingClient {
     });
   }
 
+  /** A GET's status and body as text (the health and metrics endpoints). */
+  Future<java.util.Map.Entry<Integer, String>> text(String path) {
+    return http.get("/api/v1" + path).send()
+        .map(response -> java.util.Map.entry(response.statusCode(), response.bodyAsString() == null ? ""
+            : response.bodyAsString()));
+  }
+
+  /**
+   * A socket that reads once, then never again, through a small receive buffer: a client that
+   * stopped reading. Closes are counted, and those with the too-slow code (4413) apart: a client
+   * that has not read the close frame in time finds its connection cut instead.
+   */
+  Future<WebSocket> connectStalled(Vertx vertx, User user, java.util.concurrent.atomic.AtomicInteger closedAsSlow,
+                                  java.util.concurrent.atomic.AtomicInteger closed) {
+    WebSocketClient stalled = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(4096)
+        .setConnectTimeout(60_000));
+    return stalled.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/api/v1/ws")
+            .addHeader("Authorization", "Bearer " + user.token()))
+        .map(socket -> {
+          socket.closeHandler(v -> {
+            closed.incrementAndGet();
+            if (Short.valueOf((short) 4413).equals(socket.closeStatusCode())) {
+              closedAsSlow.incrementAndGet();
+            }
+          });
+          socket.pause();
+          return socket;
+        });
+  }
+
   Future<User> register(String username) {
     return call(HttpMethod.POST, "/auth/register", null,
         new JsonObject().put("username", username).put("password", "bench-password-1"))
