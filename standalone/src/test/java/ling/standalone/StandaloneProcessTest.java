@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import ling.common.config.LingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,10 +88,7 @@ class StandaloneProcessTest {
   }
 
   private void assertStartsAgain() throws Exception {
-    JsonObject config = LingConfig.loadNow(Map.of());
-    config.put("dataDir", dataDir.toString());
-    config.getJsonObject("http").put("port", 0);
-    config.getJsonObject("metrics").put("registryName", "ling-orphan-" + System.nanoTime());
+    JsonObject config = TestStack.standaloneConfig(dataDir, "ling-orphan-" + System.nanoTime());
     long started = System.nanoTime();
     try (Standalone again = Standalone.start(config); Api api = new Api(again.vertx(), again.port())) {
       assertEquals(200, api.get("/health", null).status());

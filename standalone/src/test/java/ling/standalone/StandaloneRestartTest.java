@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import ling.common.config.LingConfig;
 import org.junit.jupiter.api.Test;
 
 /** The real standalone start: its own embedded MariaDB in a data directory that outlives a restart. */
@@ -16,10 +14,7 @@ class StandaloneRestartTest {
   @Test
   void accountsSurviveARestartOnTheEmbeddedDatabase() throws Exception {
     Path dataDir = Path.of("target", "restart-data").toAbsolutePath();
-    JsonObject config = LingConfig.loadNow(Map.of());
-    config.put("dataDir", dataDir.toString());
-    config.getJsonObject("http").put("port", 0);
-    config.getJsonObject("metrics").put("registryName", "ling-restart");
+    JsonObject config = TestStack.standaloneConfig(dataDir, "ling-restart");
     String username = TestStack.uniqueName("persist");
 
     try (Standalone first = Standalone.start(config); Api api = new Api(first.vertx(), first.port())) {
@@ -41,10 +36,7 @@ class StandaloneRestartTest {
   @Test
   void revokedTokensStayRevokedAcrossARestart() throws Exception {
     Path dataDir = Path.of("target", "revocation-restart-data").toAbsolutePath();
-    JsonObject config = LingConfig.loadNow(Map.of());
-    config.put("dataDir", dataDir.toString());
-    config.getJsonObject("http").put("port", 0);
-    config.getJsonObject("metrics").put("registryName", "ling-revocation-restart");
+    JsonObject config = TestStack.standaloneConfig(dataDir, "ling-revocation-restart");
     String loggedOut;
     String keptSession;
     String beforePasswordChange;

@@ -106,6 +106,18 @@ final class TestStack implements AutoCloseable {
   }
 
   /** A username no other test uses. */
+  /**
+   * The whole standalone server's configuration on a data directory of its own (its embedded
+   * database there too), on any free port, with a metrics registry of its own.
+   */
+  static JsonObject standaloneConfig(java.nio.file.Path dataDir, String registryName) {
+    JsonObject config = ling.common.config.LingConfig.loadNow(Map.of());
+    config.put("dataDir", dataDir.toString());
+    config.getJsonObject("http").put("port", 0);
+    config.getJsonObject("metrics").put("registryName", registryName);
+    return config;
+  }
+
   static String uniqueName(String prefix) {
     return prefix + "_" + Long.toString(System.nanoTime(), 36) + NAMES.incrementAndGet();
   }

@@ -51,7 +51,6 @@ class ClusterJoinTest {
 
   @Test
   void aNodeStartedBeforeItsSeedWaitsAndJoinsTheSeedsCluster() throws Exception {
-    AtomicBoolean seedStarted = new AtomicBoolean();
     Future<ClusterNode> early = Nodes.join(config(false, 60)).andThen(done -> {
       if (done.succeeded()) {
         nodes.add(done.result());
@@ -59,7 +58,6 @@ class ClusterJoinTest {
     });
     Thread.sleep(2_500);
     assertFalse(early.isComplete(), "no cluster was claimed before the seed came");
-    seedStarted.set(true);
     ClusterNode seed = Nodes.join(config(true, 60)).await();
     nodes.add(seed);
     ClusterNode joined = early.await();
