@@ -131,7 +131,8 @@ public final class FileTransfers {
             }
             out.write(buffer, 0, read);
             done += read;
-            progress.accept(total <= 0 ? 0 : (double) done / total);
+            // 1 means saved: it is reported only once the file is in place
+            progress.accept(total <= 0 ? 0 : Math.min((double) done / total, 0.999));
           }
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
