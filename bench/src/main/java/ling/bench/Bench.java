@@ -97,6 +97,10 @@ public final class Bench {
       case "W3" -> history(Integer.parseInt(options.getOrDefault("w3-size", "20000")));
       case "W4" -> idleSockets(Integer.parseInt(options.getOrDefault("w4-sockets", "10000")));
       case "W5" -> slowReaders(count(options, "w5-sockets", 40), count(options, "w5-seconds", 300));
+      case "W6" -> new SlowHeads(vertx, client, options.getOrDefault("url", "http://127.0.0.1:8080"))
+          .run(run, count(options, "w6-connections", 2000), count(options, "w6-seconds", 60),
+              options.getOrDefault("w6-from", "127.0.0.2"), count(options, "w6-line-seconds", 5),
+              count(options, "w6-reopen-millis", 1000));
       default -> throw new IllegalArgumentException("unknown workload " + workload);
     };
   }

@@ -65,7 +65,7 @@ final class ClientAddresses {
   String of(RoutingContext ctx) {
     var remote = ctx.request().connection().remoteAddress();
     String peer = remote == null ? "unknown" : remote.hostAddress();
-    if (trusted.isEmpty() || !isTrusted(peer)) {
+    if (!isTrustedPeer(peer)) {
       return peer;
     }
     List<String> forwarded = ctx.request().headers().getAll("X-Forwarded-For");
@@ -78,7 +78,8 @@ final class ClientAddresses {
     return NetUtil.isValidIpV4Address(client) || NetUtil.isValidIpV6Address(client) ? client : peer;
   }
 
-  private boolean isTrusted(String peer) {
+  /** Whether a connection from this address comes from a proxy in {@code http.trustedProxies}. */
+  boolean isTrustedPeer(String peer) {
     byte[] address = NetUtil.createByteArrayFromIpAddressString(peer);
     return address != null && trusted.stream().anyMatch(range -> range.contains(address));
   }

@@ -51,6 +51,7 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
           JsonObject http = config.getJsonObject("http");
           // frames a little over the limit get an error frame (SocketHub); far over it, the connection drops
           int hardCap = 2 * config.getJsonObject("ws").getInteger("maxFrameBytes");
+          ConnectionGuard guard = new ConnectionGuard(vertx, http, new ClientAddresses(http.getString("trustedProxies")));
           return vertx.createHttpServer(new HttpServerOptions()
                   .setMaxWebSocketFrameSize(hardCap)
                   .setMaxWebSocketMessageSize(hardCap)
@@ -59,7 +60,11 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
                   .setPerMessageWebSocketCompressionSupported(false)
                   .setPerFrameWebSocketCompressionSupported(false)
                   // a connection silent this long is closed (sockets ping well within it)
-                  .setIdleTimeout(http.getInteger("idleSeconds")))
+                  .setIdleTimeout(http.getInteger("idleSeconds"))
+                  // HTTP/1.1 only: with clear-text HTTP/2 on offer, connections would reach the
+                  // guard only once their first bytes arrived
+                  .setHttp2ClearTextEnabled(false))
+              .connectionHandler(guard::accept)
               .invalidRequestHandler(GatewayVerticle::invalidRequest)
               .requestHandler(root)
               .listen(http.getInteger("port"), http.getString("host"));
