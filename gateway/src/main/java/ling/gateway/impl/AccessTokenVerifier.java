@@ -16,10 +16,10 @@ import ling.api.account.AccessTokens;
  * issuer and audience, then the cluster-wide revocation list (password change or reset voids
  * earlier tokens at once, not only when they expire).
  */
-final class AccessTokenVerifier {
+public final class AccessTokenVerifier {
 
   /** Who a valid token speaks for. */
-  record Caller(long userId, long sessionId, String token) {
+  public record Caller(long userId, long sessionId, String token) {
   }
 
   private static final ApiError UNAUTHORIZED = ApiError.of(401, "a valid access token is required");
@@ -30,19 +30,19 @@ final class AccessTokenVerifier {
   private final JWTAuth jwt;
   private final Installation installation;
 
-  AccessTokenVerifier(Vertx vertx, String publicKeyPem, JsonObject auth, Installation installation) {
+  AccessTokenVerifier(Vertx vertx, String publicKeyPem, GatewaySettings.Auth auth, Installation installation) {
     this.vertx = vertx;
     this.installation = installation;
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(publicKeyPem))
         .setJWTOptions(new JWTOptions()
-            .setIssuer(auth.getString("issuer"))
-            .addAudience(auth.getString("audience"))
+            .setIssuer(auth.issuer())
+            .addAudience(auth.audience())
             .setLeeway(5)));
   }
 
   /** The user id of the request's bearer token ({@code Authorization} header, or {@code access_token} query). */
-  Future<Caller> verify(HttpServerRequest request, boolean allowQueryToken) {
+  public Future<Caller> verify(HttpServerRequest request, boolean allowQueryToken) {
     String token = null;
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -53,7 +53,7 @@ final class AccessTokenVerifier {
     return verify(token);
   }
 
-  Future<Caller> verify(String token) {
+  public Future<Caller> verify(String token) {
     if (token == null || token.isEmpty() || token.length() > 4096) {
       return Future.failedFuture(new ApiException(UNAUTHORIZED));
     }

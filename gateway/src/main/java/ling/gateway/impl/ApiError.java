@@ -13,7 +13,7 @@ import ling.api.media.MediaSignalingService;
  * code. Service failure codes map by the table below; anything unknown is a 500 whose details
  * stay in the log.
  */
-record ApiError(int status, String code, String message) {
+public record ApiError(int status, String code, String message) {
 
   private static final Map<Integer, String> CODES = Map.ofEntries(
       Map.entry(Failures.INVALID_REQUEST, "invalid_request"),
@@ -51,20 +51,20 @@ record ApiError(int status, String code, String message) {
       Map.entry(MediaSignalingService.ANSWERED_ELSEWHERE, "answered_elsewhere"),
       Map.entry(MediaSignalingService.CALL_ENDED, "call_ended"));
 
-  static ApiError of(int status, String message) {
+  public static ApiError of(int status, String message) {
     return new ApiError(status, CODES.getOrDefault(status, "internal"), message);
   }
 
-  static ApiError invalid(String field, String problem) {
+  public static ApiError invalid(String field, String problem) {
     return of(Failures.INVALID_REQUEST, field + ": " + problem);
   }
 
-  static ApiError internal() {
+  public static ApiError internal() {
     return of(Failures.INTERNAL, "internal error");
   }
 
   /** Null when the failure is not one a client may see (the caller logs it and answers 500). */
-  static ApiError fromService(Throwable failure) {
+  public static ApiError fromService(Throwable failure) {
     if (!(failure instanceof ServiceException) && failure instanceof io.vertx.core.eventbus.ReplyException reply
         && (reply.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT
         || reply.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS)) {
@@ -82,7 +82,7 @@ record ApiError(int status, String code, String message) {
     return new ApiError(status, code, e.getMessage());
   }
 
-  JsonObject body() {
+  public JsonObject body() {
     return new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
   }
 }

@@ -4,11 +4,11 @@ import io.vertx.serviceproxy.ServiceException;
 import ling.api.Failures;
 
 /** A 429 that carries its Retry-After. */
-final class RateLimited extends ServiceException {
+public final class RateLimited extends ServiceException {
 
-  final long retryAfterSeconds;
+  public final long retryAfterSeconds;
 
-  RateLimited(long retryAfterSeconds) {
+  public RateLimited(long retryAfterSeconds) {
     super(Failures.RATE_LIMITED, "too many attempts; retry in " + retryAfterSeconds + " s");
     this.retryAfterSeconds = retryAfterSeconds;
   }

@@ -6,13 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Reads what a request carries, answering 400/415 (naming the field) for anything malformed. */
-final class Requests {
+public final class Requests {
 
   private Requests() {
   }
 
   /** The JSON object body; absent only where {@code optional}. */
-  static JsonObject body(RoutingContext ctx, boolean optional) {
+  public static JsonObject body(RoutingContext ctx, boolean optional) {
     Buffer raw = ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
       if (optional) {
@@ -36,11 +36,11 @@ final class Requests {
     return object;
   }
 
-  static JsonObject body(RoutingContext ctx) {
+  public static JsonObject body(RoutingContext ctx) {
     return body(ctx, false);
   }
 
-  static String requiredString(JsonObject body, String field) {
+  public static String requiredString(JsonObject body, String field) {
     String value = optionalString(body, field);
     if (value == null) {
       throw ApiException.invalid(field, "is required");
@@ -48,7 +48,7 @@ final class Requests {
     return value;
   }
 
-  static String optionalString(JsonObject body, String field) {
+  public static String optionalString(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (value != null && !(value instanceof String)) {
       throw ApiException.invalid(field, "must be a string");
@@ -57,7 +57,7 @@ final class Requests {
   }
 
   /** A positive integer id in the body, or null when absent (or null). */
-  static Long optionalId(JsonObject body, String field) {
+  public static Long optionalId(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (value == null) {
       return null;
@@ -68,7 +68,7 @@ final class Requests {
     return ((Number) value).longValue();
   }
 
-  static long requiredId(JsonObject body, String field) {
+  public static long requiredId(JsonObject body, String field) {
     Long value = optionalId(body, field);
     if (value == null) {
       throw ApiException.invalid(field, "is required");
@@ -77,11 +77,11 @@ final class Requests {
   }
 
   /** A positive integer id from the path. */
-  static long pathId(RoutingContext ctx, String name) {
+  public static long pathId(RoutingContext ctx, String name) {
     return positiveLong(name, ctx.pathParam(name));
   }
 
-  static Integer queryInt(RoutingContext ctx, String name, Integer absent) {
+  public static Integer queryInt(RoutingContext ctx, String name, Integer absent) {
     String raw = ctx.queryParams().get(name);
     if (raw == null) {
       return absent;
@@ -94,7 +94,7 @@ final class Requests {
   }
 
   /** A non-negative integer query parameter, or null when absent. */
-  static Long queryLong(RoutingContext ctx, String name) {
+  public static Long queryLong(RoutingContext ctx, String name) {
     String raw = ctx.queryParams().get(name);
     if (raw == null) {
       return null;
@@ -110,7 +110,7 @@ final class Requests {
     throw ApiException.invalid(name, "must be a non-negative integer");
   }
 
-  static Long queryId(RoutingContext ctx, String name) {
+  public static Long queryId(RoutingContext ctx, String name) {
     String raw = ctx.queryParams().get(name);
     return raw == null ? null : positiveLong(name, raw);
   }

@@ -1,7 +1,8 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import ling.gateway.impl.AccessTokenVerifier;
 
 /** Lets a request through only with a valid access token; downstream handlers read its user id. */
 final class Authenticated implements Handler<RoutingContext> {

@@ -1,11 +1,12 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import ling.gateway.impl.FailureLimiter.Permit;
+import ling.gateway.impl.RateLimited;
+import ling.gateway.impl.http.FailureLimiter.Permit;
 
 /**
  * Runs an attempt under one or more limits: a permit of each is taken first (any refusal is a

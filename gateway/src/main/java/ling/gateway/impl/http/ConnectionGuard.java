@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -16,6 +16,7 @@ import io.vertx.core.shareddata.Shareable;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import ling.gateway.impl.GatewaySettings;
 
 /**
  * Keeps slow and greedy clients from holding the gateway's connections: one address may hold at
@@ -62,11 +63,11 @@ final class ConnectionGuard {
   private final long headMillis;
   private final ClientAddresses addresses;
 
-  ConnectionGuard(Vertx vertx, JsonObject http, ClientAddresses addresses) {
+  ConnectionGuard(Vertx vertx, GatewaySettings.Http http, ClientAddresses addresses) {
     this.open = (OpenConnections) vertx.sharedData().<String, Object>getLocalMap("ling.gateway.connections")
         .computeIfAbsent("open", k -> new OpenConnections());
-    this.maxPerAddress = http.getInteger("maxConnectionsPerAddress");
-    this.headMillis = http.getInteger("requestHeadSeconds") * 1000L;
+    this.maxPerAddress = http.maxConnectionsPerAddress();
+    this.headMillis = http.requestHeadSeconds() * 1000L;
     this.addresses = addresses;
   }
 

@@ -1,10 +1,12 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ling.api.account.AccountService;
 import ling.api.account.UserProfile;
+import ling.gateway.impl.ApiException;
+import ling.gateway.impl.Requests;
 
 /** {@code /me} and {@code /users}: profiles and user search. */
 final class UserRoutes {

@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;

@@ -1,9 +1,12 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import ling.gateway.impl.ApiError;
+import ling.gateway.impl.ApiException;
+import ling.gateway.impl.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.netty.util.NetUtil;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,9 @@ import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendRequest;
+import ling.gateway.impl.ApiException;
+import ling.gateway.impl.MessageRequests;
+import ling.gateway.impl.Requests;
 
 /** {@code /conversations}: the list, history, search, sending over HTTP, read marks, recall, mute and pin. */
 final class ConversationRoutes {
@@ -98,7 +100,7 @@ final class ConversationRoutes {
 
   private void send(RoutingContext ctx) {
     long conversationId = Requests.pathId(ctx, "id");
-    SendRequest request = sendRequest(Requests.body(ctx), conversationId);
+    SendRequest request = MessageRequests.sendRequest(Requests.body(ctx), conversationId);
     Responses.answer(ctx, chat.send(Authenticated.userId(ctx), request),
         message -> Responses.json(ctx, 201, message.toJson()));
   }
@@ -112,7 +114,7 @@ final class ConversationRoutes {
 
   private void read(RoutingContext ctx) {
     long conversationId = Requests.pathId(ctx, "id");
-    long seq = requiredSeq(Requests.body(ctx), "seq");
+    long seq = MessageRequests.requiredSeq(Requests.body(ctx), "seq");
     Responses.answer(ctx, chat.markRead(Authenticated.userId(ctx), conversationId, seq), x -> Responses.empty(ctx, 204));
   }
 
@@ -120,24 +122,5 @@ final class ConversationRoutes {
     long conversationId = Requests.pathId(ctx, "id");
     Responses.answer(ctx, chat.updateConversation(Authenticated.userId(ctx), conversationId, Requests.body(ctx)),
         summary -> Responses.json(ctx, 200, summary.toJson()));
-  }
-
-  /** The fields of a {@code send} frame or POST body, type-checked. */
-  static SendRequest sendRequest(JsonObject source, long conversationId) {
-    return new SendRequest()
-        .setClientMsgId(Requests.requiredString(source, "clientMsgId"))
-        .setConversationId(conversationId)
-        .setKind(Requests.requiredString(source, "kind"))
-        .setText(Requests.optionalString(source, "text"))
-        .setFileId(Requests.optionalId(source, "fileId"))
-        .setReplyToId(Requests.optionalId(source, "replyToId"));
-  }
-
-  static long requiredSeq(JsonObject source, String field) {
-    Object value = source.getValue(field);
-    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
-      throw ApiException.invalid(field, value == null ? "is required" : "must be a non-negative integer");
-    }
-    return ((Number) value).longValue();
   }
 }

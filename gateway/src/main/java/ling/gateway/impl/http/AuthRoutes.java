@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -8,9 +8,11 @@ import io.vertx.serviceproxy.ServiceException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import ling.gateway.impl.LimitedAttempt.Limit;
 import ling.api.account.AccountService;
 import ling.api.account.Registration;
+import ling.gateway.impl.GatewaySettings.RateLimits;
+import ling.gateway.impl.Requests;
+import ling.gateway.impl.http.LimitedAttempt.Limit;
 
 /** {@code /auth/*} and {@code PUT /me/password}: sign-up, sign-in, tokens, password reset, device links. */
 final class AuthRoutes {
@@ -26,27 +28,27 @@ final class AuthRoutes {
   private final FailureLimiter passwordChangesPerUser;
   private final FailureLimiter deviceLinksPerAddress;
 
-  AuthRoutes(Vertx vertx, AccountService accounts, JsonObject rateLimit, ClientAddresses clients) {
+  AuthRoutes(Vertx vertx, AccountService accounts, RateLimits rateLimit, ClientAddresses clients) {
     this.accounts = accounts;
     this.clients = clients;
-    long loginWindow = rateLimit.getInteger("loginWindowSeconds");
-    long resetWindow = rateLimit.getInteger("resetWindowSeconds");
+    long loginWindow = rateLimit.loginWindowSeconds();
+    long resetWindow = rateLimit.resetWindowSeconds();
     this.loginsPerUser = new FailureLimiter(vertx, "ling.limits.login-user",
-        rateLimit.getInteger("loginFailuresPerUser"), loginWindow);
+        rateLimit.loginFailuresPerUser(), loginWindow);
     this.loginsPerUserAndAddress = new FailureLimiter(vertx, "ling.limits.login-user-address",
-        rateLimit.getInteger("loginFailuresPerUserAndAddress"), loginWindow);
+        rateLimit.loginFailuresPerUserAndAddress(), loginWindow);
     this.loginsPerAddress = new FailureLimiter(vertx, "ling.limits.login-address",
-        rateLimit.getInteger("loginFailuresPerAddress"), loginWindow);
+        rateLimit.loginFailuresPerAddress(), loginWindow);
     this.registrationsPerAddress = new FailureLimiter(vertx, "ling.limits.register-address",
-        rateLimit.getInteger("registrationsPerAddress"), rateLimit.getInteger("registrationWindowSeconds"));
+        rateLimit.registrationsPerAddress(), rateLimit.registrationWindowSeconds());
     this.resetsPerUser = new FailureLimiter(vertx, "ling.limits.reset-user",
-        rateLimit.getInteger("resetFailuresPerUser"), resetWindow);
+        rateLimit.resetFailuresPerUser(), resetWindow);
     this.resetsPerAddress = new FailureLimiter(vertx, "ling.limits.reset-address",
-        rateLimit.getInteger("resetFailuresPerAddress"), resetWindow);
+        rateLimit.resetFailuresPerAddress(), resetWindow);
     this.passwordChangesPerUser = new FailureLimiter(vertx, "ling.limits.password-change-user",
-        rateLimit.getInteger("passwordChangeFailuresPerUser"), loginWindow);
+        rateLimit.passwordChangeFailuresPerUser(), loginWindow);
     this.deviceLinksPerAddress = new FailureLimiter(vertx, "ling.limits.device-link-address",
-        rateLimit.getInteger("deviceLinksPerAddress"), rateLimit.getInteger("deviceLinkWindowSeconds"));
+        rateLimit.deviceLinksPerAddress(), rateLimit.deviceLinkWindowSeconds());
   }
 
   void mount(Router api, io.vertx.core.Handler<RoutingContext> authenticated) {

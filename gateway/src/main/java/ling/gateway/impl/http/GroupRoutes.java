@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import ling.api.account.AccountService;
+import ling.gateway.impl.ApiException;
+import ling.gateway.impl.Requests;
 
 /** {@code /groups}: group chats, their members, roles, nicknames and join requests. */
 final class GroupRoutes {

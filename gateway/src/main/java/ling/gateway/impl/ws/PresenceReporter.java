@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.ws;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

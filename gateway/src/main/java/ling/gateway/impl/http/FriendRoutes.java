@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
 import ling.api.account.AccountService;
+import ling.gateway.impl.Requests;
 
 /** {@code /friend-requests}, {@code /friends} and {@code /friend-groups} (contact folders). */
 final class FriendRoutes {

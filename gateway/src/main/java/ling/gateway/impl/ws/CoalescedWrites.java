@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.ws;
 
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.http.HttpConnection;

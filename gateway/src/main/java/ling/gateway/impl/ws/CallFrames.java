@@ -1,10 +1,13 @@
-package ling.gateway.impl;
+package ling.gateway.impl.ws;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import ling.api.media.MediaSignalingService;
+import ling.gateway.impl.ApiError;
+import ling.gateway.impl.ApiException;
+import ling.gateway.impl.Requests;
 
 /**
  * The {@code call.*} frames of a socket: shape checked here, state kept by the media signaling

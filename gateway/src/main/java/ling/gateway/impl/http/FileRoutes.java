@@ -1,4 +1,4 @@
-package ling.gateway.impl;
+package ling.gateway.impl.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import ling.api.Failures;
 import ling.api.file.FileService;
+import ling.gateway.impl.GatewaySettings.FileProxy;
+import ling.gateway.impl.GatewayVerticle;
+import ling.gateway.impl.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +53,13 @@ final class FileRoutes {
   private final Map<Long, Integer> uploading = new HashMap<>();
   private Future<JsonObject> endpoint;
 
-  /** @param proxy the {@code files} settings: connections per pool, uploads per user, time-outs */
-  FileRoutes(Vertx vertx, FileService files, JsonObject proxy) {
+  /** @param proxy connections per pool, uploads per user, time-outs */
+  FileRoutes(Vertx vertx, FileService files, FileProxy proxy) {
     this.files = files;
-    this.uploadsPerUser = proxy.getInteger("proxyUploadsPerUser");
-    this.connectMillis = proxy.getLong("proxyConnectMillis");
-    this.idleMillis = proxy.getLong("proxyIdleMillis");
-    int connections = proxy.getInteger("proxyConnections");
+    this.uploadsPerUser = proxy.proxyUploadsPerUser();
+    this.connectMillis = proxy.proxyConnectMillis();
+    this.idleMillis = proxy.proxyIdleMillis();
+    int connections = proxy.proxyConnections();
     HttpClientOptions options = new HttpClientOptions()
         .setConnectTimeout((int) connectMillis)
         .setIdleTimeout((int) Math.max(1, idleMillis / 1000))
