@@ -21,11 +21,31 @@ public interface ChatService {
   /** A recall past the sender's window. */
   int RECALL_EXPIRED = 40302;
 
+  /**
+   * A send reached an instance that does not own its conversation under the current ring (or the
+   * ring moved while it was being stored, and nothing was): the caller asks again, of the owner
+   * the newest ring names. Sends are idempotent by clientMsgId, so asking again is safe.
+   */
+  int NOT_OWNER = 50311;
+
+  /** Published by the instance that changed the ring, with the new {@link ChatRing} as JSON. */
+  String RING_CHANGED = "events.chat.ring";
+
   /** The event pushed to every member for a new message: {@code {type, message}}. */
   String MESSAGE_EVENT = "message";
 
   static ChatService createProxy(Vertx vertx) {
     return new ChatServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(10_000));
+  }
+
+  /** Where one instance serves the conversations it owns (and only those, for sends). */
+  static String ownerAddress(String instanceId) {
+    return ADDRESS + ".owner." + instanceId;
+  }
+
+  /** A proxy to one instance, for the conversations the ring gives it. */
+  static ChatService createOwnerProxy(Vertx vertx, String instanceId) {
+    return new ChatServiceVertxEBProxy(vertx, ownerAddress(instanceId), new DeliveryOptions().setSendTimeout(10_000));
   }
 
   /**
@@ -105,6 +125,9 @@ public interface ChatService {
    * {@code {media, outcome, durationMs}}; once per call id, however often it is asked.
    */
   Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call);
+
+  /** The ring this instance works under: who owns which conversations. */
+  Future<ChatRing> ring();
 
   /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
   Future<JsonObject> health();

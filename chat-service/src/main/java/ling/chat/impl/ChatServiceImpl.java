@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import ling.api.Failures;
 import ling.api.chat.ChatMessage;
+import ling.api.chat.ChatRing;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendOutcome;
@@ -28,6 +29,7 @@ final class ChatServiceImpl implements ChatService {
   private final ConversationRepository conversations;
   private final Messaging messaging;
   private final MemberCache members;
+  private final OwnerRing owners;
 
   ChatServiceImpl(Vertx vertx, Pool pool, JsonObject config) {
     this.pool = pool;
@@ -37,8 +39,13 @@ final class ChatServiceImpl implements ChatService {
         chat.getInteger("commitsInFlight") + 1);
     MessageRepository messages = new MessageRepository(pool, sendPool);
     this.members = new MemberCache(vertx, messages::activeMembers);
-    this.messaging = new Messaging(vertx, messages, members, FileService.createProxy(vertx), config);
+    this.owners = new OwnerRing(vertx, new RingRepository(pool), config.getJsonObject("cluster", new JsonObject()).getString("name", "ling"));
+    this.messaging = new Messaging(vertx, messages, members, owners, FileService.createProxy(vertx), config);
     this.messages = messages;
+  }
+
+  OwnerRing owners() {
+    return owners;
   }
 
   Future<Void> start() {
@@ -166,6 +173,11 @@ final class ChatServiceImpl implements ChatService {
   @Override
   public Future<Boolean> canReadFile(long userId, long fileId) {
     return guard(() -> messages.canReadFile(userId, fileId));
+  }
+
+  @Override
+  public Future<ChatRing> ring() {
+    return Future.succeededFuture(owners.ring());
   }
 
   @Override

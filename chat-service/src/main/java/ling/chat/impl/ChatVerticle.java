@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.MessageConsumer;
 import ling.api.account.AccountEvents;
 import ling.api.chat.ChatService;
+import io.vertx.serviceproxy.ServiceBinder;
 import ling.common.runtime.ServiceVerticle;
 
 /** Serves {@link ChatService} over its own tables. */
@@ -15,6 +16,7 @@ public class ChatVerticle extends ServiceVerticle<ChatService> {
   }
 
   private MessageConsumer<JsonObject> groupChanges;
+  private MessageConsumer<JsonObject> ownerConsumer;
   private ChatServiceImpl service;
   /** Group changes are recorded one after another, in the order they were published. */
   private Future<Void> recording = Future.succeededFuture();
@@ -25,12 +27,24 @@ public class ChatVerticle extends ServiceVerticle<ChatService> {
     this.service = service;
     groupChanges = vertx.eventBus().consumer(AccountEvents.GROUP_CHANGED,
         msg -> recording = recording.eventually(() -> service.onGroupChanged(msg.body())));
-    return groupChanges.completion().compose(x -> service.start()).map(service);
+    return groupChanges.completion().compose(x -> service.start())
+        .compose(x -> {
+          // listening at its own address before any gateway can learn that it owns something
+          ownerConsumer = new ServiceBinder(vertx).setAddress(ChatService.ownerAddress(service.owners().instanceId()))
+              .register(ChatService.class, service);
+          return ownerConsumer.completion();
+        })
+        .compose(x -> service.owners().join())
+        .map(service);
   }
 
   @Override
   protected Future<Void> closeService() {
-    Future<Void> stopped = service == null ? Future.succeededFuture() : service.stop();
-    return stopped.eventually(() -> groupChanges == null ? Future.succeededFuture() : groupChanges.unregister());
+    // out of the ring first, so that its conversations move while it still answers
+    Future<Void> left = service == null ? Future.succeededFuture() : service.owners().leave();
+    return left
+        .eventually(() -> ownerConsumer == null ? Future.succeededFuture() : ownerConsumer.unregister())
+        .eventually(() -> service == null ? Future.succeededFuture() : service.stop())
+        .eventually(() -> groupChanges == null ? Future.succeededFuture() : groupChanges.unregister());
   }
 }

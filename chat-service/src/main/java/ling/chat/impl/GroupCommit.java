@@ -23,14 +23,16 @@ final class GroupCommit {
   }
 
   private final MessageRepository messages;
+  private final OwnerRing owners;
   private final int maxInFlight;
   private final int maxMessages;
   private final int maxChars;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private int inFlight;
 
-  GroupCommit(MessageRepository messages, int maxInFlight, int maxMessages, int maxChars) {
+  GroupCommit(MessageRepository messages, OwnerRing owners, int maxInFlight, int maxMessages, int maxChars) {
     this.messages = messages;
+    this.owners = owners;
     this.maxInFlight = maxInFlight;
     this.maxMessages = maxMessages;
     this.maxChars = maxChars;
@@ -66,8 +68,24 @@ final class GroupCommit {
     }
   }
 
-  private Future<Void> commit(List<Pending> batch) {
-    return messages.storeGroup(batch.stream().map(Pending::unit).toList())
+  /**
+   * Stores a batch under the ring as it is now: units of conversations this instance does not own
+   * under it fail at once, the others are stored only if the ring has not moved on by the commit.
+   */
+  private Future<Void> commit(List<Pending> all) {
+    OwnerRing.Snapshot owner = owners.snapshot();
+    List<Pending> batch = new ArrayList<>();
+    for (Pending pending : all) {
+      if (owner.owns(pending.unit().conversationId())) {
+        batch.add(pending);
+      } else {
+        pending.promise().fail(new MessageRepository.OwnerChanged());
+      }
+    }
+    if (batch.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return messages.storeGroup(batch.stream().map(Pending::unit).toList(), owner)
         .<Void>map(rows -> {
           List<List<Stored>> byUnit = new ArrayList<>();
           batch.forEach(p -> byUnit.add(new ArrayList<>()));
@@ -78,11 +96,17 @@ final class GroupCommit {
           return null;
         })
         .recover(err -> {
+          if (err instanceof MessageRepository.OwnerChanged) {
+            // nothing was stored; the senders ask the new owner
+            owners.refresh();
+            batch.forEach(pending -> pending.promise().tryFail(err));
+            return Future.succeededFuture();
+          }
           // a unit that may not send, a resend, a deadlock: each unit again on its own, one after
           // another so that they do not collide again
           Future<Void> chain = Future.succeededFuture();
           for (Pending pending : batch) {
-            chain = chain.eventually(() -> messages.storeUnit(pending.unit())
+            chain = chain.eventually(() -> messages.storeUnit(pending.unit(), owner)
                 .onComplete(ar -> {
                   if (ar.succeeded()) {
                     pending.promise().tryComplete(ar.result());

@@ -80,6 +80,13 @@ final class MessageRepository {
   private static final String MARK_SENT_READ = "UPDATE conversation_member SET read_seq = @ling_seq "
       + "WHERE conversation_id = ? AND user_id = ? AND read_seq < @ling_seq";
 
+  /** The ring moved on from the epoch the sends were owned under: nothing was stored. */
+  static final class OwnerChanged extends RuntimeException {
+    OwnerChanged() {
+      super("the conversation's owner changed", null, false, false);
+    }
+  }
+
   /** Some unit of a group may not send (not a member, or closed): nothing of the group was stored. */
   static final class Refused extends RuntimeException {
     Refused() {
@@ -113,12 +120,12 @@ final class MessageRepository {
    * clientMsgId (a duplicate key): then each unit goes through {@link #storeUnit}. Conversations
    * are listed in id order so that concurrent groups lock them in the same order.
    */
-  Future<List<Stored>> storeGroup(List<Unit> units) {
-    return consecutiveIds().compose(consecutive -> storeGroup(units, consecutive));
+  Future<List<Stored>> storeGroup(List<Unit> units, OwnerRing.Snapshot owner) {
+    return consecutiveIds().compose(consecutive -> storeGroup(units, consecutive, owner));
   }
 
-  /** As {@link #storeGroup(List)}; {@code consecutive} false reads the new ids back by seq. */
-  Future<List<Stored>> storeGroup(List<Unit> units, boolean consecutive) {
+  /** As {@link #storeGroup(List, OwnerRing.Snapshot)}; {@code consecutive} false reads the new ids back by seq. */
+  Future<List<Stored>> storeGroup(List<Unit> units, boolean consecutive, OwnerRing.Snapshot owner) {
     LocalDateTime now = Times.nowUtc();
     java.util.TreeMap<Long, List<Integer>> byConversation = new java.util.TreeMap<>();
     for (int i = 0; i < units.size(); i++) {
@@ -171,6 +178,9 @@ final class MessageRepository {
     int expectedSenders = senderRows;
     return sendPool.withConnection(conn -> {
       List<Future<?>> all = new ArrayList<>();
+      // first, before any conversation is locked: the ring's row, shared with other commits
+      Future<RowSet<Row>> fence = fence(conn, owner);
+      all.add(fence);
       all.add(conn.preparedQuery(BatchStatements.takeSeqs(conversationRows)).execute(seqs));
       Future<RowSet<Row>> standing = conn.preparedQuery(BatchStatements.senders(senderBucket)).execute(senders);
       all.add(standing);
@@ -195,6 +205,9 @@ final class MessageRepository {
       all.add(conn.preparedQuery(BatchStatements.markRead(senderBucket)).execute(reads));
       return Future.all(all)
           .compose(x -> {
+            if (!fenceHeld(fence, owner)) {
+              return Future.failedFuture(new OwnerChanged());
+            }
             java.util.Map<Long, Long> lastSeqs = new java.util.HashMap<>();
             int allowed = 0;
             long step = 1;
@@ -233,6 +246,23 @@ final class MessageRepository {
   }
 
   /**
+   * Holds the ring's row under a shared lock for the rest of the transaction: a change of owners
+   * waits for this commit, and this commit sees whether the epoch it was owned under still holds.
+   */
+  private static Future<RowSet<Row>> fence(io.vertx.sqlclient.SqlConnection conn, OwnerRing.Snapshot owner) {
+    return owner.fenced() ? conn.preparedQuery(RingRepository.FENCE).execute(Tuple.of(owner.ring()))
+        : Future.succeededFuture();
+  }
+
+  private static boolean fenceHeld(Future<RowSet<Row>> fence, OwnerRing.Snapshot owner) {
+    if (!owner.fenced()) {
+      return true;
+    }
+    RowSet<Row> rows = fence.result();
+    return rows != null && rows.size() == 1 && rows.iterator().next().getLong(0) == owner.epoch();
+  }
+
+  /**
    * The group's rows, unit by unit in send order: the i-th insert row (in conversation order) has
    * the i-th id, and its seq from its conversation's new last seq.
    */
@@ -264,7 +294,7 @@ final class MessageRepository {
    * Stores one unit step by step: the sends stored before are answered with what was stored,
    * the others take their seqs, and nothing is stored when the sender may not send there.
    */
-  Future<List<Stored>> storeUnit(Unit unit) {
+  Future<List<Stored>> storeUnit(Unit unit, OwnerRing.Snapshot owner) {
     LocalDateTime now = Times.nowUtc();
     List<String> ids = unit.sends().stream().map(SendRequest::getClientMsgId).toList();
     String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
@@ -285,7 +315,10 @@ final class MessageRepository {
           if (fresh.sends().isEmpty()) {
             return Future.succeededFuture(out);
           }
-          return sendPool.withConnection(conn -> conn.preparedQuery(TAKE_SEQS).execute(takeSeqs(fresh, now))
+          return sendPool.withConnection(conn -> fence(conn, owner)
+              .compose(held -> fenceHeld(Future.succeededFuture(held), owner) ? Future.succeededFuture()
+                  : Future.failedFuture(new OwnerChanged()))
+              .compose(x -> conn.preparedQuery(TAKE_SEQS).execute(takeSeqs(fresh, now)))
               .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(List.<Stored>of())
                   : conn.preparedQuery(INSERT_SEND).executeBatch(inserts(fresh, now))
                       .compose(inserted -> conn.preparedQuery(MARK_SENT_READ)

@@ -52,6 +52,9 @@ final class Messaging {
   private final MessageRepository messages;
   private final MemberCache members;
   private final GroupCommit commits;
+  private final OwnerRing owners;
+  /** Per conversation, the fan-out last begun: the next waits for it, so pushes leave in seq order. */
+  private final Map<Long, Future<Void>> fanningOut = new HashMap<>();
   private final FileService files;
   private final int textMax;
   private final int clientMsgIdMax;
@@ -68,14 +71,16 @@ final class Messaging {
     }
   };
 
-  Messaging(Vertx vertx, MessageRepository messages, MemberCache members, FileService files, JsonObject config) {
+  Messaging(Vertx vertx, MessageRepository messages, MemberCache members, OwnerRing owners, FileService files,
+            JsonObject config) {
     this.files = files;
     JsonObject limits = config.getJsonObject("limits");
     JsonObject chat = config.getJsonObject("chat");
     this.vertx = vertx;
     this.messages = messages;
     this.members = members;
-    this.commits = new GroupCommit(messages, chat.getInteger("commitsInFlight"), chat.getInteger("commitMaxMessages"),
+    this.owners = owners;
+    this.commits = new GroupCommit(messages, owners, chat.getInteger("commitsInFlight"), chat.getInteger("commitMaxMessages"),
         chat.getInteger("commitMaxChars"));
     this.textMax = limits.getInteger("textMax");
     this.clientMsgIdMax = limits.getInteger("clientMsgIdMax");
@@ -102,6 +107,10 @@ final class Messaging {
   Future<List<SendOutcome>> sendBatch(long userId, List<SendRequest> requests) {
     if (requests == null || requests.isEmpty() || requests.size() > 100) {
       throw Failures.invalid("requests", "must hold 1-100 sends");
+    }
+    OwnerRing.Snapshot owner = owners.snapshot();
+    if (requests.stream().anyMatch(r -> r != null && !owner.owns(r.getConversationId()))) {
+      return Future.failedFuture(notOwner());
     }
     Map<Integer, SendOutcome> invalid = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
@@ -163,7 +172,8 @@ final class Messaging {
         }
       }
       List<Future<Map<String, SendOutcome>>> stored = units.stream().map(unit -> store(userId, unit)).toList();
-      return Future.all(stored).map(all -> {
+      return Future.all(stored).recover(err -> Future.failedFuture(
+          err instanceof MessageRepository.OwnerChanged ? notOwner() : err)).map(all -> {
         Map<String, SendOutcome> byId = new HashMap<>();
         stored.forEach(f -> f.result().forEach(byId::putIfAbsent));
         List<SendOutcome> out = new ArrayList<>();
@@ -196,6 +206,11 @@ final class Messaging {
             return Future.succeededFuture(out);
           });
     });
+  }
+
+  /** Whatever of the call was stored stays stored: asked again, those sends are answered with it. */
+  private static ServiceException notOwner() {
+    return new ServiceException(ChatService.NOT_OWNER, "this instance does not own the conversation; ask its owner");
   }
 
   private static SendOutcome failed(SendRequest request, Throwable err) {
@@ -251,6 +266,14 @@ final class Messaging {
    * here: a failure to fan out is logged, and clients catch up from the gap in seq.
    */
   private Future<Void> fanOut(long conversationId, List<MessageRow> rows) {
+    Future<Void> previous = fanningOut.getOrDefault(conversationId, Future.succeededFuture());
+    Future<Void> next = previous.eventually(() -> publish(conversationId, rows));
+    fanningOut.put(conversationId, next);
+    next.onComplete(x -> fanningOut.remove(conversationId, next));
+    return next;
+  }
+
+  private Future<Void> publish(long conversationId, List<MessageRow> rows) {
     return members.members(conversationId).<Void>map(members -> {
       for (MessageRow row : rows) {
         push.push(members, new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", view(row).toJson()),

@@ -18,6 +18,7 @@ import ling.api.chat.SendRequest;
 import ling.chat.impl.MessageRepository.Stored;
 import ling.chat.impl.MessageRepository.Unit;
 import ling.common.TestDatabase;
+import ling.common.cluster.HashRing;
 import ling.common.db.Database;
 import ling.common.db.Migrations;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,8 @@ class GroupCommitTest {
 
   /** Users of each test are fresh, so that tests never see each other's conversations. */
   private static final AtomicLong USERS = new AtomicLong(1_000_000);
+  /** One process, one instance: it owns everything and needs no fence. */
+  private static final OwnerRing.Snapshot UNFENCED = new OwnerRing.Snapshot("none", -1, null, "solo");
 
   private Pool pool;
   private Pool sendPool;
@@ -61,7 +64,7 @@ class GroupCommitTest {
                     unit(ab, alice, "a1", "a2"),
                     // carol is not in alice and bob's conversation
                     unit(ab, carol, "c1"),
-                    unit(bc, bob, "b1")))
+                    unit(bc, bob, "b1")), UNFENCED)
                 .map(stored -> (Throwable) null)
                 .otherwise(err -> err)
                 .compose(failure -> lastSeqs(ab, bc).compose(seqs -> count(alice, bob, carol).map(rows -> {
@@ -82,7 +85,9 @@ class GroupCommitTest {
     long bob = USERS.incrementAndGet();
     long carol = USERS.incrementAndGet();
     // one batch at a time: the first unit is stored alone, the next three wait and go as one group
-    GroupCommit commits = new GroupCommit(messages, 1, 500, 1_000_000);
+    OwnerRing owners = new OwnerRing(vertx, new RingRepository(pool), "group-commit-test");
+    owners.join();
+    GroupCommit commits = new GroupCommit(messages, owners, 1, 500, 1_000_000);
     Context context = vertx.getOrCreateContext();
     conversations.openDirect(alice, bob).compose(ab -> {
       var first = Future.<List<Stored>>future(p -> context.runOnContext(v -> commits.store(unit(ab, alice, "x1"))
@@ -118,15 +123,50 @@ class GroupCommitTest {
   }
 
   @Test
+  void aCommitUnderAnEpochTheRingHasLeftStoresNothing(VertxTestContext testContext) {
+    long alice = USERS.incrementAndGet();
+    long bob = USERS.incrementAndGet();
+    String ring = "fence-" + alice;
+    RingRepository rings = new RingRepository(pool);
+    HashRing solo = new HashRing(List.of("me"));
+    rings.change(ring, members -> List.of("me")).compose(first -> conversations.openDirect(alice, bob)
+            .compose(ab -> messages.storeGroup(List.of(unit(ab, alice, "e1")),
+                    new OwnerRing.Snapshot(ring, first.getEpoch(), solo, "me"))
+                // another instance joins: a new epoch, and the old one no longer stores
+                .compose(stored -> rings.change(ring, members -> List.of("me", "other")))
+                .compose(second -> messages.storeGroup(List.of(unit(ab, alice, "e2")),
+                        new OwnerRing.Snapshot(ring, first.getEpoch(), solo, "me"))
+                    .map(stored -> (Throwable) null).otherwise(err -> err)
+                    .compose(stale -> messages.storeUnit(unit(ab, alice, "e3"),
+                            new OwnerRing.Snapshot(ring, first.getEpoch(), solo, "me"))
+                        .map(stored -> (Throwable) null).otherwise(err -> err)
+                        .compose(staleUnit -> messages.storeGroup(List.of(unit(ab, alice, "e4")),
+                                new OwnerRing.Snapshot(ring, second.getEpoch(), solo, "me"))
+                            .compose(fresh -> pool.preparedQuery("SELECT client_msg_id FROM message "
+                                    + "WHERE conversation_id = ? ORDER BY seq").execute(Tuple.of(ab)))
+                            .map(rows -> {
+                              testContext.verify(() -> {
+                                assertEquals(first.getEpoch() + 1, second.getEpoch());
+                                assertTrue(stale instanceof MessageRepository.OwnerChanged, String.valueOf(stale));
+                                assertTrue(staleUnit instanceof MessageRepository.OwnerChanged,
+                                    String.valueOf(staleUnit));
+                                assertEquals(List.of("e1", "e4"), rows.stream().map(r -> r.getString(0)).toList());
+                              });
+                              return null;
+                            }))))))
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
   void theIdsAndSeqsAnsweredAreTheStoredOnesWhetherIdsAreComputedOrReadBack(VertxTestContext testContext) {
     long alice = USERS.incrementAndGet();
     long bob = USERS.incrementAndGet();
     long carol = USERS.incrementAndGet();
     conversations.openDirect(alice, bob).compose(ab -> conversations.openDirect(bob, carol).compose(bc ->
             // two conversations, two senders in one of them, five rows: inserts of 4 and 1
-            messages.storeGroup(List.of(unit(ab, alice, "k1", "k2"), unit(bc, carol, "k3"), unit(ab, bob, "k4")), true)
+            messages.storeGroup(List.of(unit(ab, alice, "k1", "k2"), unit(bc, carol, "k3"), unit(ab, bob, "k4")), true, UNFENCED)
                 .compose(computed -> messages.storeGroup(List.of(unit(bc, bob, "r1", "r2"), unit(ab, alice, "r3"),
-                    unit(bc, carol, "r4", "r5")), false).map(readBack -> List.of(computed, readBack)))
+                    unit(bc, carol, "r4", "r5")), false, UNFENCED).map(readBack -> List.of(computed, readBack)))
                 .compose(both -> pool.preparedQuery("SELECT client_msg_id, id, seq, conversation_id FROM message "
                         + "WHERE conversation_id IN (?, ?)").execute(Tuple.of(ab, bc))
                     .map(rows -> {

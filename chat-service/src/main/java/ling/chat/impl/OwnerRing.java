@@ -1,0 +1,156 @@
+package ling.chat.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import ling.api.chat.ChatRing;
+import ling.api.chat.ChatService;
+import ling.common.cluster.ClusterMembers;
+import ling.common.cluster.HashRing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which conversations this instance owns. The instances of a cluster form a ring kept in the
+ * database: an instance adds itself when it starts and takes itself out when it stops, and the
+ * instances of a node that dies are taken out by the first survivor to hear of it. Each change is
+ * a new epoch, published to every instance and gateway. Messages are stored only by the owner of
+ * their conversation under an epoch the database still holds (the fence in
+ * {@link MessageRepository}), so that no two instances store and push one conversation's
+ * messages at once, even while they disagree about the ring.
+ *
+ * <p>A process that is not clustered has one instance, which owns everything, with no fence.
+ * Used from the verticle's event loop only.
+ */
+final class OwnerRing {
+
+  /** What a commit checks: the ring's name and the epoch its owner decided under. */
+  record Snapshot(String ring, long epoch, HashRing hash, String self) {
+
+    boolean owns(long conversationId) {
+      return hash == null || self.equals(hash.owner(conversationId));
+    }
+
+    boolean fenced() {
+      return hash != null;
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(OwnerRing.class);
+  private static final int CHANGE_ATTEMPTS = 20;
+
+  private final Vertx vertx;
+  private final ClusterMembers cluster;
+  private final RingRepository repository;
+  private final String ringName;
+  private final String instanceId;
+  private final Handler<String> onLeft = this::nodeLeft;
+  private ChatRing current = new ChatRing(-1, List.of());
+  private Snapshot snapshot;
+  private MessageConsumer<JsonObject> changes;
+
+  OwnerRing(Vertx vertx, RingRepository repository, String ringName) {
+    this.vertx = vertx;
+    this.cluster = ClusterMembers.of(vertx);
+    this.repository = repository;
+    this.ringName = ringName;
+    this.instanceId = cluster.nodeId() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    // clustered, it owns nothing until it has joined
+    this.snapshot = new Snapshot(ringName, -1, cluster.clustered() ? new HashRing(List.of()) : null, instanceId);
+  }
+
+  String instanceId() {
+    return instanceId;
+  }
+
+  ChatRing ring() {
+    return current;
+  }
+
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Takes this instance into the ring (and leftovers of nodes that are gone out of it). */
+  Future<Void> join() {
+    if (!cluster.clustered()) {
+      adopt(new ChatRing(0, List.of(instanceId)), false);
+      return Future.succeededFuture();
+    }
+    changes = vertx.eventBus().consumer(ChatService.RING_CHANGED, msg -> adopt(new ChatRing(msg.body()), true));
+    cluster.onLeft(vertx, onLeft);
+    return changes.completion().compose(x -> change(members -> {
+      Set<String> alive = cluster.alive();
+      members.removeIf(member -> !alive.contains(nodeOf(member)));
+      members.add(instanceId);
+      return members;
+    }, 1));
+  }
+
+  /** Takes this instance out, so that its conversations move before it stops answering. */
+  Future<Void> leave() {
+    cluster.removeOnLeft(onLeft);
+    if (changes == null) {
+      return Future.succeededFuture();
+    }
+    return change(members -> {
+      members.remove(instanceId);
+      return members;
+    }, 1).eventually(() -> changes.unregister());
+  }
+
+  /** Reads the ring again: a commit found the epoch moved before this instance heard of it. */
+  void refresh() {
+    if (cluster.clustered()) {
+      repository.current(ringName).onSuccess(ring -> adopt(ring, true));
+    }
+  }
+
+  private void nodeLeft(String nodeId) {
+    if (current.getMembers().stream().anyMatch(member -> nodeOf(member).equals(nodeId))) {
+      change(members -> {
+        members.removeIf(member -> nodeOf(member).equals(nodeId));
+        return members;
+      }, CHANGE_ATTEMPTS);
+    }
+  }
+
+  private Future<Void> change(UnaryOperator<List<String>> change, int attemptsLeft) {
+    return repository.change(ringName, change)
+        .onSuccess(ring -> {
+          adopt(ring, true);
+          vertx.eventBus().publish(ChatService.RING_CHANGED, ring.toJson());
+        })
+        .<Void>mapEmpty()
+        .recover(err -> {
+          if (attemptsLeft <= 1) {
+            LOG.warn("the ring of chat instances was not changed: {}", err.getMessage());
+            return Future.failedFuture(err);
+          }
+          return vertx.timer(500, TimeUnit.MILLISECONDS).compose(t -> change(change, attemptsLeft - 1));
+        });
+  }
+
+  private void adopt(ChatRing ring, boolean fenced) {
+    if (ring.getEpoch() <= current.getEpoch()) {
+      return;
+    }
+    current = ring;
+    snapshot = new Snapshot(ringName, ring.getEpoch(), fenced ? new HashRing(ring.getMembers()) : null, instanceId);
+    LOG.info("chat ring {}: {} owner(s){}", ring.getEpoch(), ring.getMembers().size(),
+        ring.getMembers().contains(instanceId) ? ", this one included" : "");
+  }
+
+  /** The node an instance runs on: its id up to the last slash. */
+  static String nodeOf(String instanceId) {
+    int slash = instanceId.lastIndexOf('/');
+    return slash < 0 ? instanceId : instanceId.substring(0, slash);
+  }
+}

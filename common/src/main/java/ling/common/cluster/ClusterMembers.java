@@ -1,0 +1,84 @@
+package ling.common.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.shareddata.Shareable;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * The nodes of this process's cluster, as Hazelcast sees them: which node this is, which are alive,
+ * and news of one leaving, delivered at once (a killed process is seen gone as soon as its
+ * connections drop, well before any request to it would time out). A process that is not clustered
+ * is a cluster of one node that never leaves.
+ */
+public final class ClusterMembers implements Shareable {
+
+  private record Listener(Context context, Handler<String> handler) {
+  }
+
+  private final HazelcastClusterManager hazelcast;
+  private final String nodeId;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  private ClusterMembers(ClusterManager manager) {
+    this.hazelcast = manager instanceof HazelcastClusterManager h ? h : null;
+    this.nodeId = manager != null ? manager.getNodeId() : "local-" + UUID.randomUUID();
+    if (hazelcast != null) {
+      hazelcast.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+        @Override
+        public void memberAdded(MembershipEvent event) {
+        }
+
+        @Override
+        public void memberRemoved(MembershipEvent event) {
+          String gone = event.getMember().getUuid().toString();
+          listeners.forEach(l -> l.context().runOnContext(v -> l.handler().handle(gone)));
+        }
+      });
+    }
+  }
+
+  /** The one view of a Vert.x instance's cluster, shared by its verticles. */
+  public static ClusterMembers of(Vertx vertx) {
+    return (ClusterMembers) vertx.sharedData().<String, Object>getLocalMap("ling.cluster")
+        .computeIfAbsent("members", k -> new ClusterMembers(((VertxInternal) vertx).clusterManager()));
+  }
+
+  /** Whether other processes may share the work (and may die while holding some of it). */
+  public boolean clustered() {
+    return hazelcast != null;
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The nodes alive now, this one included. */
+  public Set<String> alive() {
+    if (hazelcast == null || !hazelcast.getHazelcastInstance().getLifecycleService().isRunning()) {
+      return Set.of(nodeId);
+    }
+    return hazelcast.getHazelcastInstance().getCluster().getMembers().stream()
+        .map(member -> member.getUuid().toString()).collect(Collectors.toSet());
+  }
+
+  /** Calls {@code handler} on the caller's context with the id of each node that leaves, from now on. */
+  public void onLeft(Vertx vertx, Handler<String> handler) {
+    listeners.add(new Listener(vertx.getOrCreateContext(), handler));
+  }
+
+  /** Stops calling a handler given to {@link #onLeft}. */
+  public void removeOnLeft(Handler<String> handler) {
+    listeners.removeIf(l -> l.handler() == handler);
+  }
+}
