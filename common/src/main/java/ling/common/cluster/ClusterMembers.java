@@ -26,6 +26,9 @@ public final class ClusterMembers implements Shareable {
   private record Listener(Context context, Handler<String> handler) {
   }
 
+  /** The member attribute under which vertx-hazelcast keeps a node's Vert.x id. */
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
+
   private final HazelcastClusterManager hazelcast;
   private final String nodeId;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -41,7 +44,7 @@ public final class ClusterMembers implements Shareable {
 
         @Override
         public void memberRemoved(MembershipEvent event) {
-          String gone = event.getMember().getUuid().toString();
+          String gone = nodeIdOf(event.getMember());
           listeners.forEach(l -> l.context().runOnContext(v -> l.handler().handle(gone)));
         }
       });
@@ -69,7 +72,13 @@ public final class ClusterMembers implements Shareable {
       return Set.of(nodeId);
     }
     return hazelcast.getHazelcastInstance().getCluster().getMembers().stream()
-        .map(member -> member.getUuid().toString()).collect(Collectors.toSet());
+        .map(ClusterMembers::nodeIdOf).collect(Collectors.toSet());
+  }
+
+  /** Vert.x names a node by an id of its own, kept as a member attribute, not by the member's UUID. */
+  private static String nodeIdOf(com.hazelcast.cluster.Member member) {
+    String nodeId = member.getAttribute(VERTX_NODE_ID);
+    return nodeId != null ? nodeId : member.getUuid().toString();
   }
 
   /** Calls {@code handler} on the caller's context with the id of each node that leaves, from now on. */

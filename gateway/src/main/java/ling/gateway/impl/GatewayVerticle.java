@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
 import ling.api.media.MediaSignalingService;
+import ling.common.cluster.ChatOwners;
 import ling.common.runtime.Readiness;
 import ling.gateway.impl.http.HttpApi;
 import ling.gateway.impl.ws.WebSockets;
@@ -28,6 +29,7 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
 
   private HttpServer server;
   private WebSockets sockets;
+  private ChatOwners owners;
 
   @Override
   public Future<?> start() {
@@ -46,11 +48,15 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
             new AccessTokenVerifier(vertx, publicKey, settings.auth(),
                 new Installation(installation, accounts::installationId))))
         .compose(verifier -> {
-          sockets = new WebSockets(vertx, accounts, ChatService.createProxy(vertx),
+          owners = new ChatOwners(vertx);
+          return owners.start().map(verifier);
+        })
+        .compose(verifier -> {
+          sockets = new WebSockets(vertx, accounts, ChatService.createProxy(vertx), owners,
               MediaSignalingService.createProxy(vertx), verifier, settings.ws());
           sockets.start();
           queuedBytesGauge(settings.metrics().registryName());
-          HttpApi api = new HttpApi(vertx, settings, accounts, verifier, sockets::upgrade);
+          HttpApi api = new HttpApi(vertx, settings, accounts, verifier, owners, sockets::upgrade);
           GatewaySettings.Http http = settings.http();
           // frames a little over the limit get an error frame (FrameRouter); far over it, the connection drops
           int hardCap = 2 * settings.ws().maxFrameBytes();
@@ -80,7 +86,8 @@ public class GatewayVerticle extends VerticleBase implements Readiness {
   @Override
   public Future<?> stop() {
     Future<Void> closed = sockets == null ? Future.succeededFuture() : sockets.stop();
-    return closed.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    return closed.eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> owners == null ? Future.succeededFuture() : owners.stop());
   }
 
   /** What this instance's sockets hold unwritten, as {@code ling_ws_queued_bytes} (one series per instance). */

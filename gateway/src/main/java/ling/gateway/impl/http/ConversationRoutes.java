@@ -16,6 +16,7 @@ import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendRequest;
+import ling.common.cluster.ChatOwners;
 import ling.gateway.impl.ApiException;
 import ling.gateway.impl.MessageRequests;
 import ling.gateway.impl.Requests;
@@ -25,10 +26,12 @@ final class ConversationRoutes {
 
   private final AccountService accounts;
   private final ChatService chat;
+  private final ChatOwners owners;
 
-  ConversationRoutes(AccountService accounts, ChatService chat) {
+  ConversationRoutes(AccountService accounts, ChatService chat, ChatOwners owners) {
     this.accounts = accounts;
     this.chat = chat;
+    this.owners = owners;
   }
 
   void mount(Router api, Handler<RoutingContext> authenticated) {
@@ -101,7 +104,7 @@ final class ConversationRoutes {
   private void send(RoutingContext ctx) {
     long conversationId = Requests.pathId(ctx, "id");
     SendRequest request = MessageRequests.sendRequest(Requests.body(ctx), conversationId);
-    Responses.answer(ctx, chat.send(Authenticated.userId(ctx), request),
+    Responses.answer(ctx, owners.send(Authenticated.userId(ctx), request),
         message -> Responses.json(ctx, 201, message.toJson()));
   }
 

@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
+import ling.common.cluster.ChatOwners;
 import ling.api.file.FileService;
 import ling.api.media.MediaSignalingService;
 import ling.gateway.impl.AccessTokenVerifier;
@@ -29,9 +30,9 @@ public final class HttpApi {
 
   /** @param webSockets takes {@code GET /ws}, which must not meet the body handler */
   public HttpApi(Vertx vertx, GatewaySettings settings, AccountService accounts, AccessTokenVerifier verifier,
-                 Handler<RoutingContext> webSockets) {
+                 ChatOwners owners, Handler<RoutingContext> webSockets) {
     ClientAddresses clients = new ClientAddresses(settings.http().trustedProxies());
-    this.root = router(vertx, settings, accounts, verifier, webSockets, clients);
+    this.root = router(vertx, settings, accounts, verifier, owners, webSockets, clients);
     this.guard = new ConnectionGuard(vertx, settings.http(), clients);
   }
 
@@ -46,7 +47,7 @@ public final class HttpApi {
   }
 
   private static Router router(Vertx vertx, GatewaySettings settings, AccountService accounts,
-                               AccessTokenVerifier verifier, Handler<RoutingContext> webSockets,
+                               AccessTokenVerifier verifier, ChatOwners owners, Handler<RoutingContext> webSockets,
                                ClientAddresses clients) {
     Authenticated authenticated = new Authenticated(verifier);
     Router api = Router.router(vertx);
@@ -61,7 +62,7 @@ public final class HttpApi {
     new UserRoutes(accounts).mount(api, authenticated);
     new FriendRoutes(accounts).mount(api, authenticated);
     new GroupRoutes(accounts).mount(api, authenticated);
-    new ConversationRoutes(accounts, ChatService.createProxy(vertx)).mount(api, authenticated);
+    new ConversationRoutes(accounts, ChatService.createProxy(vertx), owners).mount(api, authenticated);
     new CallRoutes(MediaSignalingService.createProxy(vertx)).mount(api, authenticated);
     api.route().failureHandler(HttpApi::failure);
 

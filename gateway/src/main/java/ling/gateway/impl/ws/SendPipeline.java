@@ -6,17 +6,18 @@ import io.vertx.serviceproxy.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import ling.api.chat.ChatMessage;
-import ling.api.chat.ChatService;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
+import ling.common.cluster.ChatOwners;
 import ling.gateway.impl.MessageRequests;
 import ling.gateway.impl.Requests;
 
 /**
  * The {@code send} frames of a socket, on their way to the chat service and back as acks. Per
  * conversation one batch is in flight at a time and the sends that arrive meanwhile go together
- * in the next: a socket's sends to one conversation keep the order they were sent in, whatever
- * chat-service instance takes each batch, and a burst costs one transaction instead of one each.
+ * in the next: a socket's sends to one conversation keep the order they were sent in, and a burst
+ * costs one transaction instead of one each. Each batch goes to the chat-service instance that
+ * owns the conversation ({@link ChatOwners}), and again to the next owner if that one dies.
  */
 final class SendPipeline {
 
@@ -28,10 +29,10 @@ final class SendPipeline {
     boolean inFlight;
   }
 
-  private final ChatService chat;
+  private final ChatOwners chat;
   private final int maxPendingSends;
 
-  SendPipeline(ChatService chat, int maxPendingSends) {
+  SendPipeline(ChatOwners chat, int maxPendingSends) {
     this.chat = chat;
     this.maxPendingSends = maxPendingSends;
   }

@@ -8,6 +8,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
+import ling.common.cluster.ChatOwners;
 import ling.api.media.MediaSignalingService;
 import ling.gateway.impl.AccessTokenVerifier;
 import ling.gateway.impl.AccessTokenVerifier.Caller;
@@ -31,8 +32,8 @@ public final class WebSockets {
   private final EventDelivery events;
   private final FrameRouter frames;
 
-  public WebSockets(Vertx vertx, AccountService accounts, ChatService chat, MediaSignalingService media,
-                    AccessTokenVerifier verifier, GatewaySettings.Sockets settings) {
+  public WebSockets(Vertx vertx, AccountService accounts, ChatService chat, ChatOwners owners,
+                    MediaSignalingService media, AccessTokenVerifier verifier, GatewaySettings.Sockets settings) {
     this.verifier = verifier;
     this.coalesceWrites = settings.coalesceWrites();
     this.registry = new SocketRegistry(vertx, accounts, media, settings, new SocketRegistry.Listener() {
@@ -47,7 +48,7 @@ public final class WebSockets {
       }
     });
     this.events = new EventDelivery(vertx, registry);
-    this.frames = new FrameRouter(chat, new CallFrames(media), new SendPipeline(chat, settings.maxPendingSends()),
+    this.frames = new FrameRouter(chat, new CallFrames(media), new SendPipeline(owners, settings.maxPendingSends()),
         registry, settings);
   }
 
