@@ -81,7 +81,8 @@ final class OwnerRing {
   /** Takes this instance into the ring (and leftovers of nodes that are gone out of it). */
   Future<Void> join() {
     if (!cluster.clustered()) {
-      adopt(new ChatRing(0, List.of(instanceId)), false);
+      // one process: no fence, and the newest instance (a restart, say) is the one gateways use
+      announce(new ChatRing(System.currentTimeMillis(), List.of(instanceId)));
       return Future.succeededFuture();
     }
     changes = vertx.eventBus().consumer(ChatService.RING_CHANGED, msg -> adopt(new ChatRing(msg.body()), true));
@@ -97,6 +98,10 @@ final class OwnerRing {
   /** Takes this instance out, so that its conversations move before it stops answering. */
   Future<Void> leave() {
     cluster.removeOnLeft(onLeft);
+    if (!cluster.clustered()) {
+      announce(new ChatRing(Math.max(System.currentTimeMillis(), current.getEpoch() + 1), List.of()));
+      return Future.succeededFuture();
+    }
     if (changes == null) {
       return Future.succeededFuture();
     }
@@ -104,6 +109,11 @@ final class OwnerRing {
       members.remove(instanceId);
       return members;
     }, 1).eventually(() -> changes.unregister());
+  }
+
+  private void announce(ChatRing ring) {
+    adopt(ring, false);
+    vertx.eventBus().publish(ChatService.RING_CHANGED, ring.toJson());
   }
 
   /** Reads the ring again: a commit found the epoch moved before this instance heard of it. */

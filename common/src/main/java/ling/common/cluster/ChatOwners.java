@@ -36,6 +36,11 @@ public final class ChatOwners {
   /** How long a send is tried again while owners change, at most. */
   private static final long RETRY_MILLIS = 8_000;
   private static final long[] BACKOFF_MILLIS = {10, 25, 50, 100, 200};
+  /**
+   * Tries while no instance answers at the owner's address: an instance that stopped between the
+   * ring's news and the send. More than this and there is none to be had: the caller hears so.
+   */
+  private static final int NO_HANDLER_ATTEMPTS = 5;
 
   /** A send in flight to a node that left: nothing is known of it, so it goes again. */
   static final class OwnerGone extends RuntimeException {
@@ -114,7 +119,8 @@ public final class ChatOwners {
       }
     });
     return answer.future().recover(err -> {
-      if (!worthAnotherTry(err) || System.nanoTime() - deadline > 0) {
+      if (!worthAnotherTry(err) || System.nanoTime() - deadline > 0
+          || (err instanceof ReplyException && attempt + 1 >= NO_HANDLER_ATTEMPTS)) {
         return Future.failedFuture(err);
       }
       if (!(err instanceof OwnerGone)) {
