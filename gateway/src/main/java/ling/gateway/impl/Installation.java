@@ -14,12 +14,18 @@ final class Installation {
   private static final long ASK_AGAIN_MS = 5_000;
 
   private final Supplier<Future<String>> ask;
+  private final long askAgainMillis;
   private String id;
   private long askedAt;
 
   Installation(String id, Supplier<Future<String>> ask) {
+    this(id, ask, ASK_AGAIN_MS);
+  }
+
+  Installation(String id, Supplier<Future<String>> ask, long askAgainMillis) {
     this.id = id;
     this.ask = ask;
+    this.askAgainMillis = askAgainMillis;
     this.askedAt = System.currentTimeMillis();
   }
 
@@ -31,7 +37,7 @@ final class Installation {
       return Future.succeededFuture(true);
     }
     long now = System.currentTimeMillis();
-    if (now - askedAt < ASK_AGAIN_MS) {
+    if (now - askedAt < askAgainMillis) {
       return Future.succeededFuture(false);
     }
     askedAt = now;
