@@ -14,6 +14,7 @@ import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
 import ling.api.file.FileService;
+import ling.common.cluster.ClusterMembers;
 import ling.common.db.Database;
 import ling.common.runtime.Guard;
 import org.slf4j.Logger;
@@ -35,11 +36,15 @@ final class ChatServiceImpl implements ChatService {
     this.pool = pool;
     this.conversations = new ConversationRepository(pool);
     JsonObject chat = config.getJsonObject("chat");
+    this.owners = new OwnerRing(vertx, new RingRepository(pool),
+        config.getJsonObject("cluster", new JsonObject()).getString("name", "ling"));
+    // clustered, each send connection is on record, for survivors to end should this instance die
+    boolean clustered = ClusterMembers.of(vertx).clustered();
     this.sendPool = Database.explicitCommitPool(vertx, config.getJsonObject("db"), "chat-send",
-        chat.getInteger("commitsInFlight") + 1);
+        chat.getInteger("commitsInFlight") + 1,
+        conn -> clustered ? RingRepository.registerConnection(conn, owners.instanceId()) : Future.succeededFuture());
     MessageRepository messages = new MessageRepository(pool, sendPool);
     this.members = new MemberCache(vertx, messages::activeMembers);
-    this.owners = new OwnerRing(vertx, new RingRepository(pool), config.getJsonObject("cluster", new JsonObject()).getString("name", "ling"));
     this.messaging = new Messaging(vertx, messages, members, owners, FileService.createProxy(vertx), config);
     this.messages = messages;
   }

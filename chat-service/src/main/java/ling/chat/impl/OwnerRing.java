@@ -87,12 +87,17 @@ final class OwnerRing {
     }
     changes = vertx.eventBus().consumer(ChatService.RING_CHANGED, msg -> adopt(new ChatRing(msg.body()), true));
     cluster.onLeft(vertx, onLeft);
-    return changes.completion().compose(x -> change(members -> {
-      Set<String> alive = cluster.alive();
-      members.removeIf(member -> !alive.contains(nodeOf(member)));
-      members.add(instanceId);
-      return members;
-    }, 1));
+    return changes.completion()
+        .compose(x -> repository.current(ringName))
+        // instances of nodes that died while no instance was left to hear of it
+        .compose(ring -> repository.endConnectionsOf(ring.getMembers().stream()
+            .filter(member -> !cluster.alive().contains(nodeOf(member))).toList()))
+        .compose(x -> change(members -> {
+          Set<String> alive = cluster.alive();
+          members.removeIf(member -> !alive.contains(nodeOf(member)));
+          members.add(instanceId);
+          return members;
+        }, 1));
   }
 
   /** Takes this instance out, so that its conversations move before it stops answering. */
@@ -108,7 +113,9 @@ final class OwnerRing {
     return change(members -> {
       members.remove(instanceId);
       return members;
-    }, 1).eventually(() -> changes.unregister());
+    }, 1)
+        .eventually(() -> repository.forget(List.of(instanceId)))
+        .eventually(() -> changes.unregister());
   }
 
   private void announce(ChatRing ring) {
@@ -123,12 +130,20 @@ final class OwnerRing {
     }
   }
 
+  /**
+   * A node died: its instances leave the ring. What they were storing may hold the ring's row for
+   * as long as the database keeps their connections, which after a host's crash can be hours: so
+   * those connections are ended first.
+   */
   private void nodeLeft(String nodeId) {
-    if (current.getMembers().stream().anyMatch(member -> nodeOf(member).equals(nodeId))) {
-      change(members -> {
-        members.removeIf(member -> nodeOf(member).equals(nodeId));
-        return members;
-      }, CHANGE_ATTEMPTS);
+    List<String> dead = current.getMembers().stream().filter(member -> nodeOf(member).equals(nodeId)).toList();
+    if (!dead.isEmpty()) {
+      repository.endConnectionsOf(dead)
+          .onFailure(err -> LOG.warn("the connections of a dead chat instance were not ended: {}", err.getMessage()))
+          .eventually(() -> change(members -> {
+            members.removeAll(dead);
+            return members;
+          }, CHANGE_ATTEMPTS));
     }
   }
 

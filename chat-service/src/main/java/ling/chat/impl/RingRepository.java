@@ -53,6 +53,48 @@ final class RingRepository {
         .eventually(() -> conn.query("SET SESSION innodb_lock_wait_timeout = DEFAULT").execute()));
   }
 
+  /** Records a send connection of an instance, from that connection as it opens. */
+  static Future<Void> registerConnection(io.vertx.sqlclient.SqlConnection conn, String instance) {
+    return conn.preparedQuery("INSERT IGNORE INTO chat_instance_connection (instance, connection_id) "
+        + "VALUES (?, CONNECTION_ID())").execute(Tuple.of(instance)).mapEmpty();
+  }
+
+  /**
+   * Ends the send connections of instances that are gone, so that a transaction one of them left
+   * open rolls back and lets go of its locks, and forgets them. A connection that has ended
+   * already is no matter.
+   */
+  Future<Void> endConnectionsOf(List<String> instances) {
+    if (instances.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple names = Tuple.tuple();
+    instances.forEach(names::addString);
+    String marks = String.join(", ", java.util.Collections.nCopies(instances.size(), "?"));
+    return pool.preparedQuery("SELECT connection_id FROM chat_instance_connection WHERE instance IN (" + marks + ")")
+        .execute(names)
+        .compose(rows -> {
+          List<Future<Void>> kills = new ArrayList<>();
+          // an id read from this table is a number: nothing to escape
+          rows.forEach(row -> kills.add(pool.query("KILL CONNECTION " + row.getLong(0)).execute()
+              .<Void>mapEmpty().otherwiseEmpty()));
+          return Future.join(kills);
+        })
+        .compose(x -> forget(instances));
+  }
+
+  /** Forgets the connections of instances that stopped by themselves. */
+  Future<Void> forget(List<String> instances) {
+    if (instances.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple names = Tuple.tuple();
+    instances.forEach(names::addString);
+    String marks = String.join(", ", java.util.Collections.nCopies(instances.size(), "?"));
+    return pool.preparedQuery("DELETE FROM chat_instance_connection WHERE instance IN (" + marks + ")")
+        .execute(names).mapEmpty();
+  }
+
   Future<ChatRing> current(String ring) {
     return pool.preparedQuery("SELECT epoch, members FROM chat_ring WHERE ring = ?").execute(Tuple.of(ring))
         .map(rows -> rows.size() == 0 ? new ChatRing(0, List.of()) : ring(rows.iterator().next()));

@@ -28,8 +28,16 @@ public final class Database {
    * open a new one, which the closing {@code ROLLBACK} undoes, instead of committing one by one.
    */
   public static Pool explicitCommitPool(Vertx vertx, JsonObject db, String owner, int size) {
+    return explicitCommitPool(vertx, db, owner, size, conn -> Future.succeededFuture());
+  }
+
+  /** As above; {@code opened} runs first on each new connection, while it still commits by itself. */
+  public static Pool explicitCommitPool(Vertx vertx, JsonObject db, String owner, int size,
+                                       java.util.function.Function<io.vertx.sqlclient.SqlConnection, Future<?>> opened) {
     return builder(db, owner, size)
-        .withConnectHandler(conn -> conn.query("SET autocommit = 0").execute().onComplete(x -> conn.close()))
+        .withConnectHandler(conn -> opened.apply(conn)
+            .eventually(() -> conn.query("SET autocommit = 0").execute())
+            .onComplete(x -> conn.close()))
         .using(vertx)
         .build();
   }
