@@ -8,10 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,8 +48,7 @@ class ChatFailoverTest {
   private Vertx node;
   private String gatewayId;
   private Api api;
-  private Process chat;
-  private final List<String> chatOutput = Collections.synchronizedList(new ArrayList<>());
+  private ServiceProcess chat;
   private final List<Socket> sockets = new ArrayList<>();
 
   @BeforeEach
@@ -73,7 +69,7 @@ class ChatFailoverTest {
   void leave() {
     sockets.forEach(Socket::close);
     if (chat != null) {
-      chat.toHandle().destroyForcibly();
+      chat.close();
     }
     api.close();
     new Standalone.Deployment(null, gatewayId).closeNow(node);
@@ -128,8 +124,7 @@ class ChatFailoverTest {
       thread.start();
     }
     sleep(2_000);
-    chat.toHandle().destroyForcibly();
-    chat.waitFor(10, TimeUnit.SECONDS);
+    chat.kill();
     sleep(4_000);
     sending.set(false);
     for (Thread thread : threads) {
@@ -224,7 +219,7 @@ class ChatFailoverTest {
       sleep(100);
     }
     throw new AssertionError("the ring did not reach " + members + " members: " + ring + "\n"
-        + String.join("\n", chatOutput));
+        + (chat == null ? "" : chat.output()));
   }
 
   private String localNode() {
@@ -233,33 +228,7 @@ class ChatFailoverTest {
 
   /** The chat service's own entry point in a JVM of its own, joining this test's cluster. */
   private void startChatProcess() throws IOException {
-    JsonObject db = TestDatabase.connection();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
-        System.getProperty("java.class.path"), "ling.chat.ChatMain").redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("LING_CLUSTER_NAME", cluster);
-    env.put("LING_CLUSTER_SEED", "false");
-    env.put("LING_DB_HOST", db.getString("host"));
-    env.put("LING_DB_PORT", String.valueOf(db.getInteger("port")));
-    env.put("LING_DB_NAME", db.getString("name"));
-    env.put("LING_DB_USER", db.getString("user"));
-    env.put("LING_DB_PASSWORD", db.getString("password"));
-    env.put("LING_METRICS_REGISTRY_NAME", cluster + "-chat");
-    chat = builder.start();
-    Process mine = chat;
-    Thread drain = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(mine.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line; (line = out.readLine()) != null; ) {
-          chatOutput.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "chat-process-output");
-    drain.setDaemon(true);
-    drain.start();
+    chat = ServiceProcess.start("chat", "ling.chat.ChatMain", cluster, Map.of());
   }
 
   private JsonObject nodeConfig() {
