@@ -80,6 +80,11 @@ class ProcessKillsTest {
     }
     viaA.close();
     new Standalone.Deployment(null, gatewayId).closeNow(node);
+    try (var files = Files.walk(accountData)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException e) {
+      // target/ is cleaned by the next build anyway
+    }
   }
 
   @Test

@@ -1,0 +1,131 @@
+package ling.standalone;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import ling.common.config.DataDirectory;
+import ling.common.config.LingConfig;
+import ling.common.db.EmbeddedMariaDb;
+import ling.common.runtime.ServiceMain;
+
+/**
+ * The server as a cluster of processes on this machine, as a deployment runs it but without
+ * containers: the embedded database, then each service from its own entry point in a JVM of its
+ * own, with {@code --chat N} chat-service and {@code --gateways M} gateway processes (gateway i
+ * listens on {@code http.port + i}). For trying scale-out and for the bench's cluster figures.
+ * Settings are the server's ({@code LING_*}); each process inherits them. Ends every process when
+ * it ends.
+ */
+public final class ClusterMain {
+
+  private static final String[][] ONCE = {
+      {"account", "ling.account.AccountMain"}, {"file", "ling.file.FileMain"},
+      {"media", "ling.media.MediaSignalingMain"}};
+
+  private ClusterMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    ServiceMain.routeJulToSlf4j();
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int chats = Integer.parseInt(options.getOrDefault("chat", "2"));
+    int gateways = Integer.parseInt(options.getOrDefault("gateways", "1"));
+    String heap = options.getOrDefault("heap", "256m");
+    JsonObject config = LingConfig.loadNow(System.getenv());
+    Path data = DataDirectory.of(config).resolve("cluster");
+    Files.createDirectories(data);
+    JsonObject db = config.getJsonObject("db");
+    EmbeddedMariaDb embedded = db.getString("host") == null || db.getString("host").isBlank()
+        ? EmbeddedMariaDb.start(data.resolve("mariadb"), db.getInteger("embeddedPort"), db.getString("name"),
+            db.getString("user"))
+        : null;
+    JsonObject connection = embedded != null ? embedded.connection() : db;
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("LING_DB_HOST", connection.getString("host"));
+    env.put("LING_DB_PORT", String.valueOf(connection.getInteger("port")));
+    env.put("LING_DB_NAME", connection.getString("name"));
+    env.put("LING_DB_USER", connection.getString("user"));
+    env.put("LING_DB_PASSWORD", connection.getString("password"));
+    env.remove("LING_DB_PASSWORD_FILE");
+
+    List<Process> processes = new ArrayList<>();
+    CountDownLatch listening = new CountDownLatch(gateways);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      processes.forEach(p -> p.toHandle().destroy());
+      processes.forEach(p -> {
+        try {
+          p.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      if (embedded != null) {
+        embedded.close();
+      }
+    }, "ling-cluster-stop"));
+    int port = config.getJsonObject("http").getInteger("port");
+    for (String[] service : ONCE) {
+      // the account service is the seed, as in the compose file
+      processes.add(start(service[0], service[1], env, data, heap, Map.of("LING_CLUSTER_SEED",
+          service[0].equals("account") ? "true" : "false"), null));
+    }
+    for (int i = 0; i < chats; i++) {
+      processes.add(start("chat-" + (i + 1), "ling.chat.ChatMain", env, data, heap,
+          Map.of("LING_CLUSTER_SEED", "false"), null));
+    }
+    for (int i = 0; i < gateways; i++) {
+      processes.add(start("gateway-" + (i + 1), "ling.gateway.GatewayMain", env, data, heap,
+          Map.of("LING_CLUSTER_SEED", "false", "LING_HTTP_PORT", String.valueOf(port + i)), listening));
+    }
+    if (!listening.await(5, TimeUnit.MINUTES)) {
+      System.err.println("the gateways did not start listening in 5 minutes");
+      System.exit(1);
+    }
+    StringBuilder pids = new StringBuilder();
+    processes.forEach(p -> pids.append(' ').append(p.pid()));
+    System.out.println("Ling cluster listening on http://" + config.getJsonObject("http").getString("host") + ":"
+        + port + (gateways > 1 ? "-" + (port + gateways - 1) : "") + "/api/v1; processes" + pids);
+  }
+
+  /** One service process; its output goes to this one's, each line prefixed with its name. */
+  private static Process start(String name, String mainClass, Map<String, String> env, Path data, String heap,
+                               Map<String, String> own, CountDownLatch listening) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-cp",
+        System.getProperty("java.class.path"), mainClass).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.environment().put("LING_DATA_DIR", data.resolve(name).toString());
+    builder.environment().putAll(own);
+    Process process = builder.start();
+    Thread output = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          System.out.println(name + " | " + line);
+          if (listening != null && line.contains("gateway listening on")) {
+            listening.countDown();
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, name + "-output");
+    output.setDaemon(true);
+    output.start();
+    return process;
+  }
+}
