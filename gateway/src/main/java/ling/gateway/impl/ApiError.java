@@ -49,7 +49,14 @@ public record ApiError(int status, String code, String message) {
       Map.entry(MediaSignalingService.OFFLINE, "offline"),
       Map.entry(MediaSignalingService.CALL_FULL, "call_full"),
       Map.entry(MediaSignalingService.ANSWERED_ELSEWHERE, "answered_elsewhere"),
-      Map.entry(MediaSignalingService.CALL_ENDED, "call_ended"));
+      Map.entry(MediaSignalingService.CALL_ENDED, "call_ended"),
+      // the conversation's owner kept changing for as long as the send was tried: as any outage
+      Map.entry(ChatService.NOT_OWNER, "unavailable"));
+
+  /** Every failure code a service may answer with, and the API's name for it. */
+  static Map<Integer, String> codes() {
+    return CODES;
+  }
 
   public static ApiError of(int status, String message) {
     return new ApiError(status, CODES.getOrDefault(status, "internal"), message);
