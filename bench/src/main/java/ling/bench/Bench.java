@@ -133,10 +133,13 @@ public final class Bench {
     Promise<Void> allDelivered = Promise.promise();
     List<WebSocket> sockets = new ArrayList<>();
     List<Sender> senders = new ArrayList<>();
+    AtomicLong outOfOrder = new AtomicLong();
     for (int i = 0; i < pairs; i++) {
       User receiver = users.get(2 * i + 1);
+      SeqOrder order = new SeqOrder(outOfOrder);
       sockets.add(client.connect(receiver, frame -> {
         if ("message".equals(frame.type())) {
+          order.saw(frame.number("seq"));
           Long t0 = sentAt.remove(frame.string("clientMsgId"));
           if (t0 != null) {
             latencies.add(micros() - t0);
@@ -161,9 +164,10 @@ public final class Bench {
     double seconds = (System.nanoTime() - start) / 1e9;
     String used = cpu.summary() + cpu.databaseWork(total);
     sockets.forEach(WebSocket::close);
-    return String.format("%s: pairs=%d in-flight=%d sent=%d delivered=%d lost=%d errors=%d elapsed=%.1fs "
-            + "throughput=%.0f msgs/s %s %s", label, pairs, window, total, delivered.get(), total - delivered.get(),
-        errors.get(), seconds, delivered.get() / seconds, latencies.summary(), used);
+    return String.format("%s: pairs=%d in-flight=%d sent=%d delivered=%d lost=%d errors=%d out-of-order=%d "
+            + "elapsed=%.1fs throughput=%.0f msgs/s %s %s", label, pairs, window, total, delivered.get(),
+        total - delivered.get(), errors.get(), outOfOrder.get(), seconds, delivered.get() / seconds,
+        latencies.summary(), used);
   }
 
   /** W2: one group, every member connected, a few senders. */
@@ -184,15 +188,21 @@ public final class Bench {
     Promise<Void> allDelivered = Promise.promise();
     List<WebSocket> sockets = new ArrayList<>();
     List<Sender> senders = new ArrayList<>();
+    AtomicLong outOfOrder = new AtomicLong();
     for (int i = 0; i < members; i++) {
       User user = users.get(i);
       Sender sender = i < senderCount
           ? new Sender(run + "-w2-" + i, conversation, perSender, window, null, errors) : null;
+      // a sender's socket gets its own message after its ack, which others may overtake: not counted
+      SeqOrder order = sender == null ? new SeqOrder(outOfOrder) : null;
       WebSocket socket = client.connect(user, frame -> {
         if (sender != null) {
           sender.onFrame(frame);
         }
         if ("message".equals(frame.type())) {
+          if (order != null) {
+            order.saw(frame.number("seq"));
+          }
           if (frame.number("senderId") != user.id()) {
             Long t0 = sentAt.get(frame.string("clientMsgId"));
             if (t0 != null) {
@@ -221,9 +231,9 @@ public final class Bench {
     String used = cpu.summary() + cpu.databaseWork((long) senderCount * perSender);
     sockets.forEach(WebSocket::close);
     return String.format("W2 group fan-out: members=%d senders=%d msgs=%d deliveries=%d lost=%d errors=%d "
-            + "elapsed=%.1fs throughput=%.0f deliveries/s %s %s", members, senderCount, senderCount * perSender,
-        deliveries.get(), expected - deliveries.get(), errors.get(), seconds, deliveries.get() / seconds,
-        latencies.summary(), used);
+            + "out-of-order=%d elapsed=%.1fs throughput=%.0f deliveries/s %s %s", members, senderCount,
+        senderCount * perSender, deliveries.get(), expected - deliveries.get(), errors.get(), outOfOrder.get(),
+        seconds, deliveries.get() / seconds, latencies.summary(), used);
   }
 
   /** W3: the newest page of a long conversation, median of ten. */
@@ -375,6 +385,27 @@ public final class Bench {
   }
 
   // ---- helpers
+
+  /** The seqs one socket receives in one conversation: each lower than one seen before counts. */
+  private static final class SeqOrder {
+    private final AtomicLong outOfOrder;
+    private long highest;
+
+    SeqOrder(AtomicLong outOfOrder) {
+      this.outOfOrder = outOfOrder;
+    }
+
+    synchronized void saw(Long seq) {
+      if (seq == null) {
+        return;
+      }
+      if (seq < highest) {
+        outOfOrder.incrementAndGet();
+      } else {
+        highest = seq;
+      }
+    }
+  }
 
   /** One sender's socket: keeps at most {@code window} messages unacknowledged. */
   private final class Sender {
