@@ -280,6 +280,7 @@ class ComposeStackTest {
       assertTrue(mine.size() > 50, "traffic went on: " + mine.size());
       System.out.println("pair " + i + ": " + mine.size() + " messages acknowledged, each stored once in seq order");
     }
+    System.out.println("the slowest ack, resends included, took " + SLOWEST_ACK_MILLIS.get() + " ms");
     System.out.println("the killed instance's requests were settled within "
         + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt) + " s of the kill");
 
@@ -351,12 +352,17 @@ class ComposeStackTest {
    * Sends one message after another until the time is up, each resent with its clientMsgId until
    * acknowledged, on a new socket when one is lost; returns clientMsgId → seq of the acks.
    */
+  /** The longest any message of {@link #sendUntil} waited for its ack, resends included. */
+  private static final java.util.concurrent.atomic.AtomicLong SLOWEST_ACK_MILLIS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private static Map<String, Long> sendUntil(Session sender, long conversation, String prefix, long stopAt) {
     Map<String, Long> acked = new LinkedHashMap<>();
     Socket socket = null;
     try {
       for (int n = 0; System.nanoTime() < stopAt; n++) {
         String clientMsgId = prefix + n;
+        long started = System.nanoTime();
         JsonObject ack = null;
         for (int attempt = 0; ack == null; attempt++) {
           assertTrue(attempt < 20, clientMsgId + " never acknowledged");
@@ -374,6 +380,7 @@ class ComposeStackTest {
           }
         }
         acked.put(clientMsgId, ack.getLong("seq"));
+        SLOWEST_ACK_MILLIS.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Math::max);
         ComposeStack.sleep(40);
       }
     } finally {
