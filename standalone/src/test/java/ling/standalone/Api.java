@@ -124,6 +124,30 @@ final class Api implements AutoCloseable {
     return post("/auth/login", new JsonObject().put("username", username).put("password", password));
   }
 
+  /**
+   * The clientMsgIds of a conversation's messages in seq order, read page by page after seq 0;
+   * fails if a seq is missing or repeated.
+   */
+  java.util.List<String> storedInOrder(Session reader, long conversation) {
+    java.util.List<String> stored = new java.util.ArrayList<>();
+    long after = 0;
+    while (true) {
+      JsonArray page = get("/conversations/" + conversation + "/messages?afterSeq=" + after + "&limit=200",
+          reader.bearer()).array();
+      if (page.isEmpty()) {
+        return stored;
+      }
+      for (int i = 0; i < page.size(); i++) {
+        JsonObject message = page.getJsonObject(i);
+        if (message.getLong("seq") != after + 1) {
+          throw new AssertionError("seq " + message.getLong("seq") + " follows " + after);
+        }
+        after = message.getLong("seq");
+        stored.add(message.getString("clientMsgId"));
+      }
+    }
+  }
+
   /** Makes two users friends through the API; returns their conversation id. */
   long befriend(Session from, Session to) {
     Reply sent = post("/friend-requests", from.bearer(), new JsonObject().put("toUserId", to.id()));

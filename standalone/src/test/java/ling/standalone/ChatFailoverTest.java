@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -138,7 +137,8 @@ class ChatFailoverTest {
     for (int s = 0; s < senders.size(); s++) {
       assertTrue(acked.get(s).size() > 20, "sender " + s + " kept sending: " + acked.get(s).size());
       assertTrue(slowest.get(s) < MAX_ACK_MILLIS, "sender " + s + " waited " + slowest.get(s) + " ms for an ack");
-      assertStoredOnceInOrder(senders.get(s), conversations.get(s), acked.get(s));
+      assertEquals(acked.get(s), api.storedInOrder(senders.get(s), conversations.get(s)),
+          "what was acknowledged is what is stored, once each");
     }
 
     // started again, the instance takes its share back and serves it
@@ -165,41 +165,12 @@ class ChatFailoverTest {
     for (int n = 0; sending.get(); n++) {
       String clientMsgId = "fo-" + sender + "-" + n;
       long started = System.nanoTime();
-      socket.send(new JsonObject().put("type", "send").put("clientMsgId", clientMsgId)
-          .put("conversationId", conversation).put("kind", "text").put("text", "message " + n));
-      JsonObject answer = socket.next(15_000);
-      while (!"ack".equals(answer.getString("type"))) {
-        if ("error".equals(answer.getString("type"))) {
-          throw new AssertionError(clientMsgId + " refused: " + answer.encode());
-        }
-        answer = socket.next(15_000);
-      }
+      socket.sendAndAwaitAck(conversation, clientMsgId, "message " + n, 15_000);
       long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      assertEquals(clientMsgId, answer.getString("clientMsgId"));
       acked.add(clientMsgId);
       slowest.merge(sender, waited, Math::max);
       sleep(20);
     }
-  }
-
-  /** Every acknowledged message is stored once, at consecutive seqs from 1, in the order sent. */
-  private void assertStoredOnceInOrder(Session sender, long conversation, List<String> acked) {
-    List<String> stored = new ArrayList<>();
-    long after = 0;
-    while (true) {
-      JsonArray page = api.get("/conversations/" + conversation + "/messages?afterSeq=" + after + "&limit=200",
-          sender.bearer()).array();
-      if (page.isEmpty()) {
-        break;
-      }
-      for (int i = 0; i < page.size(); i++) {
-        JsonObject message = page.getJsonObject(i);
-        assertEquals(after + 1, message.getLong("seq"), "no gap in seq");
-        after = message.getLong("seq");
-        stored.add(message.getString("clientMsgId"));
-      }
-    }
-    assertEquals(acked, stored, "what was acknowledged is what is stored, once each");
   }
 
   /** The ring once it has this many members, as the instances publish it. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +139,8 @@ class ProcessKillsTest {
 
     for (Sender sender : senders) {
       assertTrue(sender.acked.size() > 20, sender + " kept sending: " + sender.acked.size());
-      assertStoredOnceInOrder(sender);
+      assertEquals(sender.acked, viaA.storedInOrder(sender.session, sender.conversation),
+          sender + ": what was acknowledged is what is stored, once each");
     }
   }
 
@@ -198,16 +198,7 @@ class ProcessKillsTest {
       long started = System.nanoTime();
       for (int attempt = 0; ; attempt++) {
         try {
-          socket.send(new JsonObject().put("type", "send").put("clientMsgId", clientMsgId)
-              .put("conversationId", conversation).put("kind", "text").put("text", "message " + clientMsgId));
-          JsonObject answer = socket.next(5_000);
-          while (!"ack".equals(answer.getString("type"))) {
-            if ("error".equals(answer.getString("type"))) {
-              throw new AssertionError(clientMsgId + " refused: " + answer.encode());
-            }
-            answer = socket.next(5_000);
-          }
-          assertEquals(clientMsgId, answer.getString("clientMsgId"));
+          socket.sendAndAwaitAck(conversation, clientMsgId, "message " + clientMsgId, 5_000);
           break;
         } catch (Throwable lost) {
           // the socket's future rethrows a closed channel as it is, checked or not
@@ -238,26 +229,6 @@ class ProcessKillsTest {
     public String toString() {
       return "sender " + index + (firstPort == portA ? " (gateway A)" : " (gateway B)");
     }
-  }
-
-  /** Every acknowledged message is stored once, at consecutive seqs from 1, in the order sent. */
-  private void assertStoredOnceInOrder(Sender sender) {
-    List<String> stored = new ArrayList<>();
-    long after = 0;
-    while (true) {
-      JsonArray page = viaA.get("/conversations/" + sender.conversation + "/messages?afterSeq=" + after
-          + "&limit=200", sender.session.bearer()).array();
-      if (page.isEmpty()) {
-        break;
-      }
-      for (int i = 0; i < page.size(); i++) {
-        JsonObject message = page.getJsonObject(i);
-        assertEquals(after + 1, message.getLong("seq"), "no gap in seq");
-        after = message.getLong("seq");
-        stored.add(message.getString("clientMsgId"));
-      }
-    }
-    assertEquals(sender.acked, stored, sender + ": what was acknowledged is what is stored, once each");
   }
 
   private Session awaitLogin(Session session) {

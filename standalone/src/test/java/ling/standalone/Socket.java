@@ -49,6 +49,23 @@ final class Socket implements AutoCloseable {
     ws.writeTextMessage(frame.encode()).await();
   }
 
+  /** Sends a text message and waits for its ack; an error frame instead fails with "refused". */
+  JsonObject sendAndAwaitAck(long conversation, String clientMsgId, String text, long millis) {
+    send(new JsonObject().put("type", "send").put("clientMsgId", clientMsgId)
+        .put("conversationId", conversation).put("kind", "text").put("text", text));
+    JsonObject answer = next(millis);
+    while (!"ack".equals(answer.getString("type"))) {
+      if ("error".equals(answer.getString("type"))) {
+        throw new AssertionError(clientMsgId + " refused: " + answer.encode());
+      }
+      answer = next(millis);
+    }
+    if (!clientMsgId.equals(answer.getString("clientMsgId"))) {
+      throw new AssertionError("the ack of " + answer.getString("clientMsgId") + " came for " + clientMsgId);
+    }
+    return answer;
+  }
+
   void sendText(String text) {
     ws.writeTextMessage(text).await();
   }

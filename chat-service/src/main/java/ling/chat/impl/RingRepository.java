@@ -68,11 +68,9 @@ final class RingRepository {
     if (instances.isEmpty()) {
       return Future.succeededFuture();
     }
-    Tuple names = Tuple.tuple();
-    instances.forEach(names::addString);
-    String marks = String.join(", ", java.util.Collections.nCopies(instances.size(), "?"));
-    return pool.preparedQuery("SELECT connection_id FROM chat_instance_connection WHERE instance IN (" + marks + ")")
-        .execute(names)
+    return pool.preparedQuery("SELECT connection_id FROM chat_instance_connection WHERE instance IN ("
+            + marks(instances) + ")")
+        .execute(Tuple.wrap(new ArrayList<Object>(instances)))
         .compose(rows -> {
           List<Future<Void>> kills = new ArrayList<>();
           // an id read from this table is a number: nothing to escape
@@ -88,11 +86,12 @@ final class RingRepository {
     if (instances.isEmpty()) {
       return Future.succeededFuture();
     }
-    Tuple names = Tuple.tuple();
-    instances.forEach(names::addString);
-    String marks = String.join(", ", java.util.Collections.nCopies(instances.size(), "?"));
-    return pool.preparedQuery("DELETE FROM chat_instance_connection WHERE instance IN (" + marks + ")")
-        .execute(names).mapEmpty();
+    return pool.preparedQuery("DELETE FROM chat_instance_connection WHERE instance IN (" + marks(instances) + ")")
+        .execute(Tuple.wrap(new ArrayList<Object>(instances))).mapEmpty();
+  }
+
+  private static String marks(List<String> values) {
+    return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
   }
 
   Future<ChatRing> current(String ring) {
