@@ -250,6 +250,7 @@ final class TusRoutes {
     HttpServerRequest request = ctx.request();
     String path = store.upload(upload.id()).toString();
     return vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setCreate(false))
+        .recover(TusRoutes::finishedMeanwhile)
         .compose(file -> {
           file.setWritePos(offset);
           io.vertx.core.Promise<Long> received = io.vertx.core.Promise.promise();
@@ -345,7 +346,18 @@ final class TusRoutes {
     if (upload.fileId() != null) {
       return Future.succeededFuture(upload.length());
     }
-    return vertx.fileSystem().props(store.upload(upload.id()).toString()).map(props -> props.size());
+    return vertx.fileSystem().props(store.upload(upload.id()).toString()).map(props -> props.size())
+        .recover(TusRoutes::finishedMeanwhile);
+  }
+
+  /**
+   * The partial file is gone: a racing request finished the upload (and moved it) after this one
+   * read the upload's row. That is the same conflict as writing to a finished upload.
+   */
+  private static <T> Future<T> finishedMeanwhile(Throwable err) {
+    boolean gone = err instanceof java.nio.file.NoSuchFileException
+        || err.getCause() instanceof java.nio.file.NoSuchFileException;
+    return Future.failedFuture(gone ? new Refusal(409, "conflict", "the upload is complete") : err);
   }
 
   private static void failed(RoutingContext ctx, Throwable err) {
