@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import ling.api.Addresses;
 import ling.standalone.Api.Reply;
 import ling.standalone.Api.Session;
 import org.junit.jupiter.api.Test;
@@ -105,7 +104,7 @@ class WebSocketTest extends SharedStackTest {
         assertEquals("pong", socket.next().getString("type"));
       }
       JsonObject event = new JsonObject().put("type", "friend.request").put("request", new JsonObject().put("id", 1));
-      stack.vertx.eventBus().publish(Addresses.user(alice.id()), event);
+      new ling.common.push.PushPublisher(stack.vertx, 3).publish(alice.id(), event);
       assertEquals(event, laptop.next());
       assertEquals(event, phone.next());
       other.send(new JsonObject().put("type", "ping"));

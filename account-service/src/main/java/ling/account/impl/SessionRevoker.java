@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import ling.api.Addresses;
+import ling.api.Pushes;
+import ling.common.push.PushPublisher;
 import ling.api.account.AccessTokens;
 import ling.common.Times;
 
@@ -21,10 +22,12 @@ import ling.common.Times;
 final class SessionRevoker {
 
   private final Vertx vertx;
+  private final PushPublisher pushes;
   private final long accessTokenMillis;
 
-  SessionRevoker(Vertx vertx, int accessTokenSeconds) {
+  SessionRevoker(Vertx vertx, PushPublisher pushes, int accessTokenSeconds) {
     this.vertx = vertx;
+    this.pushes = pushes;
     this.accessTokenMillis = accessTokenSeconds * 1000L;
   }
 
@@ -34,8 +37,8 @@ final class SessionRevoker {
     return vertx.sharedData().<Long, Long>getAsyncMap(AccessTokens.REVOCATIONS_MAP)
         // the entry only has to outlive the tokens it voids
         .compose(map -> map.put(userId, now, accessTokenMillis + 60_000))
-        .onSuccess(x -> vertx.eventBus().publish(Addresses.user(userId),
-            new JsonObject().put("type", AccessTokens.SESSION_REVOKED_EVENT)));
+        .onSuccess(x -> pushes.publish(List.of(userId), new JsonObject().put("type", Pushes.SESSION_REVOKED),
+            PushPublisher.Route.closingSessions(null, Pushes.CLOSE_REVOKED)));
   }
 
   /**
@@ -65,7 +68,7 @@ final class SessionRevoker {
   Future<Void> revokeSession(long userId, long sessionId) {
     return vertx.sharedData().<Long, Boolean>getAsyncMap(AccessTokens.SESSION_REVOCATIONS_MAP)
         .compose(map -> map.put(sessionId, Boolean.TRUE, accessTokenMillis + 60_000))
-        .onSuccess(x -> vertx.eventBus().publish(Addresses.user(userId),
-            new JsonObject().put("type", AccessTokens.SESSION_REVOKED_EVENT).put("sessionId", sessionId)));
+        .onSuccess(x -> pushes.publish(List.of(userId), new JsonObject().put("type", Pushes.SESSION_REVOKED)
+            .put("sessionId", sessionId), PushPublisher.Route.closingSessions(sessionId, Pushes.CLOSE_REVOKED)));
   }
 }

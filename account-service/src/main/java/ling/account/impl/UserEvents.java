@@ -1,25 +1,24 @@
 package ling.account.impl;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
-import ling.api.Addresses;
+import java.util.List;
+import ling.common.push.PushPublisher;
 
-/** Pushes events to users' sockets, wherever they are connected. */
+/** Pushes events ({@link ling.api.Pushes}) to users' sockets, wherever they are connected. */
 final class UserEvents {
 
-  private final Vertx vertx;
+  private final PushPublisher pushes;
 
-  UserEvents(Vertx vertx) {
-    this.vertx = vertx;
+  UserEvents(PushPublisher pushes) {
+    this.pushes = pushes;
   }
 
   void send(long userId, String type, JsonObject fields) {
-    vertx.eventBus().publish(Addresses.user(userId), fields.copy().put("type", type));
+    send(List.of(userId), type, fields);
   }
 
   void send(Collection<Long> userIds, String type, JsonObject fields) {
-    JsonObject event = fields.copy().put("type", type);
-    userIds.forEach(id -> vertx.eventBus().publish(Addresses.user(id), event));
+    pushes.publish(userIds, fields.copy().put("type", type));
   }
 }

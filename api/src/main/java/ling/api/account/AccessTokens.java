@@ -28,12 +28,6 @@ public final class AccessTokens {
   public static final String SESSION_REVOCATIONS_MAP = "ling.session-revocations";
 
   /**
-   * The push event after which the user's sockets are closed with 4401; with a {@code sessionId}
-   * field only the sockets of that session are.
-   */
-  public static final String SESSION_REVOKED_EVENT = "session.revoked";
-
-  /**
    * Cluster-wide map holding {@link #RESTORED} once the account service has put back the
    * revocations of the last access-token lifetime from its database. The maps above live in the
    * cluster's memory; until this mark is there (the whole cluster restarted), no token is accepted.

@@ -31,9 +31,6 @@ public interface ChatService {
   /** Published by the instance that changed the ring, with the new {@link ChatRing} as JSON. */
   String RING_CHANGED = "events.chat.ring";
 
-  /** The event pushed to every member for a new message: {@code {type, message}}. */
-  String MESSAGE_EVENT = "message";
-
   static ChatService createProxy(Vertx vertx) {
     return new ChatServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(10_000));
   }

@@ -14,9 +14,8 @@ import java.util.List;
  * it comes from ({@code socketId}, unique across gateways): a participant takes part from one
  * socket, and what concerns the call in progress goes to that socket only.
  *
- * <p>Events go to {@code user.<id>} as {@code call.*} frames of the contract. Those meant for
- * one socket carry {@link #ONLY_SOCKET}, those for every socket but one {@link #EXCEPT_SOCKET};
- * gateways honour and remove both.
+ * <p>Events are the {@code call.*} pushes of {@link ling.api.Pushes}; those meant for one socket,
+ * or for every socket but one, say so in their routing.
  */
 @ProxyGen
 @VertxGen
@@ -24,10 +23,6 @@ public interface MediaSignalingService {
 
   String ADDRESS = "media.signaling";
 
-  /** Routing field of an event for exactly one socket of the user. */
-  String ONLY_SOCKET = "toSocket";
-  /** Routing field of an event for every socket of the user but one. */
-  String EXCEPT_SOCKET = "exceptSocket";
 
   /** The callee (or the caller) is already in a call. */
   int BUSY = 40950;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import ling.api.Addresses;
+import ling.api.Pushes;
 import ling.api.Failures;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
@@ -27,6 +27,7 @@ import ling.chat.impl.MessageRepository.Access;
 import ling.chat.impl.MessageRepository.MessageRow;
 import ling.chat.impl.MessageRepository.SummaryRow;
 import ling.chat.impl.MessageRepository.Unit;
+import ling.common.push.PushPublisher;
 import ling.common.text.UnicodeText;
 import ling.common.Times;
 
@@ -62,7 +63,7 @@ final class Messaging {
   private final int pageMax;
   private final Duration recallWindow;
   private final long typingIntervalMillis;
-  private final MessagePush push;
+  private final PushPublisher push;
   /** When each (user, conversation) last announced typing, to throttle; trimmed as it grows. */
   private final Map<String, Long> lastTyping = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -88,7 +89,7 @@ final class Messaging {
     this.pageMax = limits.getInteger("pageMax");
     this.recallWindow = Duration.ofSeconds(chat.getInteger("recallSeconds"));
     this.typingIntervalMillis = chat.getInteger("typingIntervalMillis");
-    this.push = new MessagePush(vertx, chat.getInteger("fanoutBroadcastFrom"));
+    this.push = new PushPublisher(vertx, chat.getInteger("fanoutBroadcastFrom"));
   }
 
   Future<ChatMessage> send(long userId, SendRequest request) {
@@ -276,8 +277,8 @@ final class Messaging {
   private Future<Void> publish(long conversationId, List<MessageRow> rows) {
     return members.members(conversationId).<Void>map(members -> {
       for (MessageRow row : rows) {
-        push.push(members, new JsonObject().put("type", ChatService.MESSAGE_EVENT).put("message", view(row).toJson()),
-            row.senderId(), row.clientMsgId());
+        push.publish(members, new JsonObject().put("type", Pushes.MESSAGE).put("message", view(row).toJson()),
+            PushPublisher.Route.message(row.senderId(), row.clientMsgId()));
       }
       return null;
     }).otherwise(err -> {
@@ -325,8 +326,8 @@ final class Messaging {
     return messages.insertRecord(conversationId, senderId, clientMsgId, kind, body, meta.encode())
         .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
             : members.members(conversationId).<Void>map(members -> {
-              push.push(members, new JsonObject().put("type", ChatService.MESSAGE_EVENT)
-                  .put("message", view(stored.get()).toJson()), senderId, clientMsgId);
+              push.publish(members, new JsonObject().put("type", Pushes.MESSAGE)
+                  .put("message", view(stored.get()).toJson()), PushPublisher.Route.message(senderId, clientMsgId));
               return null;
             }))
         .recover(err -> isDuplicate(err) ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(err));
@@ -373,9 +374,8 @@ final class Messaging {
       return messages.markRead(conversationId, userId, seq).compose(moved -> !moved || !access.type().equals("direct")
           ? Future.succeededFuture()
           : members.members(conversationId).map(members -> {
-            JsonObject event = new JsonObject().put("type", "read").put("conversationId", conversationId)
-                .put("userId", userId).put("seq", seq);
-            members.stream().filter(m -> m != userId).forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
+            push.publish(members.stream().filter(m -> m != userId).toList(), new JsonObject()
+                .put("type", Pushes.READ).put("conversationId", conversationId).put("userId", userId).put("seq", seq));
             return null;
           }));
     });
@@ -390,8 +390,8 @@ final class Messaging {
     }
     lastTyping.put(key, now);
     return activeMember(userId, conversationId).compose(access -> members.members(conversationId)).map(members -> {
-      JsonObject event = new JsonObject().put("type", "typing").put("conversationId", conversationId).put("userId", userId);
-      members.stream().filter(m -> m != userId).forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
+      push.publish(members.stream().filter(m -> m != userId).toList(), new JsonObject()
+          .put("type", Pushes.TYPING).put("conversationId", conversationId).put("userId", userId));
       return null;
     });
   }
@@ -424,9 +424,8 @@ final class Messaging {
               return Future.succeededFuture(recalled);
             }
             return members.members(message.conversationId()).map(members -> {
-              JsonObject event = new JsonObject().put("type", "message.recalled")
-                  .put("conversationId", message.conversationId()).put("messageId", messageId);
-              members.forEach(m -> vertx.eventBus().publish(Addresses.user(m), event));
+              push.publish(members, new JsonObject().put("type", Pushes.MESSAGE_RECALLED)
+                  .put("conversationId", message.conversationId()).put("messageId", messageId));
               return recalled;
             });
           }));

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import ling.api.Pushes;
+import ling.common.push.PushPublisher;
 import ling.api.Failures;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
@@ -58,14 +60,16 @@ final class Calls {
   private final CallRepository calls;
   private final ChatService chat;
   private final AccountService accounts;
+  private final PushPublisher pushes;
   private final CallRecorder recorder;
   private final long ringMillis;
   private final int maxParticipants;
   private final int maxSignalBytes;
 
-  Calls(Vertx vertx, CallRepository calls, ChatService chat, AccountService accounts, CallRecorder recorder,
-        JsonObject config) {
+  Calls(Vertx vertx, PushPublisher pushes, CallRepository calls, ChatService chat, AccountService accounts,
+        CallRecorder recorder, JsonObject config) {
     this.vertx = vertx;
+    this.pushes = pushes;
     this.calls = calls;
     this.chat = chat;
     this.accounts = accounts;
@@ -488,9 +492,8 @@ final class Calls {
           if (to == null) {
             return Future.failedFuture(Failures.invalid("toUserId", "is not in this call"));
           }
-          vertx.eventBus().publish(ling.api.Addresses.user(toUserId), Outbox.event("call.signal", callId)
-              .put("fromUserId", userId).put("signal", relayed)
-              .put(MediaSignalingService.ONLY_SOCKET, to.socketId()));
+          pushes.publish(List.of(toUserId), Outbox.event(Pushes.CALL_SIGNAL, callId)
+              .put("fromUserId", userId).put("signal", relayed), PushPublisher.Route.onlySocket(to.socketId()));
           return Future.succeededFuture();
         });
   }
@@ -521,7 +524,7 @@ final class Calls {
     committed.onComplete(x -> underway.remove(committed));
     return committed
         .compose(change -> {
-          change.outbox.publish(vertx.eventBus());
+          change.outbox.publish(pushes);
           if (change.ended != null) {
             recorder.record(change.ended);
           }

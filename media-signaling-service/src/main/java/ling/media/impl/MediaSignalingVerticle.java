@@ -35,7 +35,8 @@ public class MediaSignalingVerticle extends ServiceVerticle<MediaSignalingServic
     JsonObject settings = config.getJsonObject("calls");
     CallRepository repository = new CallRepository(pool);
     ChatService chat = ChatService.createProxy(vertx);
-    calls = new Calls(vertx, repository, chat, AccountService.createProxy(vertx),
+    calls = new Calls(vertx, ling.common.push.PushPublisher.from(vertx, config), repository, chat,
+        AccountService.createProxy(vertx),
         new CallRecorder(repository, chat), settings);
     sweeper = vertx.setPeriodic(settings.getInteger("sweepMillis"), id -> calls.expireOrphans());
     nodeGone = vertx.eventBus().consumer(Addresses.GATEWAY_NODE_GONE, msg -> {

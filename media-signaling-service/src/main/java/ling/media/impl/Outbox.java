@@ -1,11 +1,9 @@
 package ling.media.impl;
 
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import ling.api.Addresses;
-import ling.api.media.MediaSignalingService;
+import ling.common.push.PushPublisher;
 
 /**
  * The {@code call.*} events a change makes, collected while its transaction runs and published
@@ -13,29 +11,31 @@ import ling.api.media.MediaSignalingService;
  */
 final class Outbox {
 
-  private record Pending(long userId, JsonObject event) {
+  private record Pending(long userId, JsonObject event, PushPublisher.Route route) {
   }
 
   private final List<Pending> pending = new ArrayList<>();
 
   /** To every socket of the user. */
   Outbox toUser(long userId, JsonObject event) {
-    pending.add(new Pending(userId, event));
+    pending.add(new Pending(userId, event, PushPublisher.Route.everySocket()));
     return this;
   }
 
   /** To the one socket the user takes part from. */
   Outbox toSocket(long userId, String socketId, JsonObject event) {
-    return toUser(userId, event.copy().put(MediaSignalingService.ONLY_SOCKET, socketId));
+    pending.add(new Pending(userId, event, PushPublisher.Route.onlySocket(socketId)));
+    return this;
   }
 
   /** To every socket of the user but one. */
   Outbox toOtherSockets(long userId, String socketId, JsonObject event) {
-    return toUser(userId, event.copy().put(MediaSignalingService.EXCEPT_SOCKET, socketId));
+    pending.add(new Pending(userId, event, PushPublisher.Route.exceptSocket(socketId)));
+    return this;
   }
 
-  void publish(EventBus bus) {
-    pending.forEach(p -> bus.publish(Addresses.user(p.userId()), p.event()));
+  void publish(PushPublisher pushes) {
+    pending.forEach(p -> pushes.publish(List.of(p.userId()), p.event(), p.route()));
     pending.clear();
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
+import ling.api.Pushes;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
 import ling.common.cluster.ChatOwners;
@@ -100,7 +101,7 @@ public final class WebSockets {
         .compose(x -> verifier.verify(caller.token()))
         .onFailure(err -> {
           if (err instanceof ApiException) {
-            socket.close(EventDelivery.CLOSE_REVOKED, "session revoked");
+            socket.close(Pushes.CLOSE_REVOKED, "session revoked");
           }
         });
     frames.listen(connection);
