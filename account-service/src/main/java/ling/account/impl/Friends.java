@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ling.api.Pushes;
 import ling.account.impl.FolderRepository.FolderRow;
 import ling.account.impl.FriendRepository.FriendRow;
 import ling.account.impl.FriendRepository.RequestRow;
@@ -66,7 +67,7 @@ final class Friends {
         .compose(row -> requestViews(UserRepository.NOBODY, List.of(row.orElseThrow())))
         .map(list -> {
           FriendRequest request = list.get(0);
-          events.send(toId, "friend.request", new JsonObject().put("request", request.toJson()));
+          events.send(toId, Pushes.FRIEND_REQUEST, new JsonObject().put("request", request.toJson()));
           return request;
         });
   }
@@ -148,8 +149,8 @@ final class Friends {
         .compose(x -> friends.deleteFriendship(userId, friendId))
         .map(deleted -> {
           if (deleted) {
-            events.send(userId, "friend.removed", new JsonObject().put("userId", friendId));
-            events.send(friendId, "friend.removed", new JsonObject().put("userId", userId));
+            events.send(userId, Pushes.FRIEND_REMOVED, new JsonObject().put("userId", friendId));
+            events.send(friendId, Pushes.FRIEND_REMOVED, new JsonObject().put("userId", userId));
           }
           return null;
         });
@@ -226,8 +227,8 @@ final class Friends {
     return existingFriend(acceptorId, requesterId)
         .compose(mine -> existingFriend(requesterId, acceptorId).map(theirs -> {
           Friend myView = view(mine);
-          events.send(acceptorId, "friend.added", new JsonObject().put("friend", myView.toJson()));
-          events.send(requesterId, "friend.added", new JsonObject().put("friend", view(theirs).toJson()));
+          events.send(acceptorId, Pushes.FRIEND_ADDED, new JsonObject().put("friend", myView.toJson()));
+          events.send(requesterId, Pushes.FRIEND_ADDED, new JsonObject().put("friend", view(theirs).toJson()));
           return myView;
         }));
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ling.api.Pushes;
 import ling.account.impl.GroupRepository.GroupRow;
 import ling.account.impl.GroupRepository.JoinRequestRow;
 import ling.account.impl.GroupRepository.MemberRow;
@@ -98,7 +99,7 @@ final class Groups {
             .compose(y -> liveGroup(groupId)))
         .map(group -> {
           Group view = view(group);
-          events.send(everyone, "group.updated", new JsonObject().put("group", view.toJson()));
+          events.send(everyone, Pushes.GROUP_UPDATED, new JsonObject().put("group", view.toJson()));
           domainEvent("created", group, userId, everyone, null);
           return view;
         });
@@ -245,7 +246,7 @@ final class Groups {
         .compose(group -> users.findById(UserRepository.NOBODY, memberId).map(profile -> {
           JsonObject user = profile.map(p -> AccountServiceImpl.publicView(p).toJson())
               .orElse(new JsonObject().put("id", memberId));
-          events.send(before, "group.member_left", new JsonObject().put("groupId", groupId).put("user", user));
+          events.send(before, Pushes.GROUP_MEMBER_LEFT, new JsonObject().put("groupId", groupId).put("user", user));
           domainEvent(memberId == userId ? "left" : "removed", group, userId, List.of(memberId), null);
           return null;
         }))));
@@ -314,7 +315,7 @@ final class Groups {
                     .compose(y -> chat.closeGroupConversation(group.conversationId()))
                     .compose(y -> groups.dissolve(conn, groupId)))
             .map(y -> {
-              events.send(members, "group.dissolved", new JsonObject().put("groupId", groupId));
+              events.send(members, Pushes.GROUP_DISSOLVED, new JsonObject().put("groupId", groupId));
               domainEvent("dissolved", group, userId, members, null);
               return null;
             })));
@@ -359,11 +360,11 @@ final class Groups {
                   JsonObject groupJson = view(updated).toJson();
                   for (long id : newcomers) {
                     if (profiles.containsKey(id)) {
-                      events.send(all, "group.member_joined", new JsonObject().put("groupId", group.id())
+                      events.send(all, Pushes.GROUP_MEMBER_JOINED, new JsonObject().put("groupId", group.id())
                           .put("user", AccountServiceImpl.publicView(profiles.get(id)).toJson()));
                     }
                   }
-                  events.send(newcomers, "group.updated", new JsonObject().put("group", groupJson));
+                  events.send(newcomers, Pushes.GROUP_UPDATED, new JsonObject().put("group", groupJson));
                   domainEvent(what, updated, actorId, newcomers, null);
                   return null;
                 }))));
@@ -428,7 +429,7 @@ final class Groups {
   private Future<Group> announceGroup(GroupRow group) {
     Group view = view(group);
     return groups.memberIds(group.id()).map(members -> {
-      events.send(members, "group.updated", new JsonObject().put("group", view.toJson()));
+      events.send(members, Pushes.GROUP_UPDATED, new JsonObject().put("group", view.toJson()));
       return view;
     });
   }
@@ -438,7 +439,7 @@ final class Groups {
     return groups.member(UserRepository.NOBODY, groupId, memberId)
         .map(found -> view(found.orElseThrow()))
         .compose(member -> groups.memberIds(groupId).map(members -> {
-          events.send(members, "group.member_updated",
+          events.send(members, Pushes.GROUP_MEMBER_UPDATED,
               new JsonObject().put("groupId", groupId).put("member", member.toJson()));
           return member;
         }));
@@ -447,7 +448,7 @@ final class Groups {
   private Future<Void> announceJoinRequest(long groupId, GroupJoinRequest request) {
     return groups.members(UserRepository.NOBODY, groupId).map(members -> {
       List<Long> deciders = members.stream().filter(m -> !m.role().equals(MEMBER)).map(m -> m.user().id()).toList();
-      events.send(deciders, "group.join_request", new JsonObject().put("request", request.toJson()));
+      events.send(deciders, Pushes.GROUP_JOIN_REQUEST, new JsonObject().put("request", request.toJson()));
       return null;
     });
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ling.api.Pushes;
 import ling.api.Addresses;
 import ling.common.Times;
 import ling.common.db.Transactions;
@@ -190,7 +191,7 @@ final class Presence {
   /** Right after the commit, with nothing to wait for: changes of one user go out in commit order. */
   private Void announce(long userId, Change change) {
     if (change != null) {
-      events.send(change.friends(), "presence", new JsonObject().put("userId", userId).put("online", change.online()));
+      events.send(change.friends(), Pushes.PRESENCE, new JsonObject().put("userId", userId).put("online", change.online()));
     }
     return null;
   }

@@ -186,12 +186,12 @@ final class Calls {
           .compose(x -> calls.connect(conn, callId, now))
           .map(x -> {
             Change<Void> change = new Change<>();
-            JsonObject accepted = Outbox.event("call.accepted", callId).put("userId", userId);
+            JsonObject accepted = Outbox.event(Pushes.CALL_ACCEPTED, callId).put("userId", userId);
             if (caller != null && caller.joined()) {
               change.outbox.toSocket(caller.userId(), caller.socketId(), accepted);
             }
             change.outbox.toSocket(userId, socketId, accepted);
-            change.outbox.toOtherSockets(userId, socketId, Outbox.event("call.ended", callId)
+            change.outbox.toOtherSockets(userId, socketId, Outbox.event(Pushes.CALL_ENDED, callId)
                 .put("reason", "answered_elsewhere"));
             return change;
           });
@@ -223,7 +223,7 @@ final class Calls {
   private Future<Change<Void>> rejectLocked(SqlConnection conn, Locked state, LocalDateTime now) {
     CallRow call = state.call();
     Change<Void> change = new Change<>();
-    JsonObject rejected = Outbox.event("call.rejected", call.id()).put("userId", state.me().userId());
+    JsonObject rejected = Outbox.event(Pushes.CALL_REJECTED, call.id()).put("userId", state.me().userId());
     Participant caller = state.participant(call.callerId());
     if (caller != null && caller.joined()) {
       change.outbox.toSocket(caller.userId(), caller.socketId(), rejected);
@@ -283,9 +283,9 @@ final class Calls {
         return calls.takeLine(conn, userId, callId).compose(free -> !free
             ? Future.failedFuture(busy("you are in another call"))
             : calls.join(conn, callId, userId, socketId, now).map(x -> {
-              JsonObject joined = Outbox.event("call.participant_joined", callId).put("userId", userId);
+              JsonObject joined = Outbox.event(Pushes.CALL_PARTICIPANT_JOINED, callId).put("userId", userId);
               present.forEach(p -> change.outbox.toSocket(p.userId(), p.socketId(), joined));
-              change.outbox.toOtherSockets(userId, socketId, Outbox.event("call.ended", callId)
+              change.outbox.toOtherSockets(userId, socketId, Outbox.event(Pushes.CALL_ENDED, callId)
                   .put("reason", "answered_elsewhere"));
               return change.answer(answer);
             }));
@@ -349,7 +349,7 @@ final class Calls {
 
   private Future<Change<Void>> removedLocked(SqlConnection conn, Locked state, LocalDateTime now) {
     Participant me = state.me();
-    JsonObject removed = Outbox.event("call.ended", state.call().id()).put("reason", "removed");
+    JsonObject removed = Outbox.event(Pushes.CALL_ENDED, state.call().id()).put("reason", "removed");
     if (state.call().ended() || !state.call().group()) {
       return Future.succeededFuture(new Change<>());
     }
@@ -391,7 +391,7 @@ final class Calls {
         return rejectLocked(conn, state, now);
       }
       Change<Void> change = new Change<>();
-      JsonObject cancelled = Outbox.event("call.ended", call.id()).put("reason", "cancelled")
+      JsonObject cancelled = Outbox.event(Pushes.CALL_ENDED, call.id()).put("reason", "cancelled")
           .put("userId", me.userId());
       state.participants().stream().filter(p -> p.userId() != me.userId())
           .forEach(p -> change.outbox.toUser(p.userId(), cancelled));
@@ -401,7 +401,7 @@ final class Calls {
       return end(conn, change, call, "cancelled", now);
     }
     Change<Void> change = new Change<>();
-    JsonObject ended = Outbox.event("call.ended", call.id()).put("reason", "hangup").put("userId", me.userId());
+    JsonObject ended = Outbox.event(Pushes.CALL_ENDED, call.id()).put("reason", "hangup").put("userId", me.userId());
     state.participants().stream().filter(Participant::joined)
         .forEach(p -> change.outbox.toSocket(p.userId(), p.socketId(), ended));
     return end(conn, change, call, "completed", now);
@@ -417,13 +417,13 @@ final class Calls {
     List<Participant> remaining = state.participants().stream()
         .filter(p -> p.joined() && p.userId() != me.userId()).toList();
     return calls.leave(conn, call.id(), me.userId(), now).compose(x -> {
-      JsonObject left = Outbox.event("call.participant_left", call.id()).put("userId", me.userId());
+      JsonObject left = Outbox.event(Pushes.CALL_PARTICIPANT_LEFT, call.id()).put("userId", me.userId());
       remaining.forEach(p -> change.outbox.toSocket(p.userId(), p.socketId(), left));
       if (!remaining.isEmpty()) {
         return Future.succeededFuture(change);
       }
       // the last one out ends it, for the members who never joined too
-      JsonObject ended = Outbox.event("call.ended", call.id()).put("reason", "hangup");
+      JsonObject ended = Outbox.event(Pushes.CALL_ENDED, call.id()).put("reason", "hangup");
       state.participants().forEach(p -> change.outbox.toUser(p.userId(), ended));
       return end(conn, change, call, "completed", now);
     });
@@ -450,7 +450,7 @@ final class Calls {
       CallRow call = found.get();
       return calls.participants(conn, callId).compose(participants -> {
         Change<Void> change = new Change<>();
-        JsonObject timeout = Outbox.event("call.ended", callId).put("reason", "timeout");
+        JsonObject timeout = Outbox.event(Pushes.CALL_ENDED, callId).put("reason", "timeout");
         for (Participant p : participants) {
           if (p.userId() != call.callerId()) {
             change.outbox.toUser(p.userId(), timeout);
@@ -555,7 +555,7 @@ final class Calls {
 
   private static JsonObject incoming(long callId, long conversationId, long from, String media, boolean group,
                                      List<Long> participants) {
-    return Outbox.event("call.incoming", callId).put("conversationId", conversationId).put("from", from)
+    return Outbox.event(Pushes.CALL_INCOMING, callId).put("conversationId", conversationId).put("from", from)
         .put("media", media).put("group", group).put("participants", new JsonArray(new ArrayList<>(participants)));
   }
 
