@@ -43,9 +43,10 @@ final class ChatServiceImpl implements ChatService {
     this.sendPool = Database.explicitCommitPool(vertx, config.getJsonObject("db"), "chat-send",
         chat.getInteger("commitsInFlight") + 1,
         conn -> clustered ? RingRepository.registerConnection(conn, owners.instanceId()) : Future.succeededFuture());
-    MessageRepository messages = new MessageRepository(pool, sendPool);
+    MessageRepository messages = new MessageRepository(pool);
     this.members = new MemberCache(vertx, messages::activeMembers);
-    this.messaging = new Messaging(vertx, messages, members, owners, FileService.createProxy(vertx), config);
+    this.messaging = new Messaging(vertx, messages, new MessageStore(pool, sendPool), members, owners,
+        FileService.createProxy(vertx), config);
     this.messages = messages;
   }
 

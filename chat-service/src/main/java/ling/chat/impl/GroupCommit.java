@@ -5,8 +5,8 @@ import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import ling.chat.impl.MessageRepository.Stored;
-import ling.chat.impl.MessageRepository.Unit;
+import ling.chat.impl.MessageStore.Stored;
+import ling.chat.impl.MessageStore.Unit;
 
 /**
  * Commits the sends of many sockets and conversations together. A unit is stored at once while
@@ -22,7 +22,7 @@ final class GroupCommit {
   private record Pending(Unit unit, int size, Promise<List<Stored>> promise) {
   }
 
-  private final MessageRepository messages;
+  private final MessageStore messages;
   private final OwnerRing owners;
   private final int maxInFlight;
   private final int maxMessages;
@@ -30,7 +30,7 @@ final class GroupCommit {
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private int inFlight;
 
-  GroupCommit(MessageRepository messages, OwnerRing owners, int maxInFlight, int maxMessages, int maxChars) {
+  GroupCommit(MessageStore messages, OwnerRing owners, int maxInFlight, int maxMessages, int maxChars) {
     this.messages = messages;
     this.owners = owners;
     this.maxInFlight = maxInFlight;
@@ -79,7 +79,7 @@ final class GroupCommit {
       if (owner.owns(pending.unit().conversationId())) {
         batch.add(pending);
       } else {
-        pending.promise().fail(new MessageRepository.OwnerChanged());
+        pending.promise().fail(new MessageStore.OwnerChanged());
       }
     }
     if (batch.isEmpty()) {
@@ -96,7 +96,7 @@ final class GroupCommit {
           return null;
         })
         .recover(err -> {
-          if (err instanceof MessageRepository.OwnerChanged) {
+          if (err instanceof MessageStore.OwnerChanged) {
             // nothing was stored; the senders ask the new owner
             owners.refresh();
             batch.forEach(pending -> pending.promise().tryFail(err));

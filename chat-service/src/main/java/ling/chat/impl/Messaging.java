@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import ling.chat.impl.MessageRepository.Access;
 import ling.chat.impl.MessageRepository.MessageRow;
 import ling.chat.impl.MessageRepository.SummaryRow;
-import ling.chat.impl.MessageRepository.Unit;
+import ling.chat.impl.MessageStore.Unit;
 import ling.common.push.PushPublisher;
 import ling.common.text.UnicodeText;
 import ling.common.Times;
@@ -51,6 +51,7 @@ final class Messaging {
 
   private final Vertx vertx;
   private final MessageRepository messages;
+  private final MessageStore store;
   private final MemberCache members;
   private final GroupCommit commits;
   private final OwnerRing owners;
@@ -72,7 +73,8 @@ final class Messaging {
     }
   };
 
-  Messaging(Vertx vertx, MessageRepository messages, MemberCache members, OwnerRing owners, FileService files,
+  Messaging(Vertx vertx, MessageRepository messages, MessageStore store, MemberCache members, OwnerRing owners,
+            FileService files,
             JsonObject config) {
     this.files = files;
     JsonObject limits = config.getJsonObject("limits");
@@ -81,7 +83,8 @@ final class Messaging {
     this.messages = messages;
     this.members = members;
     this.owners = owners;
-    this.commits = new GroupCommit(messages, owners, chat.getInteger("commitsInFlight"), chat.getInteger("commitMaxMessages"),
+    this.store = store;
+    this.commits = new GroupCommit(store, owners, chat.getInteger("commitsInFlight"), chat.getInteger("commitMaxMessages"),
         chat.getInteger("commitMaxChars"));
     this.textMax = limits.getInteger("textMax");
     this.clientMsgIdMax = limits.getInteger("clientMsgIdMax");
@@ -174,7 +177,7 @@ final class Messaging {
       }
       List<Future<Map<String, SendOutcome>>> stored = units.stream().map(unit -> store(userId, unit)).toList();
       return Future.all(stored).recover(err -> Future.failedFuture(
-          err instanceof MessageRepository.OwnerChanged ? notOwner() : err)).map(all -> {
+          err instanceof MessageStore.OwnerChanged ? notOwner() : err)).map(all -> {
         Map<String, SendOutcome> byId = new HashMap<>();
         stored.forEach(f -> f.result().forEach(byId::putIfAbsent));
         List<SendOutcome> out = new ArrayList<>();
@@ -192,7 +195,7 @@ final class Messaging {
       Map<String, SendOutcome> out = new HashMap<>();
       rows.forEach(row -> out.put(row.row().clientMsgId(), new SendOutcome().setClientMsgId(row.row().clientMsgId())
           .setMessage(view(row.row()))));
-      List<MessageRow> fresh = rows.stream().filter(MessageRepository.Stored::fresh).map(MessageRepository.Stored::row)
+      List<MessageRow> fresh = rows.stream().filter(MessageStore.Stored::fresh).map(MessageStore.Stored::row)
           .toList();
       Future<Void> fannedOut = fresh.isEmpty() ? Future.succeededFuture() : fanOut(unit.conversationId(), fresh);
       if (out.size() == unit.sends().size()) {
@@ -323,7 +326,7 @@ final class Messaging {
   /** Stores a message the server makes, once per clientMsgId, and tells the members. */
   private Future<Void> record(long conversationId, long senderId, String clientMsgId, String kind, String body,
                               JsonObject meta) {
-    return messages.insertRecord(conversationId, senderId, clientMsgId, kind, body, meta.encode())
+    return store.insertRecord(conversationId, senderId, clientMsgId, kind, body, meta.encode())
         .compose(stored -> stored.isEmpty() ? Future.<Void>succeededFuture()
             : members.members(conversationId).<Void>map(members -> {
               push.publish(members, new JsonObject().put("type", Pushes.MESSAGE)

@@ -15,8 +15,8 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import ling.api.chat.SendRequest;
-import ling.chat.impl.MessageRepository.Stored;
-import ling.chat.impl.MessageRepository.Unit;
+import ling.chat.impl.MessageStore.Stored;
+import ling.chat.impl.MessageStore.Unit;
 import ling.common.TestDatabase;
 import ling.common.cluster.HashRing;
 import ling.common.db.Database;
@@ -37,14 +37,14 @@ class GroupCommitTest {
 
   private Pool pool;
   private Pool sendPool;
-  private MessageRepository messages;
+  private MessageStore messages;
   private ConversationRepository conversations;
 
   @BeforeEach
   void open(Vertx vertx, VertxTestContext testContext) {
     pool = Database.pool(vertx, TestDatabase.connection(), "group-commit-test");
     sendPool = Database.explicitCommitPool(vertx, TestDatabase.connection(), "group-commit-test-send", 3);
-    messages = new MessageRepository(pool, sendPool);
+    messages = new MessageStore(pool, sendPool);
     conversations = new ConversationRepository(pool);
     Migrations.migrate(vertx, pool, "chat", getClass().getClassLoader()).onComplete(testContext.succeedingThenComplete());
   }
@@ -147,8 +147,8 @@ class GroupCommitTest {
                             .map(rows -> {
                               testContext.verify(() -> {
                                 assertEquals(first.getEpoch() + 1, second.getEpoch());
-                                assertTrue(stale instanceof MessageRepository.OwnerChanged, String.valueOf(stale));
-                                assertTrue(staleUnit instanceof MessageRepository.OwnerChanged,
+                                assertTrue(stale instanceof MessageStore.OwnerChanged, String.valueOf(stale));
+                                assertTrue(staleUnit instanceof MessageStore.OwnerChanged,
                                     String.valueOf(staleUnit));
                                 assertEquals(List.of("e1", "e4"), rows.stream().map(r -> r.getString(0)).toList());
                               });

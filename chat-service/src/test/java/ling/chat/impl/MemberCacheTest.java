@@ -41,7 +41,7 @@ class MemberCacheTest {
   @BeforeEach
   void open(Vertx vertx, VertxTestContext testContext) {
     pool = Database.pool(vertx, TestDatabase.connection(), "member-cache-test");
-    messages = new MessageRepository(pool, pool);
+    messages = new MessageRepository(pool);
     conversations = new ConversationRepository(pool);
     context = vertx.getOrCreateContext();
     Migrations.migrate(vertx, pool, "chat", getClass().getClassLoader()).onComplete(testContext.succeedingThenComplete());
