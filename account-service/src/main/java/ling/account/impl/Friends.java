@@ -243,8 +243,8 @@ final class Friends {
         .filter(r -> byId.containsKey(r.fromId()) && byId.containsKey(r.toId()))
         .map(r -> new FriendRequest()
             .setId(r.id())
-            .setFrom(AccountServiceImpl.publicView(byId.get(r.fromId())))
-            .setTo(AccountServiceImpl.publicView(byId.get(r.toId())))
+            .setFrom(Profiles.publicView(byId.get(r.fromId())))
+            .setTo(Profiles.publicView(byId.get(r.toId())))
             .setMessage(r.message())
             .setStatus(r.status())
             .setCreatedAt(Times.iso(r.createdAt())))
@@ -264,7 +264,7 @@ final class Friends {
 
   static Friend view(FriendRow row) {
     return new Friend()
-        .setUser(AccountServiceImpl.publicView(row.user()))
+        .setUser(Profiles.publicView(row.user()))
         .setRemark(row.remark())
         .setGroupId(row.folderId())
         .setConversationId(row.conversationId())

@@ -244,7 +244,7 @@ final class Groups {
                   });
             })))
         .compose(group -> users.findById(UserRepository.NOBODY, memberId).map(profile -> {
-          JsonObject user = profile.map(p -> AccountServiceImpl.publicView(p).toJson())
+          JsonObject user = profile.map(p -> Profiles.publicView(p).toJson())
               .orElse(new JsonObject().put("id", memberId));
           events.send(before, Pushes.GROUP_MEMBER_LEFT, new JsonObject().put("groupId", groupId).put("user", user));
           domainEvent(memberId == userId ? "left" : "removed", group, userId, List.of(memberId), null);
@@ -361,7 +361,7 @@ final class Groups {
                   for (long id : newcomers) {
                     if (profiles.containsKey(id)) {
                       events.send(all, Pushes.GROUP_MEMBER_JOINED, new JsonObject().put("groupId", group.id())
-                          .put("user", AccountServiceImpl.publicView(profiles.get(id)).toJson()));
+                          .put("user", Profiles.publicView(profiles.get(id)).toJson()));
                     }
                   }
                   events.send(newcomers, Pushes.GROUP_UPDATED, new JsonObject().put("group", groupJson));
@@ -457,7 +457,7 @@ final class Groups {
     return users.findByIds(viewerId, rows.stream().map(JoinRequestRow::userId).toList())
         .map(profiles -> rows.stream().filter(r -> profiles.containsKey(r.userId()))
             .map(r -> new GroupJoinRequest().setId(r.id()).setGroupId(r.groupId())
-                .setUser(AccountServiceImpl.publicView(profiles.get(r.userId()))).setMessage(r.message())
+                .setUser(Profiles.publicView(profiles.get(r.userId()))).setMessage(r.message())
                 .setStatus(r.status()).setCreatedAt(Times.iso(r.createdAt())))
             .toList());
   }
@@ -503,7 +503,7 @@ final class Groups {
   }
 
   static GroupMember view(MemberRow row) {
-    return new GroupMember().setUser(AccountServiceImpl.publicView(row.user())).setRole(row.role())
+    return new GroupMember().setUser(Profiles.publicView(row.user())).setRole(row.role())
         .setNickname(row.nickname()).setJoinedAt(Times.iso(row.joinedAt()));
   }
 }
