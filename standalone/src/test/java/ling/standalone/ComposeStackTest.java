@@ -333,6 +333,7 @@ class ComposeStackTest {
   }
 
   private static void assertStillThere() throws Exception {
+    awaitProxyRoutes();
     Reply login = api.login(alice.username(), alice.password());
     assertEquals(200, login.status(), login.text());
     Session again = Api.session(login.json(), alice.password());
@@ -352,6 +353,17 @@ class ComposeStackTest {
    * Sends one message after another until the time is up, each resent with its clientMsgId until
    * acknowledged, on a new socket when one is lost; returns clientMsgId → seq of the acks.
    */
+  /**
+   * A restarted proxy marks gateways up only after its own checks pass (two, 2 s apart), which can
+   * be after every container reports healthy: until then it answers 503.
+   */
+  private static void awaitProxyRoutes() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (api.get("/health", null).status() == 503 && System.nanoTime() < deadline) {
+      ComposeStack.sleep(500);
+    }
+  }
+
   /** The longest any message of {@link #sendUntil} waited for its ack, resends included. */
   private static final java.util.concurrent.atomic.AtomicLong SLOWEST_ACK_MILLIS =
       new java.util.concurrent.atomic.AtomicLong();
