@@ -548,11 +548,11 @@ public final class Bench {
     System.gc();
   }
 
-  private static long micros() {
+  static long micros() {
     return System.nanoTime() / 1_000;
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

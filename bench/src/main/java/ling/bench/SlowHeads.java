@@ -58,7 +58,7 @@ final class SlowHeads {
       if ("ack".equals(frame.type())) {
         Long t0 = sentAt.remove(frame.string("clientMsgId"));
         if (t0 != null) {
-          acks.add(micros() - t0);
+          acks.add(Bench.micros() - t0);
         }
       }
     }).await();
@@ -71,9 +71,9 @@ final class SlowHeads {
     // the attack builds up before anything is measured
     long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (open.size() + opening.get() < connections && System.nanoTime() < ready) {
-      sleep(200);
+      Bench.sleep(200);
     }
-    sleep(2_000);
+    Bench.sleep(2_000);
     int openAtStart = open.size();
 
     WebClient newcomer = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port)
@@ -82,16 +82,16 @@ final class SlowHeads {
     AtomicInteger healthFailed = new AtomicInteger();
     AtomicInteger sent = new AtomicInteger();
     long asking = vertx.setPeriodic(250, id -> {
-      long t0 = micros();
+      long t0 = Bench.micros();
       newcomer.get("/api/v1/health").timeout(5_000).send().onComplete(ar -> {
         if (ar.succeeded() && ar.result().statusCode() == 200) {
-          health.add(micros() - t0);
+          health.add(Bench.micros() - t0);
         } else {
           healthFailed.incrementAndGet();
         }
       });
       String clientMsgId = runId + "-w6-" + sent.incrementAndGet();
-      sentAt.put(clientMsgId, micros());
+      sentAt.put(clientMsgId, Bench.micros());
       sender.writeTextMessage("{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"conversationId\":"
           + conversation + ",\"kind\":\"text\",\"text\":\"during the attack\"}");
     });
@@ -99,7 +99,7 @@ final class SlowHeads {
     int openMax = openAtStart;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < end) {
-      sleep(500);
+      Bench.sleep(500);
       openMin = Math.min(openMin, open.size());
       openMax = Math.max(openMax, open.size());
     }
@@ -107,7 +107,7 @@ final class SlowHeads {
     attacking = false;
     vertx.cancelTimer(topUp);
     vertx.cancelTimer(trickle);
-    sleep(2_000);
+    Bench.sleep(2_000);
     open.forEach(NetSocket::close);
     attacker.close().await();
     newcomer.close();
@@ -146,18 +146,6 @@ final class SlowHeads {
         open.add(socket);
         socket.write(Buffer.buffer(HEAD));
       });
-    }
-  }
-
-  private static long micros() {
-    return System.nanoTime() / 1_000;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -47,19 +47,18 @@ public final class ClusterMain {
     JsonObject config = LingConfig.loadNow(System.getenv());
     Path data = DataDirectory.of(config).resolve("cluster");
     Files.createDirectories(data);
-    JsonObject db = config.getJsonObject("db");
-    EmbeddedMariaDb embedded = db.getString("host") == null || db.getString("host").isBlank()
-        ? EmbeddedMariaDb.start(data.resolve("mariadb"), db.getInteger("embeddedPort"), db.getString("name"),
-            db.getString("user"))
-        : null;
-    JsonObject connection = embedded != null ? embedded.connection() : db;
+    EmbeddedMariaDb embedded = Standalone.embeddedUnlessConfigured(config.getJsonObject("db"), data.resolve("mariadb"));
+    JsonObject connection = embedded != null ? embedded.connection() : config.getJsonObject("db");
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("LING_DB_HOST", connection.getString("host"));
     env.put("LING_DB_PORT", String.valueOf(connection.getInteger("port")));
     env.put("LING_DB_NAME", connection.getString("name"));
     env.put("LING_DB_USER", connection.getString("user"));
-    env.put("LING_DB_PASSWORD", connection.getString("password"));
-    env.remove("LING_DB_PASSWORD_FILE");
+    if (connection.getString("password") != null) {
+      // the value itself: a _FILE form given to this process stays valid for its children
+      env.put("LING_DB_PASSWORD", connection.getString("password"));
+      env.remove("LING_DB_PASSWORD_FILE");
+    }
 
     List<Process> processes = new ArrayList<>();
     CountDownLatch listening = new CountDownLatch(gateways);
@@ -98,6 +97,8 @@ public final class ClusterMain {
     processes.forEach(p -> pids.append(' ').append(p.pid()));
     System.out.println("Ling cluster listening on http://" + config.getJsonObject("http").getString("host") + ":"
         + port + (gateways > 1 ? "-" + (port + gateways - 1) : "") + "/api/v1; processes" + pids);
+    // until stopped: the shutdown hook ends the processes
+    new CountDownLatch(1).await();
   }
 
   /** One service process; its output goes to this one's, each line prefixed with its name. */
@@ -112,12 +113,15 @@ public final class ClusterMain {
     builder.environment().putAll(own);
     Process process = builder.start();
     Thread output = new Thread(() -> {
+      // a gateway process logs one line per gateway instance: it counts once
+      boolean counted = false;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8))) {
         for (String line; (line = in.readLine()) != null; ) {
           System.out.println(name + " | " + line);
-          if (listening != null && line.contains("gateway listening on")) {
+          if (listening != null && !counted && line.contains("gateway listening on")) {
             listening.countDown();
+            counted = true;
           }
         }
       } catch (IOException e) {

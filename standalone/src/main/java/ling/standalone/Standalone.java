@@ -65,12 +65,9 @@ public final class Standalone implements AutoCloseable {
   /** Starts everything (blocking: call it from main, not from an event loop). */
   public static Standalone start(JsonObject config) throws IOException {
     JsonObject effective = config.copy();
-    EmbeddedMariaDb embedded = null;
     JsonObject db = effective.getJsonObject("db");
-    String host = db.getString("host");
-    if (host == null || host.isBlank()) {
-      Path root = DataDirectory.of(effective).resolve("mariadb");
-      embedded = EmbeddedMariaDb.start(root, db.getInteger("embeddedPort"), db.getString("name"), db.getString("user"));
+    EmbeddedMariaDb embedded = embeddedUnlessConfigured(db, DataDirectory.of(effective).resolve("mariadb"));
+    if (embedded != null) {
       db.mergeIn(embedded.connection());
     }
     Vertx vertx = Nodes.plain(effective);
@@ -84,6 +81,14 @@ public final class Standalone implements AutoCloseable {
       }
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
+  }
+
+  /** The embedded database in {@code root}, started, when {@code db} names no host; else null. */
+  static EmbeddedMariaDb embeddedUnlessConfigured(JsonObject db, Path root) throws IOException {
+    String host = db.getString("host");
+    return host == null || host.isBlank()
+        ? EmbeddedMariaDb.start(root, db.getInteger("embeddedPort"), db.getString("name"), db.getString("user"))
+        : null;
   }
 
   /** Deploys the services, then the gateway that fronts them. */

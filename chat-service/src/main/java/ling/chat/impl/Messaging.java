@@ -74,8 +74,7 @@ final class Messaging {
   };
 
   Messaging(Vertx vertx, MessageRepository messages, MessageStore store, MemberCache members, OwnerRing owners,
-            FileService files,
-            JsonObject config) {
+            FileService files, JsonObject config) {
     this.files = files;
     JsonObject limits = config.getJsonObject("limits");
     JsonObject chat = config.getJsonObject("chat");

@@ -6,8 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import ling.api.chat.ChatRing;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * instances of a node that dies are taken out by the first survivor to hear of it. Each change is
  * a new epoch, published to every instance and gateway. Messages are stored only by the owner of
  * their conversation under an epoch the database still holds (the fence in
- * {@link MessageRepository}), so that no two instances store and push one conversation's
+ * {@link MessageStore}), so that no two instances store and push one conversation's
  * messages at once, even while they disagree about the ring.
  *
  * <p>A process that is not clustered has one instance, which owns everything, with no fence.
@@ -61,7 +59,7 @@ final class OwnerRing {
     this.cluster = ClusterMembers.of(vertx);
     this.repository = repository;
     this.ringName = ringName;
-    this.instanceId = cluster.nodeId() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    this.instanceId = cluster.newInstanceId();
     // clustered, it owns nothing until it has joined
     this.snapshot = new Snapshot(ringName, -1, cluster.clustered() ? new HashRing(List.of()) : null, instanceId);
   }
@@ -91,10 +89,9 @@ final class OwnerRing {
         .compose(x -> repository.current(ringName))
         // instances of nodes that died while no instance was left to hear of it
         .compose(ring -> repository.endConnectionsOf(ring.getMembers().stream()
-            .filter(member -> !cluster.alive().contains(nodeOf(member))).toList()))
+            .filter(member -> !isAlive(member)).toList()))
         .compose(x -> change(members -> {
-          Set<String> alive = cluster.alive();
-          members.removeIf(member -> !alive.contains(nodeOf(member)));
+          members.removeIf(member -> !isAlive(member));
           members.add(instanceId);
           return members;
         }, 1));
@@ -136,7 +133,8 @@ final class OwnerRing {
    * those connections are ended first.
    */
   private void nodeLeft(String nodeId) {
-    List<String> dead = current.getMembers().stream().filter(member -> nodeOf(member).equals(nodeId)).toList();
+    List<String> dead = current.getMembers().stream()
+        .filter(member -> ClusterMembers.nodeOf(member).equals(nodeId)).toList();
     if (!dead.isEmpty()) {
       repository.endConnectionsOf(dead)
           .onFailure(err -> LOG.warn("the connections of a dead chat instance were not ended: {}", err.getMessage()))
@@ -163,6 +161,10 @@ final class OwnerRing {
         });
   }
 
+  private boolean isAlive(String instance) {
+    return cluster.alive().contains(ClusterMembers.nodeOf(instance));
+  }
+
   private void adopt(ChatRing ring, boolean fenced) {
     if (ring.getEpoch() <= current.getEpoch()) {
       return;
@@ -171,11 +173,5 @@ final class OwnerRing {
     snapshot = new Snapshot(ringName, ring.getEpoch(), fenced ? new HashRing(ring.getMembers()) : null, instanceId);
     LOG.info("chat ring {}: {} owner(s){}", ring.getEpoch(), ring.getMembers().size(),
         ring.getMembers().contains(instanceId) ? ", this one included" : "");
-  }
-
-  /** The node an instance runs on: its id up to the last slash. */
-  static String nodeOf(String instanceId) {
-    int slash = instanceId.lastIndexOf('/');
-    return slash < 0 ? instanceId : instanceId.substring(0, slash);
   }
 }

@@ -80,11 +80,6 @@ public final class ChatOwners {
     return changes == null ? Future.succeededFuture() : changes.unregister();
   }
 
-  /** The epoch of the ring sends are routed by (-1 before one is known). */
-  public long epoch() {
-    return ring.getEpoch();
-  }
-
   public Future<ChatMessage> send(long userId, SendRequest request) {
     return call(request.getConversationId(), chat -> chat.send(userId, request));
   }
@@ -95,11 +90,11 @@ public final class ChatOwners {
   }
 
   private <T> Future<T> call(long conversationId, Function<ChatService, Future<T>> operation) {
-    return attempt(conversationId, operation, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS), 0);
+    return attempt(conversationId, operation, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS), 0, 0);
   }
 
   private <T> Future<T> attempt(long conversationId, Function<ChatService, Future<T>> operation, long deadline,
-                                int attempt) {
+                                int attempt, int unanswered) {
     String owner = owner(conversationId);
     Promise<T> answer = Promise.promise();
     if (owner != null) {
@@ -119,17 +114,25 @@ public final class ChatOwners {
       }
     });
     return answer.future().recover(err -> {
-      if (!worthAnotherTry(err) || System.nanoTime() - deadline > 0
-          || (err instanceof ReplyException && attempt + 1 >= NO_HANDLER_ATTEMPTS)) {
+      int noHandlers = unanswered + (isNoHandlers(err) ? 1 : 0);
+      if (!worthAnotherTry(err) || System.nanoTime() - deadline > 0 || noHandlers >= NO_HANDLER_ATTEMPTS) {
         return Future.failedFuture(err);
       }
       if (!(err instanceof OwnerGone)) {
+        // not waited for: the instance asked may be the one that just died, which answers nothing
+        // until its time-out, while the ring's news usually arrives by itself meanwhile
         refresh();
       }
       long pause = BACKOFF_MILLIS[Math.min(attempt, BACKOFF_MILLIS.length - 1)];
       return vertx.timer(pause, TimeUnit.MILLISECONDS)
-          .compose(t -> attempt(conversationId, operation, deadline, attempt + 1));
+          .compose(t -> attempt(conversationId, operation, deadline, attempt + 1, noHandlers));
     });
+  }
+
+  /** No instance listens at the address: a service proxy's own failures are reply failures too. */
+  private static boolean isNoHandlers(Throwable err) {
+    return err instanceof ReplyException e && !(e instanceof ServiceException)
+        && e.failureType() == ReplyFailure.NO_HANDLERS;
   }
 
   /** Failures after which nothing was stored, or what was is answered again from the store. */
@@ -140,7 +143,7 @@ public final class ChatOwners {
     if (err instanceof ServiceException e) {
       return e.failureCode() == ChatService.NOT_OWNER;
     }
-    return err instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
+    return isNoHandlers(err);
   }
 
   private String owner(long conversationId) {
@@ -156,7 +159,7 @@ public final class ChatOwners {
     gone.add(nodeId);
     rebuild();
     for (String instance : List.copyOf(inFlight.keySet())) {
-      if (nodeOf(instance).equals(nodeId)) {
+      if (ClusterMembers.nodeOf(instance).equals(nodeId)) {
         Set<Promise<?>> lost = inFlight.remove(instance);
         lost.forEach(p -> p.tryFail(new OwnerGone()));
       }
@@ -177,18 +180,15 @@ public final class ChatOwners {
     if (next.getEpoch() > ring.getEpoch()) {
       ring = next;
       // the ring has dealt with the nodes it no longer names
-      gone.removeIf(node -> next.getMembers().stream().noneMatch(member -> nodeOf(member).equals(node)));
+      gone.removeIf(node -> next.getMembers().stream()
+          .noneMatch(member -> ClusterMembers.nodeOf(member).equals(node)));
       proxies.keySet().retainAll(next.getMembers());
       rebuild();
     }
   }
 
   private void rebuild() {
-    hash = new HashRing(ring.getMembers().stream().filter(member -> !gone.contains(nodeOf(member))).toList());
-  }
-
-  private static String nodeOf(String instanceId) {
-    int slash = instanceId.lastIndexOf('/');
-    return slash < 0 ? instanceId : instanceId.substring(0, slash);
+    hash = new HashRing(ring.getMembers().stream()
+        .filter(member -> !gone.contains(ClusterMembers.nodeOf(member))).toList());
   }
 }

@@ -66,6 +66,17 @@ public final class ClusterMembers implements Shareable {
     return nodeId;
   }
 
+  /** A fresh id for a service instance on this node: the node's id, a slash, and a random part. */
+  public String newInstanceId() {
+    return nodeId + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The node an instance id of {@link #newInstanceId} runs on. */
+  public static String nodeOf(String instanceId) {
+    int slash = instanceId.lastIndexOf('/');
+    return slash < 0 ? instanceId : instanceId.substring(0, slash);
+  }
+
   /** The nodes alive now, this one included. */
   public Set<String> alive() {
     if (hazelcast == null || !hazelcast.getHazelcastInstance().getLifecycleService().isRunning()) {

@@ -16,25 +16,15 @@ public final class HashRing {
   /** Places per member: enough that members' shares stay within a few per cent of each other. */
   static final int POINTS = 160;
 
-  private final List<String> members;
   private final TreeMap<Long, String> ring = new TreeMap<>();
 
   public HashRing(List<String> members) {
-    this.members = List.copyOf(members);
-    for (String member : this.members) {
+    for (String member : members) {
       long base = fnv1a(member.getBytes(StandardCharsets.UTF_8));
       for (int i = 0; i < POINTS; i++) {
         ring.putIfAbsent(mix(base + i * 0x9E3779B97F4A7C15L), member);
       }
     }
-  }
-
-  public List<String> members() {
-    return members;
-  }
-
-  public boolean isEmpty() {
-    return members.isEmpty();
   }
 
   /** The member the key belongs to; null on an empty ring. */

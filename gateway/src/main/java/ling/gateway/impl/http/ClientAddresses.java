@@ -80,6 +80,9 @@ final class ClientAddresses {
 
   /** Whether a connection from this address comes from a proxy in {@code http.trustedProxies}. */
   boolean isTrustedPeer(String peer) {
+    if (trusted.isEmpty()) {
+      return false;
+    }
     byte[] address = NetUtil.createByteArrayFromIpAddressString(peer);
     return address != null && trusted.stream().anyMatch(range -> range.contains(address));
   }

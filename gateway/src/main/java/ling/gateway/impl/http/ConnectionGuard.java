@@ -10,12 +10,12 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.shareddata.Shareable;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import ling.gateway.impl.ApiError;
 import ling.gateway.impl.GatewaySettings;
 
 /**
@@ -52,10 +52,12 @@ final class ConnectionGuard {
   }
 
   private static final String DECODER = "httpDecoder";
+  private static final String TIMED_OUT_BODY = new ApiError(408, "request_timeout",
+      "request: the request head did not arrive in time").body().encode();
   private static final byte[] TIMED_OUT = ("HTTP/1.1 408 Request Timeout\r\n"
       + "Content-Type: application/json; charset=utf-8\r\n"
       + "Connection: close\r\n"
-      + "Content-Length: " + body().length + "\r\n\r\n" + new String(body(), StandardCharsets.UTF_8))
+      + "Content-Length: " + TIMED_OUT_BODY.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + TIMED_OUT_BODY)
       .getBytes(StandardCharsets.UTF_8);
 
   private final OpenConnections open;
@@ -69,12 +71,6 @@ final class ConnectionGuard {
     this.maxPerAddress = http.maxConnectionsPerAddress();
     this.headMillis = http.requestHeadSeconds() * 1000L;
     this.addresses = addresses;
-  }
-
-  private static byte[] body() {
-    return new JsonObject().put("error", new JsonObject().put("code", "request_timeout")
-        .put("message", "request: the request head did not arrive in time")).encode()
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Admits or closes a connection that has just been accepted; runs on its event loop. */

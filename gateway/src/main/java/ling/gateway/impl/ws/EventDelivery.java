@@ -44,7 +44,7 @@ final class EventDelivery {
   /** Consumes the user's events, as its first socket here has opened. */
   void listen(long userId) {
     consumers.put(userId, vertx.eventBus().<String>consumer(Addresses.user(userId),
-        msg -> deliver(userId, msg.body(), msg.headers())));
+        msg -> deliver(userId, msg.body(), Routing.of(msg.headers()))));
   }
 
   /** Completed once the user's consumer is registered: from then on no event for the user is missed. */
@@ -66,6 +66,7 @@ final class EventDelivery {
     if (to == null || registry.isEmpty()) {
       return;
     }
+    Routing routing = null;
     int start = 0;
     while (start < to.length()) {
       int end = to.indexOf(',', start);
@@ -74,29 +75,45 @@ final class EventDelivery {
       }
       long userId = Long.parseLong(to, start, end, 10);
       if (registry.holds(userId)) {
-        deliver(userId, msg.body(), msg.headers());
+        if (routing == null) {
+          routing = Routing.of(msg.headers());
+        }
+        deliver(userId, msg.body(), routing);
       }
       start = end + 1;
     }
   }
 
-  private void deliver(long userId, String text, MultiMap headers) {
+  /** The routing headers of one event, read once however many users it goes to. */
+  private record Routing(String onlySocket, String exceptSocket, Long session, Short close, Long sender,
+                         String clientMsgId) {
+
+    static Routing of(MultiMap headers) {
+      String session = headers.get(Pushes.SESSION_HEADER);
+      String close = headers.get(Pushes.CLOSE_HEADER);
+      String sender = headers.get(Addresses.SENDER_HEADER);
+      return new Routing(headers.get(Pushes.ONLY_SOCKET_HEADER), headers.get(Pushes.EXCEPT_SOCKET_HEADER),
+          session == null ? null : Long.valueOf(session), close == null ? null : Short.valueOf(close),
+          sender == null ? null : Long.valueOf(sender), headers.get(Addresses.CLIENT_MSG_ID_HEADER));
+    }
+
+    boolean skips(SocketConnection c) {
+      return (onlySocket != null && !onlySocket.equals(c.socketId))
+          || (exceptSocket != null && exceptSocket.equals(c.socketId))
+          || (session != null && session != c.sessionId);
+    }
+  }
+
+  private void deliver(long userId, String text, Routing routing) {
     UserSockets mine = registry.user(userId);
     if (mine == null || text == null) {
       return;
     }
-    String onlySocket = headers.get(Pushes.ONLY_SOCKET_HEADER);
-    String exceptSocket = headers.get(Pushes.EXCEPT_SOCKET_HEADER);
-    String session = headers.get(Pushes.SESSION_HEADER);
-    String close = headers.get(Pushes.CLOSE_HEADER);
-    String ownClientMsgId = Long.toString(userId).equals(headers.get(Addresses.SENDER_HEADER))
-        ? headers.get(Addresses.CLIENT_MSG_ID_HEADER) : null;
+    String ownClientMsgId = routing.sender() != null && routing.sender() == userId ? routing.clientMsgId() : null;
     int bytes = Outbound.utf8Length(text);
     // a copy: closing a socket takes it out of the set; one closed for being slow leaves it only later
-    for (SocketConnection c : close == null ? mine.connections : Set.copyOf(mine.connections)) {
-      if ((onlySocket != null && !onlySocket.equals(c.socketId))
-          || (exceptSocket != null && exceptSocket.equals(c.socketId))
-          || (session != null && !session.equals(Long.toString(c.sessionId)))) {
+    for (SocketConnection c : routing.close() == null ? mine.connections : Set.copyOf(mine.connections)) {
+      if (routing.skips(c)) {
         continue;
       }
       if (ownClientMsgId != null && c.awaitingAck.containsKey(ownClientMsgId)) {
@@ -104,8 +121,8 @@ final class EventDelivery {
         continue;
       }
       c.out.write(text, bytes);
-      if (close != null) {
-        c.socket.close(Short.parseShort(close), "session revoked");
+      if (routing.close() != null) {
+        c.socket.close(routing.close(), "session revoked");
       }
     }
   }
