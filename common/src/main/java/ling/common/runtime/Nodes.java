@@ -1,6 +1,7 @@
 package ling.common.runtime;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.IcmpFailureDetectorConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
@@ -127,6 +128,7 @@ public final class Nodes {
     // after this silence, not Hazelcast's default minute
     hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(cluster.getInteger("heartbeatSeconds", 1)));
     hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(cluster.getInteger("maxNoHeartbeatSeconds", 10)));
+    icmpFailureDetector(hz.getNetworkConfig(), cluster.getJsonObject("icmp", new JsonObject()));
     if (cluster.getBoolean("seed", true)) {
       hz.getMemberAttributeConfig().setAttribute(ClusterNode.SEED_ATTRIBUTE, "true");
     }
@@ -149,5 +151,23 @@ public final class Nodes {
     hz.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
     hz.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
     return hz;
+  }
+
+  /**
+   * A killed container's address goes silent instead of refusing connections, so the heartbeat
+   * alone notices it only after {@code maxNoHeartbeatSeconds}. A ping answered by the peer's kernel
+   * notices within a few intervals, and a garbage-collection pause cannot fail it. Without the
+   * right to open raw sockets the JVM pings by a TCP connection to port 7, where a refusal counts as
+   * alive. Off by default: a firewall that drops both between hosts would look like a dead cluster.
+   */
+  private static void icmpFailureDetector(NetworkConfig network, JsonObject icmp) {
+    if (!icmp.getBoolean("enabled", false)) {
+      return;
+    }
+    network.setIcmpFailureDetectorConfig(new IcmpFailureDetectorConfig()
+        .setEnabled(true).setParallelMode(true).setFailFastOnStartup(false)
+        .setIntervalMilliseconds(icmp.getInteger("intervalMillis", 1000))
+        .setTimeoutMilliseconds(icmp.getInteger("timeoutMillis", 300))
+        .setMaxAttempts(icmp.getInteger("maxAttempts", 2)));
   }
 }
