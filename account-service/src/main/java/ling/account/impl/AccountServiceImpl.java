@@ -47,6 +47,7 @@ final class AccountServiceImpl implements AccountService {
   private final Friends friends;
   private final Groups groups;
   private final Presence presence;
+  private final MembershipRelay relay;
 
   AccountServiceImpl(Vertx vertx, Pool pool, JsonObject config, SigningKeys keys, PasswordHasher hasher,
                      ResetMailer mailer) {
@@ -64,9 +65,15 @@ final class AccountServiceImpl implements AccountService {
     this.credentials = new Credentials(vertx, pool, config, rules, hasher, tokens, users, sessions, revoker, mailer,
         profiles);
     UserEvents events = new UserEvents(pushes);
-    ChatService chat = ChatService.createProxy(vertx);
-    this.friends = new Friends(pool, users, rules, chat, events);
-    this.groups = new Groups(vertx, pool, users, rules, chat, events, files);
+    JsonObject membership = config.getJsonObject("membership");
+    OutboxRepository outbox = new OutboxRepository(pool);
+    this.relay = new MembershipRelay(vertx, outbox,
+        ChatService.createProxyWithTimeout(vertx, membership.getLong("deliveryTimeoutMillis")), membership);
+    this.friends = new Friends(pool, users, rules, outbox, relay, events);
+    this.groups = new Groups(vertx, pool, users, rules, outbox, relay, events, files);
+    relay.onOpened((change, conversationId, late) -> change.direct()
+        ? friends.conversationOpened(change.getUserIds().get(0), change.getUserIds().get(1), conversationId, late)
+        : groups.conversationOpened(change.getGroupId(), conversationId, late));
     this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
   }
 
@@ -82,10 +89,12 @@ final class AccountServiceImpl implements AccountService {
 
   void start() {
     presence.start();
+    relay.start();
   }
 
   void stop() {
     presence.stop();
+    relay.stop();
     credentials.close();
   }
 

@@ -96,17 +96,25 @@ final class FriendRepository {
    * One side of a friendship; an existing row is left as it is. (Not INSERT IGNORE: that would
    * also swallow a folder deleted meanwhile and leave half a friendship.)
    */
-  Future<Void> insertSide(SqlClient client, long userId, long friendId, long folderId, String remark,
-                          long conversationId) {
+  /** One side of a friendship; its conversation is filled in once the chat service has opened it. */
+  Future<Void> insertSide(SqlClient client, long userId, long friendId, long folderId, String remark) {
     return client.preparedQuery("INSERT INTO friendship (user_id, friend_id, folder_id, remark, "
-            + "conversation_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id")
-        .execute(Tuple.of(userId, friendId, folderId, remark, conversationId, Times.nowUtc()))
+            + "conversation_id, created_at) VALUES (?, ?, ?, ?, NULL, ?) ON DUPLICATE KEY UPDATE user_id = user_id")
+        .execute(Tuple.of(userId, friendId, folderId, remark, Times.nowUtc()))
         .mapEmpty();
   }
 
+  /** True when either side did not know the conversation yet. */
+  Future<Boolean> setConversation(long a, long b, long conversationId) {
+    return pool.preparedQuery("UPDATE friendship SET conversation_id = ? WHERE ((user_id = ? AND friend_id = ?) "
+            + "OR (user_id = ? AND friend_id = ?)) AND (conversation_id IS NULL OR conversation_id <> ?)")
+        .execute(Tuple.of(conversationId, a, b, b, a, conversationId))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
   /** Both sides; false when they were not friends. */
-  Future<Boolean> deleteFriendship(long a, long b) {
-    return pool.preparedQuery("DELETE FROM friendship WHERE (user_id = ? AND friend_id = ?) OR (user_id = ? AND friend_id = ?)")
+  Future<Boolean> deleteFriendship(SqlClient client, long a, long b) {
+    return client.preparedQuery("DELETE FROM friendship WHERE (user_id = ? AND friend_id = ?) OR (user_id = ? AND friend_id = ?)")
         .execute(Tuple.of(a, b, b, a))
         .map(rows -> rows.rowCount() > 0);
   }
@@ -142,7 +150,7 @@ final class FriendRepository {
   private static List<FriendRow> mapFriends(RowSet<Row> rows) {
     List<FriendRow> out = new ArrayList<>();
     rows.forEach(row -> out.add(new FriendRow(UserRepository.map(row), row.getString("remark"),
-        row.getLong("folder_id"), row.getLong("conversation_id"), row.getLocalDateTime("since"))));
+        row.getLong("folder_id"), row.getLong("conversation_id") == null ? 0 : row.getLong("conversation_id"), row.getLocalDateTime("since"))));
     return out;
   }
 

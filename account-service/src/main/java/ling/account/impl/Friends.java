@@ -16,7 +16,7 @@ import ling.api.account.AccountService;
 import ling.api.account.Friend;
 import ling.api.account.FriendFolder;
 import ling.api.account.FriendRequest;
-import ling.api.chat.ChatService;
+import ling.api.chat.MembershipChange;
 import ling.common.Times;
 import ling.common.db.Transactions;
 
@@ -31,16 +31,19 @@ final class Friends {
   private final FriendRepository friends;
   private final FolderRepository folders;
   private final AccountRules rules;
-  private final ChatService chat;
+  private final OutboxRepository outbox;
+  private final MembershipRelay relay;
   private final UserEvents events;
 
-  Friends(Pool pool, UserRepository users, AccountRules rules, ChatService chat, UserEvents events) {
+  Friends(Pool pool, UserRepository users, AccountRules rules, OutboxRepository outbox, MembershipRelay relay,
+          UserEvents events) {
     this.pool = pool;
     this.users = users;
     this.friends = new FriendRepository(pool);
     this.folders = new FolderRepository(pool);
     this.rules = rules;
-    this.chat = chat;
+    this.outbox = outbox;
+    this.relay = relay;
     this.events = events;
   }
 
@@ -83,21 +86,19 @@ final class Friends {
     String note = rules.remark(remark);
     return recipientsRequest(userId, requestId)
         .compose(request -> folder(userId, folderId, "groupId").map(folder -> request))
-        .compose(request -> chat.openDirectConversation(request.fromId(), userId)
-            .compose(conversationId -> Transactions.withRetry(pool, conn -> friends.lockPending(conn, requestId)
+        // the pair's conversation is (re)opened by the chat service once this commits
+        .compose(request -> Transactions.withRetry(pool, conn -> friends.lockPending(conn, requestId)
                 .compose(locked -> locked.isEmpty()
                     ? Future.failedFuture(Failures.of(AccountService.REQUEST_CLOSED, "the request was already answered"))
                     : folders.defaultFolderId(conn, request.fromId()))
-                .compose(requesterFolder -> friends.insertSide(conn, request.fromId(), userId, requesterFolder,
-                    null, conversationId))
+                .compose(requesterFolder -> friends.insertSide(conn, request.fromId(), userId, requesterFolder, null))
                 .compose(x -> folderId == null ? folders.defaultFolderId(conn, userId) : Future.succeededFuture(folderId))
-                .compose(myFolder -> friends.insertSide(conn, userId, request.fromId(), myFolder, note, conversationId))
-                .compose(x -> friends.decide(conn, userId, request.fromId(), "accepted")))
-                .recover(Friends::folderGone)
-                // the conversation was (re)opened first: if they did not become friends, close it again
-                .recover(err -> friends.areFriends(userId, request.fromId()).compose(are -> are
-                    ? Future.failedFuture(err)
-                    : chat.closeDirectConversation(userId, request.fromId()).transform(x -> Future.failedFuture(err)))))
+                .compose(myFolder -> friends.insertSide(conn, userId, request.fromId(), myFolder, note))
+                .compose(x -> friends.decide(conn, userId, request.fromId(), "accepted"))
+                .compose(x -> outbox.append(conn, MembershipChange.ofPair(MembershipChange.OPEN_DIRECT, userId,
+                    request.fromId()))))
+            .recover(Friends::folderGone)
+            .compose(relay::settled)
             .compose(x -> announceFriendship(userId, request.fromId())));
   }
 
@@ -144,9 +145,10 @@ final class Friends {
 
   Future<Void> remove(long userId, long friendId) {
     return existingFriend(userId, friendId)
-        // closing first: if the delete fails, a retry finds the friendship and finishes the job
-        .compose(friend -> chat.closeDirectConversation(userId, friendId))
-        .compose(x -> friends.deleteFriendship(userId, friendId))
+        .compose(friend -> Transactions.withRetry(pool, conn -> friends.deleteFriendship(conn, userId, friendId)
+            .compose(deleted -> !deleted ? Future.succeededFuture(0L)
+                : outbox.append(conn, MembershipChange.ofPair(MembershipChange.CLOSE_DIRECT, userId, friendId)))))
+        .compose(entry -> entry == 0 ? Future.succeededFuture(false) : relay.settled(entry).map(true))
         .map(deleted -> {
           if (deleted) {
             events.send(userId, Pushes.FRIEND_REMOVED, new JsonObject().put("userId", friendId));
@@ -223,6 +225,16 @@ final class Friends {
   }
 
   /** Tells both sides, each with the friend as they see them; answers the acceptor's view. */
+  /**
+   * The chat service has opened a pair's conversation: both sides learn its id, and if nobody
+   * waited for it (the chat service was away when they became friends) both hear of it now.
+   */
+  Future<Void> conversationOpened(long userA, long userB, long conversationId, boolean late) {
+    return friends.setConversation(userA, userB, conversationId).compose(changed -> !changed || !late
+        ? Future.succeededFuture()
+        : announceFriendship(userA, userB).<Void>mapEmpty().recover(err -> Future.succeededFuture()));
+  }
+
   private Future<Friend> announceFriendship(long acceptorId, long requesterId) {
     return existingFriend(acceptorId, requesterId)
         .compose(mine -> existingFriend(requesterId, acceptorId).map(theirs -> {

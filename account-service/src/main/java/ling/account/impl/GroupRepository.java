@@ -46,13 +46,10 @@ final class GroupRepository {
         .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
   }
 
-  Future<Void> setConversation(long groupId, long conversationId) {
-    return pool.preparedQuery("UPDATE chat_group SET conversation_id = ? WHERE id = ?")
-        .execute(Tuple.of(conversationId, groupId)).mapEmpty();
-  }
-
-  Future<Void> delete(long groupId) {
-    return pool.preparedQuery("DELETE FROM chat_group WHERE id = ?").execute(Tuple.of(groupId)).mapEmpty();
+  /** True when the group did not know its conversation yet. */
+  Future<Boolean> setConversation(long groupId, long conversationId) {
+    return pool.preparedQuery("UPDATE chat_group SET conversation_id = ? WHERE id = ? AND conversation_id IS NULL")
+        .execute(Tuple.of(conversationId, groupId)).map(rows -> rows.rowCount() > 0);
   }
 
   Future<Optional<GroupRow>> find(long groupId) {

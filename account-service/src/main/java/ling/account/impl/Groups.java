@@ -23,14 +23,15 @@ import ling.api.account.Group;
 import ling.api.account.GroupJoinRequest;
 import ling.api.account.GroupJoinResult;
 import ling.api.account.GroupMember;
-import ling.api.chat.ChatService;
+import ling.api.chat.MembershipChange;
 import ling.api.file.FileService;
 import ling.common.Times;
 
 /**
  * Groups: roles ({@code owner}, {@code admin}, {@code member}), join policies, requests, invites,
- * nicknames. Member changes go to the chat service first (it decides who may read and send),
- * then to the tables; every change is announced to the members and published as a domain event.
+ * nicknames. A member change is written with its outbox entry in one transaction; the chat service
+ * (which decides who may read and send) applies it after the commit, and the request waits for
+ * that a moment. Every change is announced to the members and published as a domain event.
  */
 final class Groups {
 
@@ -44,19 +45,21 @@ final class Groups {
   private final FriendRepository friends;
   private final UserRepository users;
   private final AccountRules rules;
-  private final ChatService chat;
+  private final OutboxRepository outbox;
+  private final MembershipRelay relay;
   private final UserEvents events;
   private final FileService files;
 
-  Groups(Vertx vertx, Pool pool, UserRepository users, AccountRules rules, ChatService chat, UserEvents events,
-         FileService files) {
+  Groups(Vertx vertx, Pool pool, UserRepository users, AccountRules rules, OutboxRepository outbox,
+         MembershipRelay relay, UserEvents events, FileService files) {
     this.vertx = vertx;
     this.pool = pool;
     this.groups = new GroupRepository(pool);
     this.friends = new FriendRepository(pool);
     this.users = users;
     this.rules = rules;
-    this.chat = chat;
+    this.outbox = outbox;
+    this.relay = relay;
     this.events = events;
     this.files = files;
   }
@@ -90,13 +93,12 @@ final class Groups {
         .compose(x -> pool.withTransaction(conn -> groups.insert(conn, name, avatar, policy, userId)
             .compose(groupId -> groups.addMembers(conn, groupId, List.of(userId), OWNER)
                 .compose(y -> groups.addMembers(conn, groupId, invited, MEMBER))
-                .map(groupId))))
-        .compose(groupId -> chat.openGroupConversation(groupId, everyone)
-            .compose(conversationId -> chat.setMemberRole(conversationId, userId, OWNER)
-                .compose(y -> groups.setConversation(groupId, conversationId)))
-            // without its conversation the group is useless: take it back
-            .recover(err -> groups.delete(groupId).transform(y -> Future.failedFuture(err)))
-            .compose(y -> liveGroup(groupId)))
+                .compose(y -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.OPEN_GROUP, groupId, everyone)
+                    .setOwnerId(userId)))
+                .map(entry -> new Written<>(groupId, entry)))))
+        .compose(this::settled)
+        // its conversation is on it once the chat service opened it (later if it is away)
+        .compose(this::liveGroup)
         .map(group -> {
           Group view = view(group);
           events.send(everyone, Pushes.GROUP_UPDATED, new JsonObject().put("group", view.toJson()));
@@ -237,12 +239,13 @@ final class Groups {
                     if (!allowed) {
                       return Future.failedFuture(Failures.of(Failures.FORBIDDEN, "you cannot remove that member"));
                     }
-                    // out of the conversation first: no message reaches them from now on
-                    return chat.removeMembers(group.conversationId(), List.of(memberId))
-                        .compose(x -> groups.removeMember(conn, groupId, memberId))
-                        .map(group);
+                    return groups.removeMember(conn, groupId, memberId)
+                        .compose(x -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.REMOVE, groupId,
+                            List.of(memberId))))
+                        .map(entry -> new Written<>(group, entry));
                   });
             })))
+        .compose(this::settled)
         .compose(group -> users.findById(UserRepository.NOBODY, memberId).map(profile -> {
           JsonObject user = profile.map(p -> Profiles.publicView(p).toJson())
               .orElse(new JsonObject().put("id", memberId));
@@ -275,9 +278,11 @@ final class Groups {
                     return Future.failedFuture(Failures.invalid("userId", "is the owner; transfer the group instead"));
                   }
                   return groups.setMember(conn, groupId, memberId, "role", role)
-                      .compose(y -> chat.setMemberRole(group.conversationId(), memberId, role));
+                      .compose(y -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.ROLE, groupId,
+                          List.of(memberId)).setRole(role)));
                 })
-                .map(group))))
+                .map(entry -> new Written<>(group, entry)))))
+        .compose(this::settled)
         .compose(group -> {
           domainEvent("role_changed", group, userId, List.of(memberId), new JsonObject().put("role", role));
           return announceMember(groupId, memberId);
@@ -297,9 +302,14 @@ final class Groups {
                     : groups.setMember(conn, groupId, newOwnerId, "role", OWNER))
                 .compose(y -> groups.setMember(conn, groupId, userId, "role", ADMIN))
                 .compose(y -> groups.update(conn, groupId, Map.of("owner_id", newOwnerId)))
-                .compose(y -> chat.setMemberRole(group.conversationId(), newOwnerId, OWNER))
-                .compose(y -> chat.setMemberRole(group.conversationId(), userId, ADMIN)))))
-        .compose(x -> liveGroup(groupId))
+                .compose(y -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.ROLE, groupId,
+                    List.of(newOwnerId)).setRole(OWNER)))
+                // the second is applied after the first: waiting for it waits for both
+                .compose(y -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.ROLE, groupId,
+                    List.of(userId)).setRole(ADMIN)))
+                .map(entry -> new Written<>(groupId, entry)))))
+        .compose(this::settled)
+        .compose(this::liveGroup)
         .compose(group -> announceGroup(group).map(view -> {
           domainEvent("transferred", group, userId, List.of(newOwnerId), null);
           return view;
@@ -312,8 +322,11 @@ final class Groups {
         .compose(group -> groups.memberIds(groupId).compose(members -> pool.withTransaction(conn ->
                 lockedGroup(conn, groupId)
                     .compose(locked -> requireRoleIn(conn, groupId, userId, OWNER))
-                    .compose(y -> chat.closeGroupConversation(group.conversationId()))
-                    .compose(y -> groups.dissolve(conn, groupId)))
+                    .compose(y -> groups.dissolve(conn, groupId))
+                    .compose(y -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.CLOSE_GROUP, groupId,
+                        List.of())))
+                    .map(entry -> new Written<>(groupId, entry)))
+            .compose(this::settled)
             .map(y -> {
               events.send(members, Pushes.GROUP_DISSOLVED, new JsonObject().put("groupId", groupId));
               domainEvent("dissolved", group, userId, members, null);
@@ -321,12 +334,33 @@ final class Groups {
             })));
   }
 
+  /**
+   * The chat service has opened a group's conversation: the group learns its id. If nobody waited
+   * for it (the chat service was away when the group was made), its members hear of it now.
+   */
+  Future<Void> conversationOpened(long groupId, long conversationId, boolean late) {
+    return groups.setConversation(groupId, conversationId).compose(changed -> !changed || !late
+        ? Future.succeededFuture()
+        : groups.find(groupId).compose(found -> found.isEmpty() ? Future.succeededFuture()
+            : announceGroup(found.get()).mapEmpty()));
+  }
+
   // ----
 
+  /** What a transaction made, and the outbox entry it wrote (0 for none). */
+  private record Written<T>(T value, long outboxEntry) {
+  }
+
+  /** The value once the chat service has applied the entry, or after the relay's wait. */
+  private <T> Future<T> settled(Written<T> written) {
+    return written.outboxEntry() == 0 ? Future.succeededFuture(written.value())
+        : relay.settled(written.outboxEntry()).map(written.value());
+  }
+
   /**
-   * Adds users to a group: to its conversation first, then to the table within the member limit
-   * (the group row is locked so that concurrent joins cannot overshoot it); pending requests of
-   * the newcomers are closed. Members new and old hear of it.
+   * Adds users to a group within the member limit (the group row is locked so that concurrent joins
+   * cannot overshoot it), and to its conversation through the outbox; pending requests of the
+   * newcomers are closed. Members new and old hear of it.
    */
   private Future<Void> addMembers(long actorId, GroupRow group, List<Long> userIds, String what) {
     return addMembers(actorId, group, userIds, what, null);
@@ -349,11 +383,15 @@ final class Groups {
                 return Future.failedFuture(Failures.of(AccountService.GROUP_FULL,
                     "a group has at most " + rules.groupMembersMax + " members"));
               }
-              return chat.addMembers(group.conversationId(), newcomers)
-                  .compose(x -> groups.addMembers(conn, group.id(), newcomers, MEMBER))
+              if (newcomers.isEmpty()) {
+                return Future.succeededFuture(new Written<>(newcomers, 0L));
+              }
+              return groups.addMembers(conn, group.id(), newcomers, MEMBER)
                   .compose(x -> closeRequests(conn, group.id(), newcomers, actorId))
-                  .map(newcomers);
+                  .compose(x -> outbox.append(conn, MembershipChange.ofGroup(MembershipChange.ADD, group.id(), newcomers)))
+                  .map(entry -> new Written<>(newcomers, entry));
             }))
+        .compose(this::settled)
         .compose(newcomers -> newcomers.isEmpty() ? Future.succeededFuture()
             : liveGroup(group.id()).compose(updated -> groups.memberIds(group.id()).compose(all ->
                 users.findByIds(UserRepository.NOBODY, newcomers).map(profiles -> {

@@ -28,11 +28,21 @@ public interface ChatService {
    */
   int NOT_OWNER = 50311;
 
+  /**
+   * A membership change arrived before the change numbered just before it: the sender delivers
+   * that one first, then this one again.
+   */
+  int CHANGE_OUT_OF_ORDER = 50312;
+
   /** Published by the instance that changed the ring, with the new {@link ChatRing} as JSON. */
   String RING_CHANGED = "events.chat.ring";
 
   static ChatService createProxy(Vertx vertx) {
     return new ChatServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(10_000));
+  }
+
+  static ChatService createProxyWithTimeout(Vertx vertx, long timeoutMillis) {
+    return new ChatServiceVertxEBProxy(vertx, ADDRESS, new DeliveryOptions().setSendTimeout(timeoutMillis));
   }
 
   /** Where one instance serves the conversations it owns (and only those, for sends). */
@@ -46,25 +56,11 @@ public interface ChatService {
   }
 
   /**
-   * The direct conversation of two friends: created on first use, reopened (history intact) when
-   * they become friends again. Idempotent; completes with the conversation id.
+   * Applies a change of who is in a conversation (opening and closing it included), exactly once
+   * and in the order of {@link MembershipChange#getSeq()}; completes with the conversation's id (0
+   * for a pair that never had one). A repeat of a change already applied changes nothing.
    */
-  Future<Long> openDirectConversation(long userA, long userB);
-
-  /** The friendship ended: history stays readable, sending is refused. */
-  Future<Void> closeDirectConversation(long userA, long userB);
-
-  /** The conversation of a new group with its first members; idempotent per group. */
-  Future<Long> openGroupConversation(long groupId, List<Long> memberIds);
-
-  /** Members joined a group: they can read and send from now on. */
-  Future<Void> addMembers(long conversationId, List<Long> userIds);
-
-  /** Members left or were removed: they stop receiving and sending at once. */
-  Future<Void> removeMembers(long conversationId, List<Long> userIds);
-
-  /** The group was dissolved: nobody can send any more. */
-  Future<Void> closeGroupConversation(long conversationId);
+  Future<Long> applyMembershipChange(MembershipChange change);
 
   /**
    * Stores a message and answers once it is committed; every member's sockets then get the
@@ -107,9 +103,6 @@ public interface ChatService {
 
   /** {@code {muted?, pinned?}} for the user's own view of a conversation. */
   Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes);
-
-  /** A member's role in a group conversation, which allows recalling others' messages. */
-  Future<Void> setMemberRole(long conversationId, long userId, String role);
 
   /**
    * For starting or joining a call: {@code {type, closed, memberIds}} of a conversation the user

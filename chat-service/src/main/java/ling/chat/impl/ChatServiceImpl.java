@@ -11,6 +11,7 @@ import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatRing;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
+import ling.api.chat.MembershipChange;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
 import ling.api.file.FileService;
@@ -63,51 +64,22 @@ final class ChatServiceImpl implements ChatService {
   }
 
   @Override
-  public Future<Long> openDirectConversation(long userA, long userB) {
+  public Future<Long> applyMembershipChange(MembershipChange change) {
     return guard(() -> {
-      if (userA == userB || userA < 1 || userB < 1) {
-        throw Failures.invalid("userB", "must be another user");
-      }
-      // the pair are its only members: this instance keeps them, so the chat's first message
-      // need not read them
+      MembershipChanges.validate(change);
+      // a pair's conversation opened here needs no read of its members on this instance
       long epoch = members.epoch();
-      return conversations.openDirect(userA, userB).andThen(ar -> {
-        if (ar.succeeded()) {
-          members.changed(ar.result(), epoch, List.of(userA, userB));
+      return conversations.apply(change).map(applied -> {
+        if (applied.changed()) {
+          if (MembershipChange.OPEN_DIRECT.equals(change.getKind())) {
+            members.changed(applied.conversationId(), epoch, change.getUserIds());
+          } else {
+            members.changed(applied.conversationId());
+          }
         }
+        return applied.conversationId();
       });
     });
-  }
-
-  @Override
-  public Future<Void> closeDirectConversation(long userA, long userB) {
-    return guard(() -> conversations.closeDirect(userA, userB));
-  }
-
-  @Override
-  public Future<Long> openGroupConversation(long groupId, List<Long> memberIds) {
-    return guard(() -> conversations.openGroup(groupId, List.copyOf(memberIds)).andThen(ar -> {
-      if (ar.succeeded()) {
-        members.changed(ar.result());
-      }
-    }));
-  }
-
-  @Override
-  public Future<Void> addMembers(long conversationId, List<Long> userIds) {
-    return guard(() -> conversations.addMembers(conversationId, List.copyOf(userIds))
-        .andThen(ar -> members.changed(conversationId)));
-  }
-
-  @Override
-  public Future<Void> removeMembers(long conversationId, List<Long> userIds) {
-    return guard(() -> conversations.removeMembers(conversationId, List.copyOf(userIds))
-        .andThen(ar -> members.changed(conversationId)));
-  }
-
-  @Override
-  public Future<Void> closeGroupConversation(long conversationId) {
-    return guard(() -> conversations.close(conversationId));
   }
 
   @Override
@@ -154,11 +126,6 @@ final class ChatServiceImpl implements ChatService {
   @Override
   public Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes) {
     return guard(() -> messaging.update(userId, conversationId, changes));
-  }
-
-  @Override
-  public Future<Void> setMemberRole(long conversationId, long userId, String role) {
-    return guard(() -> messaging.setRole(conversationId, userId, role));
   }
 
   /** Group changes from the account service become system messages. */

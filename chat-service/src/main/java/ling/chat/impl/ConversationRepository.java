@@ -7,6 +7,10 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
+import ling.api.Failures;
+import ling.api.chat.ChatService;
+import ling.api.chat.MembershipChange;
 import ling.common.Times;
 
 /** Conversations and their members ({@code conversation}, {@code conversation_member}). */
@@ -28,20 +32,9 @@ final class ConversationRepository {
             .map(id)));
   }
 
-  /** Closes a pair's direct conversation (if any): members keep history but cannot send. */
-  Future<Void> closeDirect(long userA, long userB) {
-    String key = Math.min(userA, userB) + ":" + Math.max(userA, userB);
-    return pool.preparedQuery("UPDATE conversation SET closed_at = ?, updated_at = ? WHERE direct_key = ?")
-        .execute(Tuple.of(Times.nowUtc(), Times.nowUtc(), key)).mapEmpty();
-  }
-
   Future<Long> openGroup(long groupId, List<Long> memberIds) {
     return pool.withTransaction(conn -> findOrCreate(conn, "group", "group_id", groupId)
         .compose(id -> join(conn, id, memberIds).map(id)));
-  }
-
-  Future<Void> addMembers(long conversationId, List<Long> userIds) {
-    return pool.withTransaction(conn -> join(conn, conversationId, userIds));
   }
 
   Future<Void> removeMembers(long conversationId, List<Long> userIds) {
@@ -55,9 +48,87 @@ final class ConversationRepository {
         .mapEmpty();
   }
 
-  Future<Void> close(long conversationId) {
-    return pool.preparedQuery("UPDATE conversation SET closed_at = ?, updated_at = ? WHERE id = ?")
-        .execute(Tuple.of(Times.nowUtc(), Times.nowUtc(), conversationId)).mapEmpty();
+  /** Where a change was applied, and whether it was (not a repeat of one applied before). */
+  record Applied(long conversationId, boolean changed) {
+  }
+
+  /**
+   * Applies one membership change in a transaction of its own, exactly once and in order: a change
+   * numbered at or below the conversation's last is a repeat and changes nothing; one further
+   * ahead than the next is refused, for its predecessor to be applied first. A conversation that
+   * does not exist yet is made by the change that opens it, whatever its number.
+   */
+  Future<Applied> apply(MembershipChange change) {
+    boolean direct = change.direct();
+    String keyColumn = direct ? "direct_key" : "group_id";
+    Object key = direct ? change.getUserIds().get(0) + ":" + change.getUserIds().get(1) : change.getGroupId();
+    boolean opens = MembershipChange.OPEN_GROUP.equals(change.getKind())
+        || MembershipChange.OPEN_DIRECT.equals(change.getKind());
+    return pool.withTransaction(conn -> lockedByKey(conn, keyColumn, key).compose(found -> {
+      if (found.isEmpty()) {
+        if (!opens) {
+          // a closing change for a pair that never had a conversation has nothing to close
+          return direct ? Future.succeededFuture(new Applied(0, false))
+              : Future.failedFuture(Failures.of(ChatService.CHANGE_OUT_OF_ORDER, "the group's conversation is not open yet"));
+        }
+        LocalDateTime now = Times.nowUtc();
+        return conn.preparedQuery("INSERT INTO conversation (type, " + keyColumn + ", membership_seq, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?)")
+            .execute(Tuple.of(direct ? "direct" : "group", key, change.getSeq(), now, now))
+            .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID))
+            .compose(id -> applyTo(conn, id, change).map(new Applied(id, true)));
+      }
+      long id = found.get()[0];
+      long last = found.get()[1];
+      if (change.getSeq() <= last) {
+        return Future.succeededFuture(new Applied(id, false));
+      }
+      if (change.getSeq() > last + 1) {
+        return Future.failedFuture(Failures.of(ChatService.CHANGE_OUT_OF_ORDER,
+            "change " + change.getSeq() + " came before change " + (last + 1)));
+      }
+      return conn.preparedQuery("UPDATE conversation SET membership_seq = ? WHERE id = ?")
+          .execute(Tuple.of(change.getSeq(), id))
+          .compose(x -> applyTo(conn, id, change))
+          .map(new Applied(id, true));
+    }));
+  }
+
+  /** {id, membership_seq} of the conversation, locked until the transaction ends. */
+  private static Future<Optional<long[]>> lockedByKey(SqlConnection conn, String keyColumn, Object key) {
+    return conn.preparedQuery("SELECT id, membership_seq FROM conversation WHERE " + keyColumn + " = ? FOR UPDATE")
+        .execute(Tuple.of(key))
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of(new long[] {rows.iterator().next().getLong(0), rows.iterator().next().getLong(1)}));
+  }
+
+  private Future<Void> applyTo(SqlConnection conn, long id, MembershipChange change) {
+    LocalDateTime now = Times.nowUtc();
+    List<Long> users = change.getUserIds();
+    return switch (change.getKind()) {
+      case MembershipChange.OPEN_GROUP -> join(conn, id, users)
+          .compose(x -> setRole(conn, id, List.of(change.getOwnerId()), "owner"));
+      case MembershipChange.OPEN_DIRECT -> conn.preparedQuery("UPDATE conversation SET closed_at = NULL, updated_at = ? WHERE id = ?")
+          .execute(Tuple.of(now, id)).compose(x -> join(conn, id, users));
+      // a member who comes back starts as a member again, whatever they were before leaving
+      case MembershipChange.ADD -> join(conn, id, users).compose(x -> setRole(conn, id, users, "member"));
+      case MembershipChange.REMOVE -> users.isEmpty() ? Future.succeededFuture()
+          : conn.preparedQuery("UPDATE conversation_member SET left_at = ? WHERE conversation_id = ? AND user_id = ? AND left_at IS NULL")
+              .executeBatch(users.stream().map(u -> Tuple.of(now, id, u)).toList()).mapEmpty();
+      case MembershipChange.ROLE -> setRole(conn, id, users, change.getRole());
+      case MembershipChange.CLOSE_GROUP, MembershipChange.CLOSE_DIRECT ->
+          conn.preparedQuery("UPDATE conversation SET closed_at = ?, updated_at = ? WHERE id = ?")
+              .execute(Tuple.of(now, now, id)).mapEmpty();
+      default -> Future.failedFuture(Failures.invalid("kind", "is not a membership change"));
+    };
+  }
+
+  private static Future<Void> setRole(SqlConnection conn, long id, List<Long> users, String role) {
+    if (users.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery("UPDATE conversation_member SET role = ? WHERE conversation_id = ? AND user_id = ?")
+        .executeBatch(users.stream().map(u -> Tuple.of(role, id, u)).toList()).mapEmpty();
   }
 
   private Future<Long> findOrCreate(SqlConnection conn, String type, String keyColumn, Object key) {

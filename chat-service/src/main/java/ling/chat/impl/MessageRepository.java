@@ -144,11 +144,6 @@ final class MessageRepository {
         .execute(Tuple.of(value, conversationId, userId)).mapEmpty();
   }
 
-  Future<Void> setRole(long conversationId, long userId, String role) {
-    return pool.preparedQuery("UPDATE conversation_member SET role = ? WHERE conversation_id = ? AND user_id = ?")
-        .execute(Tuple.of(role, conversationId, userId)).mapEmpty();
-  }
-
   /** The user's conversations with their last message, in one query: pinned first, then most recent. */
   Future<List<SummaryRow>> summaries(long userId, Long onlyConversation) {
     String filter = onlyConversation == null ? "" : "AND c.id = ? ";

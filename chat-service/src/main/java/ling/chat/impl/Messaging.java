@@ -454,13 +454,6 @@ final class Messaging {
         .map(rows -> view(rows.get(0)));
   }
 
-  Future<Void> setRole(long conversationId, long userId, String role) {
-    if (!Set.of("owner", "admin", "member").contains(role)) {
-      throw Failures.invalid("role", "must be owner, admin or member");
-    }
-    return messages.setRole(conversationId, userId, role);
-  }
-
   // ----
 
   /** An active member, who may read; a conversation the user is not in does not exist for them. */

@@ -51,7 +51,8 @@ public record ApiError(int status, String code, String message) {
       Map.entry(MediaSignalingService.ANSWERED_ELSEWHERE, "answered_elsewhere"),
       Map.entry(MediaSignalingService.CALL_ENDED, "call_ended"),
       // the conversation's owner kept changing for as long as the send was tried: as any outage
-      Map.entry(ChatService.NOT_OWNER, "unavailable"));
+      Map.entry(ChatService.NOT_OWNER, "unavailable"),
+      Map.entry(ChatService.CHANGE_OUT_OF_ORDER, "unavailable"));
 
   /** Every failure code a service may answer with, and the API's name for it. */
   static Map<Integer, String> codes() {
