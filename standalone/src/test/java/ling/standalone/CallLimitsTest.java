@@ -144,7 +144,7 @@ class CallLimitsTest {
     AccountService accounts = AccountService.createProxy(stack.vertx);
     accounts.presenceReport("node-that-dies", List.of(alice.id()), List.of()).await();
     long callId = MediaSignalingService.createProxy(stack.vertx)
-        .invite(alice.id(), "node-that-dies/1", conversation, "video").await().getLong("callId");
+        .invite(alice.id(), "node-that-dies/1", conversation, "video").await().getCallId();
     nextOfType(bobSocket, "call.incoming");
     bobSocket.send(new JsonObject().put("type", "call.accept").put("callId", callId));
     nextOfType(bobSocket, "call.accepted");

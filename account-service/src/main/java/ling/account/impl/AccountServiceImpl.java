@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import ling.api.Failures;
+import ling.api.ServiceHealth;
 import ling.api.account.AccountService;
 import ling.api.account.AuthResult;
 import ling.api.account.DeviceLink;
@@ -337,7 +338,7 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<JsonObject> health() {
+  public Future<ServiceHealth> health() {
     return Database.health(pool);
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import ling.api.ServiceHealth;
 
 /**
  * Users and their credentials. Every method validates its own input: callers are trusted to be
@@ -15,6 +16,11 @@ import java.util.List;
  *
  * <p>Failures are {@code ServiceException}s with a code from {@link ling.api.Failures} or one of
  * the codes below.
+ *
+ * <p>The partial updates and {@link #createGroup} take the request body as the client sent it, not
+ * a data object: the service tells a field left out from one set to null (which clears it) and
+ * refuses unknown fields and values of the wrong type by name, none of which survives a converter
+ * that drops what it does not know.
  */
 @ProxyGen
 @VertxGen
@@ -210,6 +216,6 @@ public interface AccountService {
   /** The id of this installation (its database), which access tokens carry as {@code inst}. */
   Future<String> installationId();
 
-  /** {@code {"status":"UP"|"DOWN", ...}} including the database check. */
-  Future<JsonObject> health();
+  /** UP exactly when the service's database answers. */
+  Future<ServiceHealth> health();
 }

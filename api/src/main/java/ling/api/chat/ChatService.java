@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import ling.api.ServiceHealth;
 
 /** Conversations, messages, sequence numbers, read state and recall. */
 @ProxyGen
@@ -101,26 +102,29 @@ public interface ChatService {
    */
   Future<ChatMessage> recall(long userId, long messageId, @Nullable Long conversationId);
 
-  /** {@code {muted?, pinned?}} for the user's own view of a conversation. */
+  /**
+   * {@code {muted?, pinned?}} for the user's own view of a conversation, as the client sent it:
+   * unknown fields and values of the wrong type are refused by name (see {@code AccountService}).
+   */
   Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes);
 
   /**
-   * For starting or joining a call: {@code {type, closed, memberIds}} of a conversation the user
-   * is an active member of (the members read fresh); any other is "not found".
+   * For starting or joining a call: the scope of a conversation the user is an active member of
+   * (the members read fresh); any other is "not found".
    */
-  Future<JsonObject> callScope(long userId, long conversationId);
+  Future<CallScope> callScope(long userId, long conversationId);
 
   /**
-   * Records a finished call as a {@code call} message from its caller, {@code call} being
-   * {@code {media, outcome, durationMs}}; once per call id, however often it is asked.
+   * Records a finished call as a {@code call} message from its caller; once per call id, however
+   * often it is asked.
    */
-  Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call);
+  Future<Void> recordCall(long conversationId, long callerId, long callId, CallRecord call);
 
   /** The ring this instance works under: who owns which conversations. */
   Future<ChatRing> ring();
 
-  /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
-  Future<JsonObject> health();
+  /** UP exactly when the service's database answers. */
+  Future<ServiceHealth> health();
 
   /** Whether the user is an active member of a conversation where the file was sent (and not recalled). */
   Future<Boolean> canReadFile(long userId, long fileId);

@@ -5,7 +5,7 @@ import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
+import ling.api.ServiceHealth;
 
 /** Uploads, content-addressed blobs, thumbnails and access checks. */
 @ProxyGen
@@ -19,26 +19,24 @@ public interface FileService {
   }
 
   /**
-   * Where the service's own HTTP endpoint listens and the token that endpoint requires:
-   * {@code {"host", "port", "token"}}. The gateway streams file bytes to and from it; the
-   * token is made at each start and only handed out on the event bus, which is as trusted
-   * as the services themselves.
+   * Where the service's own HTTP endpoint listens and the token that endpoint requires. The
+   * gateway streams file bytes to and from it; the token is made at each start and only handed
+   * out on the event bus, which is as trusted as the services themselves.
    */
-  Future<JsonObject> endpoint();
+  Future<FileEndpoint> endpoint();
 
   /**
-   * The file as a message carries it ({@code {fileId, name, size, mime, sha256, width?, height?,
-   * url, thumbnailUrl?}}), if it exists and the user uploaded it; 404 otherwise, so that nobody
-   * can send a file they cannot read.
+   * The file as a message carries it, if it exists and the user uploaded it; 404 otherwise, so
+   * that nobody can send a file they cannot read.
    */
-  Future<JsonObject> ownFile(long userId, long fileId);
+  Future<FileInfo> ownFile(long userId, long fileId);
 
   /**
    * Makes the user's own image readable by anyone signed in, as an avatar must be; 404 when it is
    * not the user's upload, 400 when it is not an image. Answers as {@link #ownFile}.
    */
-  Future<JsonObject> shareAsAvatar(long userId, long fileId);
+  Future<FileInfo> shareAsAvatar(long userId, long fileId);
 
-  /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
-  Future<JsonObject> health();
+  /** UP exactly when the service's database answers. */
+  Future<ServiceHealth> health();
 }

@@ -5,8 +5,8 @@ import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
+import ling.api.ServiceHealth;
 
 /**
  * Call state machines and the relay of WebRTC signaling between participants. A call's state
@@ -41,11 +41,10 @@ public interface MediaSignalingService {
 
   /**
    * Starts a call in a conversation: in a direct one it rings every socket of the peer, in a
-   * group one the inviter is its first participant and the members are told. Answers
-   * {@code {callId, group}}; when the group already has a call, the inviter joins that one and
-   * the answer also holds its {@code participants}.
+   * group one the inviter is its first participant and the members are told. When the group
+   * already has a call, the inviter joins that one instead and is answered as by {@link #join}.
    */
-  Future<JsonObject> invite(long userId, String socketId, long conversationId, String media);
+  Future<CallSession> invite(long userId, String socketId, long conversationId, String media);
 
   /** The callee takes the call on this socket; the first accept wins. */
   Future<Void> accept(long userId, String socketId, long callId);
@@ -53,8 +52,8 @@ public interface MediaSignalingService {
   /** The callee declines a ringing call (a group member just dismisses it). */
   Future<Void> reject(long userId, String socketId, long callId);
 
-  /** A group member joins; answers {@code {callId, media, participants}} (those already in it). */
-  Future<JsonObject> join(long userId, String socketId, long callId);
+  /** A group member joins; the answer names the participants already in it. */
+  Future<CallSession> join(long userId, String socketId, long callId);
 
   /**
    * Leaves a call: the caller cancels a ringing call, the callee rejects it, a participant of a
@@ -62,8 +61,8 @@ public interface MediaSignalingService {
    */
   Future<Void> hangup(long userId, String socketId, long callId);
 
-  /** Relays an SDP description or ICE candidate to another participant's socket. */
-  Future<Void> signal(long userId, String socketId, long callId, long toUserId, JsonObject signal);
+  /** Relays an SDP description, an ICE candidate or a change of media to another participant's socket. */
+  Future<Void> signal(long userId, String socketId, long callId, long toUserId, CallSignal signal);
 
   /** A socket closed: whatever call it took part in, its user leaves. */
   Future<Void> socketClosed(long userId, String socketId);
@@ -71,9 +70,9 @@ public interface MediaSignalingService {
   /** Every socket of a gateway node is gone (the node stopped or was declared dead). */
   Future<Void> nodeGone(String nodeId);
 
-  /** {@code [{urls, username?, credential?}]}: STUN, and TURN with credentials for this user. */
-  Future<List<JsonObject>> iceServers(long userId);
+  /** STUN, and TURN with credentials for this user. */
+  Future<List<IceServer>> iceServers(long userId);
 
-  /** {@code {"status":"UP"|"DOWN", ...}} including the service's database check. */
-  Future<JsonObject> health();
+  /** UP exactly when the service's database answers. */
+  Future<ServiceHealth> health();
 }

@@ -7,6 +7,9 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.function.Supplier;
 import ling.api.Failures;
+import ling.api.ServiceHealth;
+import ling.api.chat.CallRecord;
+import ling.api.chat.CallScope;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatRing;
 import ling.api.chat.ChatService;
@@ -134,12 +137,12 @@ final class ChatServiceImpl implements ChatService {
   }
 
   @Override
-  public Future<JsonObject> callScope(long userId, long conversationId) {
+  public Future<CallScope> callScope(long userId, long conversationId) {
     return guard(() -> messaging.callScope(userId, conversationId));
   }
 
   @Override
-  public Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call) {
+  public Future<Void> recordCall(long conversationId, long callerId, long callId, CallRecord call) {
     return guard(() -> messaging.recordCall(conversationId, callerId, callId, call));
   }
 
@@ -154,7 +157,7 @@ final class ChatServiceImpl implements ChatService {
   }
 
   @Override
-  public Future<JsonObject> health() {
+  public Future<ServiceHealth> health() {
     return Database.health(pool);
   }
 

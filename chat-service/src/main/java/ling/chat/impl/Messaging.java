@@ -2,7 +2,6 @@ package ling.chat.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 import java.time.Duration;
@@ -15,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import ling.api.Pushes;
 import ling.api.Failures;
+import ling.api.chat.CallRecord;
+import ling.api.chat.CallScope;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
 import ling.api.chat.ConversationSummary;
@@ -145,10 +146,11 @@ final class Messaging {
       if (request.getFileId() != null && !invalid.containsKey(i)) {
         checked = checked.compose(x -> files.ownFile(userId, request.getFileId())
             .map(file -> {
-              if (request.getKind().equals("image") && !file.getString("mime", "").startsWith("image/")) {
+              String mime = file.getMime() == null ? "" : file.getMime();
+              if (request.getKind().equals("image") && !mime.startsWith("image/")) {
                 invalid.put(index, failed(request, Failures.invalid("fileId", "is not an image")));
               } else {
-                metas.put(request.getClientMsgId(), file.encode());
+                metas.put(request.getClientMsgId(), file.toJson().encode());
               }
               return (Void) null;
             })
@@ -307,19 +309,19 @@ final class Messaging {
         meta);
   }
 
-  /** {@code {type, closed, memberIds}} for a call, to an active member only. */
-  Future<JsonObject> callScope(long userId, long conversationId) {
+  /** Who a call in the conversation concerns, to an active member only. */
+  Future<CallScope> callScope(long userId, long conversationId) {
     return member(userId, conversationId)
-        .compose(access -> messages.activeMembers(conversationId).map(ids -> new JsonObject()
-            .put("type", access.type()).put("closed", access.closed()).put("memberIds", new JsonArray(ids))));
+        .compose(access -> messages.activeMembers(conversationId).map(ids -> new CallScope()
+            .setType(access.type()).setClosed(access.closed()).setMemberIds(ids)));
   }
 
   /** A finished call as a message from its caller; the call id as clientMsgId stores it once. */
-  Future<Void> recordCall(long conversationId, long callerId, long callId, JsonObject call) {
-    if (call == null || call.getString("media") == null || call.getString("outcome") == null) {
+  Future<Void> recordCall(long conversationId, long callerId, long callId, CallRecord call) {
+    if (call == null || call.getMedia() == null || call.getOutcome() == null) {
       throw Failures.invalid("call", "needs media and outcome");
     }
-    return record(conversationId, callerId, SERVER_MSG_PREFIX + "call-" + callId, "call", null, call);
+    return record(conversationId, callerId, SERVER_MSG_PREFIX + "call-" + callId, "call", null, call.toJson());
   }
 
   /** Stores a message the server makes, once per clientMsgId, and tells the members. */

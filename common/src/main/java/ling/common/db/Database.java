@@ -7,6 +7,7 @@ import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import ling.api.ServiceHealth;
 
 /** Connection pools to the MySQL-compatible database described by the {@code db} config section. */
 public final class Database {
@@ -71,17 +72,17 @@ public final class Database {
   }
 
   /** A service's health: UP exactly when its database answers. */
-  public static Future<JsonObject> health(Pool pool) {
-    return check(pool).map(db -> new JsonObject().put("status", db.getString("status")).put("database", db));
+  public static Future<ServiceHealth> health(Pool pool) {
+    return check(pool).map(ServiceHealth::ofDatabase);
   }
 
-  /** {@code {"status":"UP"}} when the database answers a trivial query, else DOWN with the reason. */
-  public static Future<JsonObject> check(Pool pool) {
+  /** UP when the database answers a trivial query, else DOWN with the reason. */
+  public static Future<ServiceHealth> check(Pool pool) {
     return pool.query("SELECT 1").execute()
-        .map(rows -> new JsonObject().put("status", "UP"))
+        .map(rows -> ServiceHealth.up())
         .otherwise(err -> {
           LOG.warn("database check failed: {}", err.getMessage());
-          return new JsonObject().put("status", "DOWN").put("reason", "the database does not answer");
+          return ServiceHealth.down("the database does not answer");
         });
   }
 }

@@ -2,13 +2,13 @@ package ling.file.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ling.api.file.FileInfo;
 import ling.file.impl.FileRepository.FileRow;
 
 /**
@@ -38,7 +38,7 @@ final class Downloads {
 
   void mount(Router router) {
     router.get("/files/:id/info").handler(ctx -> readable(ctx).onSuccess(file ->
-        ctx.json(info(file))).onFailure(err -> Replies.notFound(ctx)));
+        ctx.json(info(file).toJson())).onFailure(err -> Replies.notFound(ctx)));
     router.get("/files/:id/thumbnail").handler(ctx -> readable(ctx).onSuccess(file -> {
       if (file.thumbnailSha256() == null) {
         Replies.error(ctx, 404, "not_found", "this file has no thumbnail");
@@ -52,12 +52,12 @@ final class Downloads {
         .onFailure(err -> Replies.notFound(ctx)));
   }
 
-  static JsonObject info(FileRow file) {
+  static FileInfo info(FileRow file) {
     String url = TusRoutes.PUBLIC_PREFIX + "/files/" + file.id();
-    return new JsonObject().put("fileId", file.id()).put("name", file.name()).put("size", file.size())
-        .put("mime", file.mime()).put("sha256", file.sha256()).put("width", file.width())
-        .put("height", file.height()).put("url", url)
-        .put("thumbnailUrl", file.thumbnailSha256() == null ? null : url + "/thumbnail");
+    return new FileInfo().setFileId(file.id()).setName(file.name()).setSize(file.size())
+        .setMime(file.mime()).setSha256(file.sha256()).setWidth(file.width())
+        .setHeight(file.height()).setUrl(url)
+        .setThumbnailUrl(file.thumbnailSha256() == null ? null : url + "/thumbnail");
   }
 
   /** The file, if it exists and the caller may read it; anything else fails alike. */

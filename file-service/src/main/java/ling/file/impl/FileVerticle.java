@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import ling.api.chat.ChatService;
+import ling.api.file.FileEndpoint;
 import ling.api.file.FileService;
 import ling.common.Times;
 import ling.common.config.DataDirectory;
@@ -26,7 +27,7 @@ public class FileVerticle extends ServiceVerticle<FileService> {
   private static final Logger LOG = LoggerFactory.getLogger(FileVerticle.class);
 
   private HttpServer server;
-  private volatile JsonObject endpoint;
+  private volatile FileEndpoint endpoint;
   private long sweeper = -1;
 
   public FileVerticle() {
@@ -78,7 +79,7 @@ public class FileVerticle extends ServiceVerticle<FileService> {
           .requestHandler(router).listen(files.getInteger("internalPort"), host)
           .map(s -> {
             server = s;
-            endpoint = new JsonObject().put("host", advertised).put("port", s.actualPort()).put("token", token);
+            endpoint = new FileEndpoint(advertised, s.actualPort(), token);
             LOG.info("file endpoint on {}:{}, files in {}", host, s.actualPort(), root);
             return new FileServiceImpl(pool, () -> endpoint);
           });

@@ -86,7 +86,7 @@ final class OneShotUploads {
     finishing.run(owner, () -> vertx.executeBlocking(() -> finisher.finish(Path.of(file.uploadedFileName())), false))
         .compose(content -> files.insert(owner, name, content))
         .onSuccess(row -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .putHeader("Ling-File-Id", Long.toString(row.id())).end(Downloads.info(row).encode()))
+            .putHeader("Ling-File-Id", Long.toString(row.id())).end(Downloads.info(row).toJson().encode()))
         .onFailure(ctx::fail);
   }
 }

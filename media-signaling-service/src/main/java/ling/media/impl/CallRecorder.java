@@ -1,9 +1,9 @@
 package ling.media.impl;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import ling.api.chat.CallRecord;
 import ling.api.chat.ChatService;
 import ling.media.impl.CallRepository.CallRow;
 import org.slf4j.Logger;
@@ -36,8 +36,7 @@ final class CallRecorder {
   }
 
   Future<Void> record(Ended ended) {
-    JsonObject call = new JsonObject().put("media", ended.media()).put("outcome", ended.outcome())
-        .put("durationMs", ended.durationMs());
+    CallRecord call = new CallRecord(ended.media(), ended.outcome(), ended.durationMs());
     return chat.recordCall(ended.conversationId(), ended.callerId(), ended.callId(), call)
         .compose(x -> calls.markRecorded(ended.callId()))
         .onFailure(err -> LOG.warn("call {} not recorded yet: {}", ended.callId(), err.getMessage()));

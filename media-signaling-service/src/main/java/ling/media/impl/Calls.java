@@ -18,6 +18,8 @@ import ling.common.push.PushPublisher;
 import ling.api.Failures;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
+import ling.api.media.CallSession;
+import ling.api.media.CallSignal;
 import ling.api.media.MediaSignalingService;
 import ling.common.Times;
 import ling.common.db.Transactions;
@@ -81,17 +83,17 @@ final class Calls {
 
   // ---- starting and answering
 
-  Future<JsonObject> invite(long userId, String socketId, long conversationId, String media) {
+  Future<CallSession> invite(long userId, String socketId, long conversationId, String media) {
     checkSocket(socketId);
     if (!"audio".equals(media) && !"video".equals(media)) {
       throw Failures.invalid("media", "must be audio or video");
     }
     return chat.callScope(userId, conversationId).compose(scope -> {
-      if (scope.getBoolean("closed", false)) {
+      if (scope.isClosed()) {
         return Future.failedFuture(Failures.of(ChatService.CONVERSATION_CLOSED, "this conversation is closed"));
       }
-      List<Long> others = ids(scope.getJsonArray("memberIds")).stream().filter(id -> id != userId).toList();
-      if ("group".equals(scope.getString("type"))) {
+      List<Long> others = scope.getMemberIds().stream().filter(id -> id != userId).toList();
+      if (scope.group()) {
         return inviteGroup(userId, socketId, conversationId, media, others);
       }
       if (others.isEmpty()) {
@@ -103,10 +105,10 @@ final class Calls {
     });
   }
 
-  private Future<JsonObject> inviteDirect(long userId, String socketId, long conversationId, String media, long peer,
-                                          boolean online) {
+  private Future<CallSession> inviteDirect(long userId, String socketId, long conversationId, String media, long peer,
+                                           boolean online) {
     LocalDateTime now = Times.nowUtc();
-    return this.<JsonObject>change(conn -> calls.insert(conn, conversationId, false, media, userId,
+    return this.<CallSession>change(conn -> calls.insert(conn, conversationId, false, media, userId,
             CallRepository.RINGING, now, now.plusNanos(ringMillis * 1_000_000))
         .compose(id -> {
           if (id.isEmpty()) {
@@ -119,13 +121,12 @@ final class Calls {
                   .compose(x -> calls.addParticipants(conn, callId, List.of(peer), INVITED))
                   .compose(x -> online ? calls.takeLine(conn, peer, callId) : Future.succeededFuture(false))
                   .compose(peerFree -> {
-                    Change<JsonObject> change = new Change<>();
+                    Change<CallSession> change = new Change<>();
                     if (online && peerFree) {
                       change.outbox.toUser(peer, incoming(callId, conversationId, userId, media, false,
                           List.of(userId)));
                       change.ringing = callId;
-                      return Future.succeededFuture(change.answer(new JsonObject().put("callId", callId)
-                          .put("group", false)));
+                      return Future.succeededFuture(change.answer(CallSession.started(callId, false)));
                     }
                     // the attempt is over at once, and its message says so
                     String outcome = online ? "busy" : "missed";
@@ -136,10 +137,10 @@ final class Calls {
         }));
   }
 
-  private Future<JsonObject> inviteGroup(long userId, String socketId, long conversationId, String media,
-                                         List<Long> others) {
+  private Future<CallSession> inviteGroup(long userId, String socketId, long conversationId, String media,
+                                          List<Long> others) {
     LocalDateTime now = Times.nowUtc();
-    return this.<JsonObject>change(conn -> calls.insert(conn, conversationId, true, media, userId,
+    return this.<CallSession>change(conn -> calls.insert(conn, conversationId, true, media, userId,
             CallRepository.ACTIVE, now, null)
         .compose(id -> {
           if (id.isEmpty()) {
@@ -154,10 +155,10 @@ final class Calls {
               : calls.join(conn, callId, userId, socketId, now)
                   .compose(x -> calls.addParticipants(conn, callId, others, INVITED))
                   .map(x -> {
-                    Change<JsonObject> change = new Change<>();
+                    Change<CallSession> change = new Change<>();
                     JsonObject event = incoming(callId, conversationId, userId, media, true, List.of(userId));
                     others.forEach(member -> change.outbox.toUser(member, event));
-                    return change.answer(new JsonObject().put("callId", callId).put("group", true));
+                    return change.answer(CallSession.started(callId, true));
                   }));
         }));
   }
@@ -233,7 +234,7 @@ final class Calls {
     return end(conn, change, call, "rejected", now);
   }
 
-  Future<JsonObject> join(long userId, String socketId, long callId) {
+  Future<CallSession> join(long userId, String socketId, long callId) {
     checkSocket(socketId);
     return calls.find(calls.pool(), callId).compose(found -> {
       if (found.isEmpty()) {
@@ -250,13 +251,13 @@ final class Calls {
       // only a current member of the group may join
       return chat.callScope(userId, call.conversationId())
           .recover(err -> Future.failedFuture(noSuchCall()))
-          .compose(scope -> scope.getBoolean("closed", false) ? Future.failedFuture(callEnded())
-              : this.<JsonObject>change(conn -> joinLocked(conn, userId, socketId, callId, Times.nowUtc())));
+          .compose(scope -> scope.isClosed() ? Future.failedFuture(callEnded())
+              : this.<CallSession>change(conn -> joinLocked(conn, userId, socketId, callId, Times.nowUtc())));
     });
   }
 
-  private Future<Change<JsonObject>> joinLocked(SqlConnection conn, long userId, String socketId, long callId,
-                                                LocalDateTime now) {
+  private Future<Change<CallSession>> joinLocked(SqlConnection conn, long userId, String socketId, long callId,
+                                                 LocalDateTime now) {
     return calls.lock(conn, callId).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(noSuchCall());
@@ -268,10 +269,9 @@ final class Calls {
       return calls.participants(conn, callId).compose(participants -> {
         Participant me = participants.stream().filter(p -> p.userId() == userId).findFirst().orElse(null);
         List<Participant> present = participants.stream().filter(p -> p.joined() && p.userId() != userId).toList();
-        Change<JsonObject> change = new Change<>();
-        JsonObject answer = new JsonObject().put("callId", callId).put("conversationId", call.conversationId())
-            .put("media", call.media()).put("group", true)
-            .put("participants", new JsonArray(present.stream().map(Participant::userId).toList()));
+        Change<CallSession> change = new Change<>();
+        CallSession answer = CallSession.joined(callId, call.conversationId(), call.media(),
+            present.stream().map(Participant::userId).toList());
         if (me != null && me.joined()) {
           return socketId.equals(me.socketId()) ? Future.succeededFuture(change.answer(answer))
               : Future.failedFuture(answeredElsewhere());
@@ -472,12 +472,12 @@ final class Calls {
 
   // ---- signaling
 
-  Future<Void> signal(long userId, String socketId, long callId, long toUserId, JsonObject signal) {
+  Future<Void> signal(long userId, String socketId, long callId, long toUserId, CallSignal signal) {
     checkSocket(socketId);
     if (toUserId == userId) {
       throw Failures.invalid("toUserId", "is yourself");
     }
-    JsonObject relayed = Signals.clean(signal, maxSignalBytes);
+    CallSignal relayed = Signals.clean(signal, maxSignalBytes);
     return calls.find(calls.pool(), callId)
         .compose(found -> found.isEmpty() || found.get().ended() ? Future.<List<Participant>>failedFuture(noSuchCall())
             : calls.participants(calls.pool(), callId))
@@ -493,7 +493,8 @@ final class Calls {
             return Future.failedFuture(Failures.invalid("toUserId", "is not in this call"));
           }
           pushes.publish(List.of(toUserId), Outbox.event(Pushes.CALL_SIGNAL, callId)
-              .put("fromUserId", userId).put("signal", relayed), PushPublisher.Route.onlySocket(to.socketId()));
+              .put("fromUserId", userId).put("signal", relayed.toJson()),
+              PushPublisher.Route.onlySocket(to.socketId()));
           return Future.succeededFuture();
         });
   }
@@ -557,14 +558,6 @@ final class Calls {
                                      List<Long> participants) {
     return Outbox.event(Pushes.CALL_INCOMING, callId).put("conversationId", conversationId).put("from", from)
         .put("media", media).put("group", group).put("participants", new JsonArray(new ArrayList<>(participants)));
-  }
-
-  private static List<Long> ids(JsonArray array) {
-    List<Long> out = new ArrayList<>();
-    if (array != null) {
-      array.forEach(value -> out.add(((Number) value).longValue()));
-    }
-    return out;
   }
 
   private static void checkSocket(String socketId) {

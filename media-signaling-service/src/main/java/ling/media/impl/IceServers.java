@@ -1,6 +1,5 @@
 package ling.media.impl;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ling.api.media.IceServer;
 
 /**
  * The ICE servers a client uses: the configured STUN URLs, and TURN with credentials of the
@@ -35,15 +35,14 @@ final class IceServers {
     this.clock = clock;
   }
 
-  List<JsonObject> forUser(long userId) {
-    List<JsonObject> servers = new ArrayList<>();
+  List<IceServer> forUser(long userId) {
+    List<IceServer> servers = new ArrayList<>();
     if (!stunUrls.isEmpty()) {
-      servers.add(new JsonObject().put("urls", new JsonArray(stunUrls)));
+      servers.add(new IceServer(stunUrls));
     }
     if (!turnUrls.isEmpty() && turnSecret != null) {
       String username = (clock.millis() / 1000 + ttlSeconds) + ":" + userId;
-      servers.add(new JsonObject().put("urls", new JsonArray(turnUrls)).put("username", username)
-          .put("credential", credential(username)));
+      servers.add(new IceServer(turnUrls).setUsername(username).setCredential(credential(username)));
     }
     return servers;
   }

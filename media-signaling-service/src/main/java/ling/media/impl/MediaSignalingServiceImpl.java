@@ -1,10 +1,13 @@
 package ling.media.impl;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.function.Supplier;
+import ling.api.ServiceHealth;
+import ling.api.media.CallSession;
+import ling.api.media.CallSignal;
+import ling.api.media.IceServer;
 import ling.api.media.MediaSignalingService;
 import ling.common.db.Database;
 import ling.common.runtime.Guard;
@@ -26,7 +29,7 @@ final class MediaSignalingServiceImpl implements MediaSignalingService {
   }
 
   @Override
-  public Future<JsonObject> invite(long userId, String socketId, long conversationId, String media) {
+  public Future<CallSession> invite(long userId, String socketId, long conversationId, String media) {
     return guard(() -> calls.invite(userId, socketId, conversationId, media));
   }
 
@@ -41,7 +44,7 @@ final class MediaSignalingServiceImpl implements MediaSignalingService {
   }
 
   @Override
-  public Future<JsonObject> join(long userId, String socketId, long callId) {
+  public Future<CallSession> join(long userId, String socketId, long callId) {
     return guard(() -> calls.join(userId, socketId, callId));
   }
 
@@ -51,7 +54,7 @@ final class MediaSignalingServiceImpl implements MediaSignalingService {
   }
 
   @Override
-  public Future<Void> signal(long userId, String socketId, long callId, long toUserId, JsonObject signal) {
+  public Future<Void> signal(long userId, String socketId, long callId, long toUserId, CallSignal signal) {
     return guard(() -> calls.signal(userId, socketId, callId, toUserId, signal));
   }
 
@@ -66,12 +69,12 @@ final class MediaSignalingServiceImpl implements MediaSignalingService {
   }
 
   @Override
-  public Future<List<JsonObject>> iceServers(long userId) {
+  public Future<List<IceServer>> iceServers(long userId) {
     return guard(() -> Future.succeededFuture(iceServers.forUser(userId)));
   }
 
   @Override
-  public Future<JsonObject> health() {
+  public Future<ServiceHealth> health() {
     return Database.health(pool);
   }
 

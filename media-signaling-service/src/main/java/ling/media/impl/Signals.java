@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import ling.api.Failures;
+import ling.api.media.CallSignal;
 
 /**
  * The shape of a {@code call.signal} payload: an SDP description, an ICE candidate, or what the
@@ -20,10 +21,11 @@ final class Signals {
   private Signals() {
   }
 
-  static JsonObject clean(JsonObject signal, int maxBytes) {
-    if (signal == null) {
+  static CallSignal clean(CallSignal given, int maxBytes) {
+    if (given == null) {
       throw Failures.invalid("signal", "is required");
     }
+    JsonObject signal = given.toJson();
     JsonObject sdp = object(signal, "sdp");
     JsonObject candidate = object(signal, "candidate");
     JsonObject media = object(signal, "media");
@@ -31,17 +33,16 @@ final class Signals {
     if (kinds != 1 || signal.size() != 1) {
       throw Failures.invalid("signal", "must hold exactly one of sdp, candidate and media");
     }
-    JsonObject clean;
+    CallSignal clean;
     if (media != null) {
-      clean = new JsonObject().put("media", new JsonObject().put("video", flag(media, "video"))
-          .put("camera", flag(media, "camera")));
+      clean = CallSignal.media(flag(media, "video"), flag(media, "camera"));
     } else if (sdp != null) {
       String type = string(sdp, "signal.sdp.type", true);
       if (!SDP_TYPES.contains(type)) {
         throw Failures.invalid("signal.sdp.type", "must be offer, answer, pranswer or rollback");
       }
       String text = string(sdp, "signal.sdp.sdp", !"rollback".equals(type));
-      clean = new JsonObject().put("sdp", new JsonObject().put("type", type).put("sdp", text == null ? "" : text));
+      clean = CallSignal.sdp(type, text == null ? "" : text);
     } else {
       // an empty candidate string is the end of candidates
       String line = string(candidate, "signal.candidate.candidate", true);
@@ -56,10 +57,9 @@ final class Signals {
       if (mid == null && index == null) {
         throw Failures.invalid("signal.candidate", "needs sdpMid or sdpMLineIndex");
       }
-      clean = new JsonObject().put("candidate", new JsonObject().put("candidate", line).put("sdpMid", mid)
-          .put("sdpMLineIndex", index));
+      clean = CallSignal.candidate(line, mid, (Integer) index);
     }
-    if (clean.encode().getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+    if (clean.toJson().encode().getBytes(StandardCharsets.UTF_8).length > maxBytes) {
       throw Failures.of(Failures.TOO_LARGE, "signal: must be at most " + maxBytes + " bytes");
     }
     return clean;

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import ling.api.media.IceServer;
 import ling.api.media.MediaSignalingService;
 
 /** {@code /calls}: what a client needs before it makes a call (the calls themselves run on the socket). */
@@ -23,6 +24,6 @@ final class CallRoutes {
     // credentials are per user and expire: never cached on the way
     ctx.response().putHeader("Cache-Control", "no-store");
     Responses.answer(ctx, media.iceServers(Authenticated.userId(ctx)),
-        servers -> Responses.json(ctx, 200, new JsonArray(servers)));
+        servers -> Responses.json(ctx, 200, new JsonArray(servers.stream().map(IceServer::toJson).toList())));
   }
 }

@@ -8,13 +8,13 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import ling.api.Failures;
+import ling.api.file.FileEndpoint;
 import ling.api.file.FileService;
 import ling.gateway.impl.GatewaySettings.FileProxy;
 import ling.gateway.impl.GatewayVerticle;
@@ -51,7 +51,7 @@ final class FileRoutes {
   private final long idleMillis;
   /** Uploads in flight through this instance, by user (used from its event loop only). */
   private final Map<Long, Integer> uploading = new HashMap<>();
-  private Future<JsonObject> endpoint;
+  private Future<FileEndpoint> endpoint;
 
   /** @param proxy connections per pool, uploads per user, time-outs */
   FileRoutes(Vertx vertx, FileService files, FileProxy proxy) {
@@ -105,14 +105,14 @@ final class FileRoutes {
     endpoint()
         .compose(target -> client.request(new RequestOptions()
                 .setMethod(ctx.request().method())
-                .setHost(target.getString("host"))
-                .setPort(target.getInteger("port"))
+                .setHost(target.getHost())
+                .setPort(target.getPort())
                 .setURI(uri)
                 .setConnectTimeout(connectMillis)
                 .setIdleTimeout(idleMillis))
             .compose(request -> {
               copy(ctx.request().headers(), request.headers());
-              request.putHeader("Ling-Internal-Token", target.getString("token"));
+              request.putHeader("Ling-Internal-Token", target.getToken());
               request.putHeader("Ling-User-Id", Long.toString(userId));
               // a caller that goes away mid-body ends the file service's request too (which keeps
               // what arrived), rather than leaving it waiting for the rest
@@ -187,7 +187,7 @@ final class FileRoutes {
     });
   }
 
-  private Future<JsonObject> endpoint() {
+  private Future<FileEndpoint> endpoint() {
     if (endpoint == null || endpoint.failed()) {
       endpoint = files.endpoint();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import ling.api.ServiceHealth;
 import ling.api.account.AccountService;
 import ling.api.chat.ChatService;
 import ling.api.file.FileService;
@@ -21,7 +22,7 @@ final class HealthRoutes {
 
   private static final long CHECK_TIMEOUT_MS = 3_000;
 
-  private final Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
+  private final Map<String, Supplier<Future<ServiceHealth>>> checks = new LinkedHashMap<>();
   private final String registryName;
   private final boolean metricsOnApi;
 
@@ -48,23 +49,24 @@ final class HealthRoutes {
 
   private void health(RoutingContext ctx) {
     List<String> names = List.copyOf(checks.keySet());
-    List<Future<JsonObject>> results = names.stream().map(name -> check(checks.get(name))).toList();
+    List<Future<ServiceHealth>> results = names.stream().map(name -> check(checks.get(name))).toList();
     Future.join(results).onComplete(done -> {
-      JsonObject details = new JsonObject().put("gateway", new JsonObject().put("status", "UP"));
+      JsonObject details = new JsonObject().put("gateway", ServiceHealth.up().toJson());
       boolean up = true;
       for (int i = 0; i < names.size(); i++) {
-        JsonObject result = results.get(i).result();
-        details.put(names.get(i), result);
-        up &= "UP".equals(result.getString("status"));
+        ServiceHealth result = results.get(i).result();
+        details.put(names.get(i), result.toJson());
+        up &= result.passed();
       }
-      Responses.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", details));
+      Responses.json(ctx, up ? 200 : 503, new JsonObject()
+          .put("status", up ? ServiceHealth.UP : ServiceHealth.DOWN).put("checks", details));
     });
   }
 
   /** A check that never fails: a timeout or an error is a DOWN with its reason. */
-  private Future<JsonObject> check(Supplier<Future<JsonObject>> probe) {
+  private Future<ServiceHealth> check(Supplier<Future<ServiceHealth>> probe) {
     return probe.get()
         .timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .otherwise(err -> new JsonObject().put("status", "DOWN").put("reason", "no answer on the event bus"));
+        .otherwise(err -> ServiceHealth.down("no answer on the event bus"));
   }
 }

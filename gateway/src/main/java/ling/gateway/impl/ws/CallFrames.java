@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import ling.api.media.CallSignal;
 import ling.api.media.MediaSignalingService;
 import ling.gateway.impl.ApiError;
 import ling.gateway.impl.ApiException;
@@ -52,12 +53,12 @@ final class CallFrames {
         order.then(() -> media.invite(userId, socketId, conversationId, mediaKind)).onComplete(ar -> {
           if (ar.failed()) {
             fail.accept(ref, ar.cause());
-          } else if (ar.result().containsKey("participants")) {
+          } else if (ar.result().joinedExisting()) {
             // the group had a call already: the inviter is in it now
-            write.accept(ar.result().copy().put("type", "call.joined"));
+            write.accept(ar.result().toJson().put("type", "call.joined"));
           } else {
-            write.accept(new JsonObject().put("type", "call.ringing").put("callId", ar.result().getLong("callId"))
-                .put("conversationId", conversationId).put("group", ar.result().getBoolean("group")));
+            write.accept(new JsonObject().put("type", "call.ringing").put("callId", ar.result().getCallId())
+                .put("conversationId", conversationId).put("group", ar.result().isGroup()));
           }
         });
         return true;
@@ -80,7 +81,7 @@ final class CallFrames {
           if (ar.failed()) {
             fail.accept(ref, ar.cause());
           } else {
-            write.accept(ar.result().copy().put("type", "call.joined"));
+            write.accept(ar.result().toJson().put("type", "call.joined"));
           }
         });
       }
@@ -91,7 +92,8 @@ final class CallFrames {
         if (!(signal instanceof JsonObject object)) {
           throw new ApiException(ApiError.invalid("signal", "must be an object"));
         }
-        quietly(order.then(() -> media.signal(userId, socketId, callId, toUserId, object)), ref, fail);
+        CallSignal payload = new CallSignal(object);
+        quietly(order.then(() -> media.signal(userId, socketId, callId, toUserId, payload)), ref, fail);
         // relaying does not put a socket in a call
         return false;
       }
