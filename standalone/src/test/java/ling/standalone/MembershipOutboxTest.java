@@ -52,11 +52,20 @@ class MembershipOutboxTest {
   private Api api;
   private Pool db;
   private ServiceProcess chat;
+  /** A database of its own: another stack's outbox relay in this JVM must not deliver this one's changes. */
+  private JsonObject database;
 
   @BeforeEach
   void formCluster() throws IOException {
     cluster = "ling-outbox-" + Long.toString(System.nanoTime(), 36);
+    database = TestDatabase.connection().copy().put("name", "ling_" + cluster.replace('-', '_'));
+    String user = database.getString("user");
+    String name = database.getString("name");
+    TestDatabase.asAdministrator("CREATE DATABASE " + name + " CHARACTER SET utf8mb4;"
+        + "GRANT ALL ON " + name + ".* TO '" + user + "'@'localhost';"
+        + "GRANT ALL ON " + name + ".* TO '" + user + "'@'127.0.0.1';");
     JsonObject config = TestDatabase.config();
+    config.getJsonObject("db").put("name", name);
     config.getJsonObject("cluster").put("name", cluster);
     config.getJsonObject("metrics").put("registryName", cluster);
     config.put("dataDir", config.getString("dataDir") + "-" + cluster);
@@ -70,7 +79,7 @@ class MembershipOutboxTest {
     GatewayVerticle gateway = new GatewayVerticle();
     gatewayId = node.deployVerticle(gateway, options).await();
     api = new Api(node, gateway.actualPort());
-    db = Database.pool(node, TestDatabase.connection(), "outbox-test");
+    db = Database.pool(node, database, "outbox-test");
     startChat();
   }
 
@@ -82,6 +91,7 @@ class MembershipOutboxTest {
     api.close();
     db.close().await();
     new Standalone.Deployment(null, gatewayId).closeNow(node);
+    TestDatabase.asAdministrator("DROP DATABASE IF EXISTS " + database.getString("name") + ";");
   }
 
   @Test
@@ -244,7 +254,7 @@ class MembershipOutboxTest {
   }
 
   private void startChat() throws IOException {
-    chat = ServiceProcess.start("chat", "ling.chat.ChatMain", cluster, Map.of());
+    chat = ServiceProcess.start("chat", "ling.chat.ChatMain", cluster, Map.of("LING_DB_NAME", database.getString("name")));
     ChatService service = ChatService.createProxy(node);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {

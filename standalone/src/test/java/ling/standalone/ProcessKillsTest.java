@@ -20,6 +20,7 @@ import ling.api.chat.ChatRing;
 import ling.api.chat.ChatService;
 import ling.chat.impl.ChatVerticle;
 import ling.common.TestDatabase;
+import ling.common.cluster.HashRing;
 import ling.common.runtime.Nodes;
 import ling.file.impl.FileVerticle;
 import ling.gateway.impl.GatewayVerticle;
@@ -31,11 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A gateway and the account service as processes of their own, beside a node that runs the rest,
- * each killed outright (SIGKILL) while senders on both gateways keep sending: the clients of the
- * killed gateway reconnect to the other one and send again what was not acknowledged; the other
- * clients do not notice; losing the account service does not stop messaging; nothing acknowledged
- * is lost or stored twice; and each killed process, started again, serves again.
+ * A chat-service instance, a gateway and the account service as processes of their own, beside a
+ * node that runs the rest (another chat-service instance among it), killed outright (SIGKILL) one
+ * after the other while senders on both gateways keep sending: the dead chat instance's
+ * conversations move to the other at once; the clients of the killed gateway reconnect to the
+ * other one and send again what was not acknowledged, the other clients do not notice; losing the
+ * account service does not stop messaging; receivers get every push in seq order while no chat
+ * instance is dying; nothing acknowledged is lost or stored twice; and each killed process, started
+ * again, rejoins and serves again.
  */
 class ProcessKillsTest {
 
@@ -50,7 +54,9 @@ class ProcessKillsTest {
   private int portA;
   private ServiceProcess account;
   private ServiceProcess gatewayB;
+  private ServiceProcess chat;
   private final List<Sender> senders = new ArrayList<>();
+  private final List<Receiver> receivers = new ArrayList<>();
 
   @BeforeEach
   void formCluster() throws Exception {
@@ -72,7 +78,8 @@ class ProcessKillsTest {
   @AfterEach
   void leave() {
     senders.forEach(Sender::close);
-    for (ServiceProcess process : new ServiceProcess[] {gatewayB, account}) {
+    receivers.forEach(Receiver::close);
+    for (ServiceProcess process : new ServiceProcess[] {gatewayB, account, chat}) {
       if (process != null) {
         process.close();
       }
@@ -88,15 +95,47 @@ class ProcessKillsTest {
 
   @Test
   @Timeout(300)
-  void killingAGatewayOrTheAccountServiceUnderTrafficLosesNothingAndBothComeBack() throws Exception {
+  void killingAChatInstanceThenAGatewayThenTheAccountServiceUnderTrafficLosesNothingAndAllComeBack()
+      throws Exception {
     int portB = Integer.parseInt(gatewayB.awaitLine(LISTENING, 120));
-    awaitRing();
-    for (int i = 0; i < 4; i++) {
+    awaitRing(1);
+    chat = startChat();
+    ChatRing two = awaitRing(2);
+    String local = ling.common.cluster.ClusterMembers.of(node).nodeId();
+    HashRing owners = new HashRing(two.getMembers());
+    // four pairs, at least two of whose conversations the chat process owns
+    int remoteOwned = 0;
+    for (int i = 0; i < 40 && (senders.size() < 4 || remoteOwned < 2); i++) {
       Session sender = viaA.register("pk");
-      long conversation = viaA.befriend(sender, viaA.register("pk"));
-      // half of them on the gateway that will be killed
-      senders.add(new Sender(i, sender, conversation, i % 2 == 0 ? portA : portB));
+      Session receiver = viaA.register("pk");
+      long conversation = viaA.befriend(sender, receiver);
+      boolean remote = !owners.owner(conversation).startsWith(local);
+      if (senders.size() >= 4 && !remote) {
+        continue;
+      }
+      remoteOwned += remote ? 1 : 0;
+      int index = senders.size();
+      // half of them on the gateway that will be killed; every receiver on the one that stays
+      senders.add(new Sender(index, sender, conversation, index % 2 == 0 ? portA : portB));
+      receivers.add(new Receiver(Socket.connect(node, portA, receiver.bearer())));
     }
+    assertTrue(remoteOwned >= 2, "the chat process owns some of the conversations");
+
+    // a chat-service instance dies: what it owned moves to the other at once
+    traffic(() -> {
+      chat.kill();
+      return null;
+    });
+    System.out.println("chat-service killed: slowest ack per sender " + senders.stream().map(x -> x.slowest).toList()
+        + " ms");
+    for (Sender sender : senders) {
+      assertTrue(sender.slowest < MAX_ACK_MILLIS, sender + " waited " + sender.slowest + " ms");
+    }
+    assertEquals(1, awaitRing(1).getMembers().size(), "the dead instance left the ring");
+    chat = startChat();
+    awaitRing(2);
+    receivers.forEach(Receiver::startCounting);
+    senders.forEach(Sender::resetSlowest);
 
     // a gateway dies: its clients move to the other one, and the other's clients do not notice
     traffic(() -> {
@@ -137,6 +176,10 @@ class ProcessKillsTest {
       assertEquals("pong", fresh.nextOfType("pong", 10_000).getString("type"));
     }
 
+    for (Receiver receiver : receivers) {
+      assertTrue(receiver.pushes > 20, "pushes came: " + receiver.pushes);
+      assertEquals(0, receiver.outOfOrder, "pushes below a seq already pushed, after the chat instance came back");
+    }
     for (Sender sender : senders) {
       assertTrue(sender.acked.size() > 20, sender + " kept sending: " + sender.acked.size());
       assertEquals(sender.acked, viaA.storedInOrder(sender.session, sender.conversation),
@@ -171,6 +214,56 @@ class ProcessKillsTest {
       thread.join(60_000);
     }
     assertEquals(List.of(), failures);
+  }
+
+  /** A client that only reads: counts the pushes whose seq is below one it has had already. */
+  private static final class Receiver implements AutoCloseable {
+    final Socket socket;
+    final Thread reader;
+    volatile boolean counting;
+    volatile boolean open = true;
+    volatile int pushes;
+    volatile int outOfOrder;
+    long highest;
+
+    Receiver(Socket socket) {
+      this.socket = socket;
+      this.reader = new Thread(this::read, "receiver");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    void startCounting() {
+      counting = true;
+    }
+
+    private void read() {
+      while (open) {
+        JsonObject frame;
+        try {
+          frame = socket.next(200);
+        } catch (AssertionError quiet) {
+          continue;
+        }
+        if (!"message".equals(frame.getString("type"))) {
+          continue;
+        }
+        long seq = frame.getJsonObject("message").getLong("seq");
+        if (counting) {
+          pushes++;
+          if (seq < highest) {
+            outOfOrder++;
+          }
+        }
+        highest = Math.max(highest, seq);
+      }
+    }
+
+    @Override
+    public void close() {
+      open = false;
+      socket.close();
+    }
   }
 
   /** A client: one message at a time; if its socket dies, it connects to gateway A and sends it again. */
@@ -245,20 +338,27 @@ class ProcessKillsTest {
         + reply.text() + "\n" + account.output());
   }
 
-  private void awaitRing() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+  /** The ring once it has this many members, as an instance answers it. */
+  private ChatRing awaitRing(int members) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    ChatRing ring = null;
     while (System.nanoTime() < deadline) {
       try {
-        ChatRing ring = ChatService.createProxy(node).ring().await();
-        if (ring.getMembers().size() == 1) {
-          return;
+        ring = ChatService.createProxy(node).ring().await();
+        if (ring.getMembers().size() == members) {
+          return ring;
         }
       } catch (RuntimeException notYet) {
-        // starting
+        // starting, or going away
       }
       sleep(100);
     }
-    throw new AssertionError("no chat ring");
+    throw new AssertionError("the ring did not reach " + members + " members: " + ring
+        + (chat == null ? "" : "\n" + chat.output()));
+  }
+
+  private ServiceProcess startChat() throws Exception {
+    return ServiceProcess.start("chat", "ling.chat.ChatMain", cluster, Map.of());
   }
 
   private ServiceProcess startAccount() throws Exception {
