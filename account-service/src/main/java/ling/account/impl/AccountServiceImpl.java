@@ -72,10 +72,22 @@ final class AccountServiceImpl implements AccountService {
         ChatService.createProxyWithTimeout(vertx, membership.getLong("deliveryTimeoutMillis")), membership);
     this.friends = new Friends(pool, users, rules, outbox, relay, events);
     this.groups = new Groups(vertx, pool, users, rules, outbox, relay, events, files);
+    undeliveredGauge(config, relay);
     relay.onOpened((change, conversationId, late) -> change.direct()
         ? friends.conversationOpened(change.getUserIds().get(0), change.getUserIds().get(1), conversationId, late)
         : groups.conversationOpened(change.getGroupId(), conversationId, late));
     this.presence = new Presence(vertx, pool, events, config.getJsonObject("presence"));
+  }
+
+  /** Group and friendship changes the chat service has not applied yet, as {@code ling_membership_undelivered}. */
+  private static void undeliveredGauge(JsonObject config, MembershipRelay relay) {
+    io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getNow(
+        config.getJsonObject("metrics", new JsonObject()).getString("registryName", "ling"));
+    if (registry != null) {
+      io.micrometer.core.instrument.Gauge.builder("ling.membership.undelivered", relay, MembershipRelay::undelivered)
+          .description("membership changes committed that the chat service has not applied yet")
+          .register(registry);
+    }
   }
 
   /**

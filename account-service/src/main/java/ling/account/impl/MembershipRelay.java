@@ -31,6 +31,8 @@ final class MembershipRelay {
 
   private static final Logger LOG = LoggerFactory.getLogger(MembershipRelay.class);
   private static final int BATCH = 200;
+  /** A change refused this often is likely refused for good: worth an operator's look. */
+  private static final int ATTEMPTS_TO_WARN = 20;
 
   private final Vertx vertx;
   private final OutboxRepository outbox;
@@ -45,6 +47,8 @@ final class MembershipRelay {
   private long backoffMillis;
   private long retryTimer = -1;
   private long sweepTimer = -1;
+  /** Changes the last pass read and could not deliver, for the {@code ling_membership_undelivered} gauge. */
+  private volatile int undelivered;
 
   MembershipRelay(Vertx vertx, OutboxRepository outbox, ChatService chat, JsonObject config) {
     this.vertx = vertx;
@@ -57,6 +61,10 @@ final class MembershipRelay {
 
   void onOpened(Opened opened) {
     this.opened = opened;
+  }
+
+  int undelivered() {
+    return undelivered;
   }
 
   void start() {
@@ -115,17 +123,22 @@ final class MembershipRelay {
     for (Entry entry : entries) {
       byKey.computeIfAbsent(entry.change().orderKey(), k -> new ArrayList<>()).add(entry);
     }
-    List<Future<Boolean>> keys = new ArrayList<>();
+    List<Future<Integer>> keys = new ArrayList<>();
     byKey.values().forEach(list -> keys.add(deliverInOrder(list, 0)));
     if (entries.size() == BATCH) {
       passAgain = true;
     }
-    return Future.join(keys).map(all -> keys.stream().allMatch(Future::result));
+    return Future.join(keys).map(all -> {
+      int delivered = keys.stream().mapToInt(Future::result).sum();
+      undelivered = entries.size() - delivered;
+      return undelivered == 0;
+    });
   }
 
-  private Future<Boolean> deliverInOrder(List<Entry> entries, int index) {
+  /** How many of the key's changes, from {@code index} on, were delivered before one failed. */
+  private Future<Integer> deliverInOrder(List<Entry> entries, int index) {
     if (index == entries.size()) {
-      return Future.succeededFuture(true);
+      return Future.succeededFuture(0);
     }
     Entry entry = entries.get(index);
     return chat.applyMembershipChange(entry.change())
@@ -143,11 +156,16 @@ final class MembershipRelay {
             if (waiter != null) {
               waiter.tryComplete();
             }
-            return deliverInOrder(entries, index + 1);
+            return deliverInOrder(entries, index + 1).map(more -> more + 1);
           }
-          LOG.info("membership change {} ({}) not delivered yet: {}", entry.id(), entry.change(),
-              done.cause().getMessage());
-          return outbox.failed(entry.id(), done.cause().getMessage()).transform(x -> Future.succeededFuture(false));
+          if (entry.attempts() + 1 == ATTEMPTS_TO_WARN) {
+            LOG.warn("membership change {} ({}) refused {} times, the changes of its group or pair after it wait: {}",
+                entry.id(), entry.change(), ATTEMPTS_TO_WARN, done.cause().getMessage());
+          } else {
+            LOG.info("membership change {} ({}) not delivered yet: {}", entry.id(), entry.change(),
+                done.cause().getMessage());
+          }
+          return outbox.failed(entry.id(), done.cause().getMessage()).transform(x -> Future.succeededFuture(0));
         });
   }
 

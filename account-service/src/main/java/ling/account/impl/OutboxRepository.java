@@ -15,7 +15,7 @@ import ling.common.Times;
 /** The membership outbox ({@code membership_outbox}, {@code membership_order}). */
 final class OutboxRepository {
 
-  record Entry(long id, MembershipChange change) {
+  record Entry(long id, MembershipChange change, int attempts) {
   }
 
   private final Pool pool;
@@ -46,12 +46,13 @@ final class OutboxRepository {
 
   /** The oldest changes not yet delivered, in the order they were written. */
   Future<List<Entry>> pending(int limit) {
-    return pool.preparedQuery("SELECT id, change_json FROM membership_outbox ORDER BY id LIMIT ?")
+    return pool.preparedQuery("SELECT id, change_json, attempts FROM membership_outbox ORDER BY id LIMIT ?")
         .execute(Tuple.of(limit))
         .map(rows -> {
           List<Entry> out = new ArrayList<>();
           for (Row row : rows) {
-            out.add(new Entry(row.getLong("id"), new MembershipChange(new JsonObject(row.getString("change_json")))));
+            out.add(new Entry(row.getLong("id"), new MembershipChange(new JsonObject(row.getString("change_json"))),
+                row.getInteger("attempts")));
           }
           return out;
         });
