@@ -148,6 +148,7 @@ class MembershipOutboxTest {
       }
     }
     assertTrue(outboxSize() > 0, "changes waited for the chat service");
+    assertTrue(undeliveredGauge() > 0, "the operators' gauge shows them waiting");
     startChat();
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -155,6 +156,10 @@ class MembershipOutboxTest {
       Thread.sleep(200);
     }
     assertEquals(0, outboxSize(), "every change was delivered");
+    while (undeliveredGauge() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertEquals(0.0, undeliveredGauge(), "and the gauge says so");
     for (long group : groups) {
       assertEquals(accountMembers(group), chatMembers(group), "members and roles of group " + group);
     }
@@ -205,6 +210,11 @@ class MembershipOutboxTest {
 
   private static void expect(int status, Reply reply) {
     assertEquals(status, reply.status(), reply.text());
+  }
+
+  private double undeliveredGauge() {
+    return io.vertx.micrometer.backends.BackendRegistries.getNow(cluster)
+        .get("ling.membership.undelivered").gauge().value();
   }
 
   private int outboxSize() {
