@@ -39,6 +39,16 @@ import ling.bench.LingClient.User;
 public final class Bench {
 
   private static final long TIMEOUT_MS = 180_000;
+  private static final String USAGE = String.join("\n",
+      "usage: java -jar ling-bench.jar [options] [W1 W1-light W2 W3 W4 W5 W6]  (default W1 W1-light W2 W3 W4)",
+      "  --url URL                 the gateway (http://127.0.0.1:8080)",
+      "  --warmup N                unmeasured rounds of W1, W1-light and W2 first (3; 0 skips them)",
+      "  --server-pid PID          the process whose CPU is reported as the server's",
+      "  --db-pid PID              the database process, likewise",
+      "  --db host:port:name:user:password   counters read from the database",
+      "  --w1-pairs N, --w1-per-sender N, --w2-per-sender N, --w3-size N, --w4-sockets N,",
+      "  --w5-sockets N, --w5-seconds N, --w6-connections N, --w6-seconds N, --w6-from ADDRESS,",
+      "  --w6-line-seconds N, --w6-reopen-millis N   the workloads' sizes (see docs/performance.md)");
 
   private final Vertx vertx;
   private final LingClient client;
@@ -56,7 +66,15 @@ public final class Bench {
     Map<String, String> options = new HashMap<>();
     List<String> workloads = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--help") || args[i].equals("-h")) {
+        System.out.println(USAGE);
+        return;
+      }
       if (args[i].startsWith("--")) {
+        if (i + 1 == args.length) {
+          System.err.println(args[i] + " needs a value\n" + USAGE);
+          System.exit(2);
+        }
         options.put(args[i].substring(2), args[++i]);
       } else {
         workloads.add(args[i]);
