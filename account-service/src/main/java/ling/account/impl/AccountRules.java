@@ -154,11 +154,8 @@ final class AccountRules {
     return v;
   }
 
-  String groupName(Object value) {
-    if (!(value instanceof String text)) {
-      throw Failures.invalid("name", value == null ? "is required" : "must be a string");
-    }
-    String v = shown("name", text);
+  String groupName(String value) {
+    String v = shown("name", required("name", value));
     if (v.isEmpty() || v.codePointCount(0, v.length()) > groupNameMax) {
       throw Failures.invalid("name", "must be 1-" + groupNameMax + " characters");
     }
@@ -174,11 +171,11 @@ final class AccountRules {
     return optionalText("nickname", value, nicknameMax);
   }
 
-  String joinPolicy(Object value) {
+  String joinPolicy(String value) {
     if (!"open".equals(value) && !"approval".equals(value) && !"invite".equals(value)) {
       throw Failures.invalid("joinPolicy", "must be open, approval or invite");
     }
-    return (String) value;
+    return value;
   }
 
   /** Blank clears the remark. */
@@ -200,25 +197,6 @@ final class AccountRules {
     }
     noControlCharacters(field, v.replace('\n', ' '));
     return v;
-  }
-
-  /** A JSON value that must be a string or null. */
-  static String text(String field, Object value) {
-    if (value != null && !(value instanceof String)) {
-      throw Failures.invalid(field, "must be a string");
-    }
-    return (String) value;
-  }
-
-  /** A JSON value that must be a positive id or null (null clears). */
-  static Long fileId(String field, Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
-      throw Failures.invalid(field, "must be a file id");
-    }
-    return ((Number) value).longValue();
   }
 
   /** Escapes LIKE's wildcards so that a search for {@code 50%_off} means exactly that. */

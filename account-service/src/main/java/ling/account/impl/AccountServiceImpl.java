@@ -14,12 +14,16 @@ import ling.api.account.AuthResult;
 import ling.api.account.DeviceLink;
 import ling.api.account.DeviceLinkPoll;
 import ling.api.account.Friend;
+import ling.api.account.FriendChanges;
 import ling.api.account.FriendFolder;
 import ling.api.account.FriendRequest;
 import ling.api.account.Group;
+import ling.api.account.GroupChanges;
 import ling.api.account.GroupJoinRequest;
 import ling.api.account.GroupJoinResult;
 import ling.api.account.GroupMember;
+import ling.api.account.GroupSpec;
+import ling.api.account.ProfileChanges;
 import ling.api.account.Registration;
 import ling.api.account.UserProfile;
 import ling.api.chat.ChatService;
@@ -167,7 +171,7 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<UserProfile> updateProfile(long userId, JsonObject changes) {
+  public Future<UserProfile> updateProfile(long userId, ProfileChanges changes) {
     return profiles.updateProfile(userId, changes);
   }
 
@@ -212,7 +216,7 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<Friend> updateFriend(long userId, long friendId, JsonObject changes) {
+  public Future<Friend> updateFriend(long userId, long friendId, FriendChanges changes) {
     return guard(() -> friends.update(userId, friendId, changes));
   }
 
@@ -242,7 +246,7 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<Group> createGroup(long userId, JsonObject spec) {
+  public Future<Group> createGroup(long userId, GroupSpec spec) {
     return guard(() -> groups.create(userId, spec));
   }
 
@@ -262,7 +266,7 @@ final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<Group> updateGroup(long userId, long groupId, JsonObject changes) {
+  public Future<Group> updateGroup(long userId, long groupId, GroupChanges changes) {
     return guard(() -> groups.update(userId, groupId, changes));
   }
 

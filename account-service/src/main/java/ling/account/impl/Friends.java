@@ -14,6 +14,7 @@ import ling.account.impl.FriendRepository.RequestRow;
 import ling.api.Failures;
 import ling.api.account.AccountService;
 import ling.api.account.Friend;
+import ling.api.account.FriendChanges;
 import ling.api.account.FriendFolder;
 import ling.api.account.FriendRequest;
 import ling.api.chat.MembershipChange;
@@ -114,27 +115,24 @@ final class Friends {
     return friends.friends(userId).map(rows -> rows.stream().map(Friends::view).toList());
   }
 
-  Future<Friend> update(long userId, long friendId, JsonObject changes) {
+  Future<Friend> update(long userId, long friendId, FriendChanges changes) {
     if (changes == null) {
       throw Failures.invalid("body", "is required");
     }
     Map<String, Object> columns = new LinkedHashMap<>();
-    Long folderId = null;
-    for (String field : changes.fieldNames()) {
-      Object value = changes.getValue(field);
+    for (String field : changes.fields()) {
       switch (field) {
-        case "remark" -> columns.put("remark", rules.remark(AccountRules.text(field, value)));
-        case "groupId" -> {
-          if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1) {
-            throw Failures.invalid("groupId", "must be the id of one of your folders");
+        case FriendChanges.REMARK -> columns.put("remark", rules.remark(changes.getRemark()));
+        case FriendChanges.GROUP_ID -> {
+          // a friend is always in some folder: null is refused however the changes were made
+          if (changes.getGroupId() == null || changes.getGroupId() < 1) {
+            throw Failures.invalid(field, "must be the id of one of your folders");
           }
-          folderId = ((Number) value).longValue();
-          columns.put("folder_id", folderId);
+          columns.put("folder_id", changes.getGroupId());
         }
-        default -> throw Failures.invalid(field, "is not a friend field");
       }
     }
-    Long chosenFolder = folderId;
+    Long chosenFolder = (Long) columns.get("folder_id");
     return existingFriend(userId, friendId)
         .compose(friend -> chosenFolder == null ? Future.succeededFuture() : folder(userId, chosenFolder, "groupId"))
         .compose(x -> friends.updateSide(userId, friendId, columns))

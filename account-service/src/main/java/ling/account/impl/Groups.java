@@ -20,9 +20,11 @@ import ling.api.Failures;
 import ling.api.account.AccountEvents;
 import ling.api.account.AccountService;
 import ling.api.account.Group;
+import ling.api.account.GroupChanges;
 import ling.api.account.GroupJoinRequest;
 import ling.api.account.GroupJoinResult;
 import ling.api.account.GroupMember;
+import ling.api.account.GroupSpec;
 import ling.api.chat.MembershipChange;
 import ling.api.file.FileService;
 import ling.common.Times;
@@ -69,19 +71,14 @@ final class Groups {
     return fileId == null ? Future.succeededFuture() : files.shareAsAvatar(userId, (Long) fileId).mapEmpty();
   }
 
-  Future<Group> create(long userId, JsonObject spec) {
+  Future<Group> create(long userId, GroupSpec spec) {
     if (spec == null) {
       throw Failures.invalid("body", "is required");
     }
-    for (String field : spec.fieldNames()) {
-      if (!Set.of("name", "memberIds", "avatarFileId", "joinPolicy").contains(field)) {
-        throw Failures.invalid(field, "is not a group field");
-      }
-    }
-    String name = rules.groupName(spec.getValue("name"));
-    String policy = spec.getValue("joinPolicy") == null ? "approval" : rules.joinPolicy(spec.getValue("joinPolicy"));
-    Long avatar = AccountRules.fileId("avatarFileId", spec.getValue("avatarFileId"));
-    List<Long> invited = ids("memberIds", spec.getValue("memberIds"));
+    String name = rules.groupName(spec.getName());
+    String policy = spec.getJoinPolicy() == null ? "approval" : rules.joinPolicy(spec.getJoinPolicy());
+    Long avatar = spec.getAvatarFileId();
+    List<Long> invited = ids("memberIds", spec.getMemberIds());
     invited.remove(userId);
     if (invited.size() + 1 > rules.groupMembersMax) {
       throw Failures.of(AccountService.GROUP_FULL, "a group has at most " + rules.groupMembersMax + " members");
@@ -122,19 +119,17 @@ final class Groups {
     return visibleGroup(userId, groupId).map(Groups::view);
   }
 
-  Future<Group> update(long userId, long groupId, JsonObject changes) {
+  Future<Group> update(long userId, long groupId, GroupChanges changes) {
     if (changes == null) {
       throw Failures.invalid("body", "is required");
     }
     Map<String, Object> columns = new LinkedHashMap<>();
-    for (String field : changes.fieldNames()) {
-      Object value = changes.getValue(field);
+    for (String field : changes.fields()) {
       switch (field) {
-        case "name" -> columns.put("name", rules.groupName(value));
-        case "announcement" -> columns.put("announcement", rules.announcement(AccountRules.text(field, value)));
-        case "avatarFileId" -> columns.put("avatar_file_id", AccountRules.fileId(field, value));
-        case "joinPolicy" -> columns.put("join_policy", rules.joinPolicy(value));
-        default -> throw Failures.invalid(field, "is not a group field");
+        case GroupChanges.NAME -> columns.put("name", rules.groupName(changes.getName()));
+        case GroupChanges.ANNOUNCEMENT -> columns.put("announcement", rules.announcement(changes.getAnnouncement()));
+        case GroupChanges.AVATAR_FILE_ID -> columns.put("avatar_file_id", changes.getAvatarFileId());
+        case GroupChanges.JOIN_POLICY -> columns.put("join_policy", rules.joinPolicy(changes.getJoinPolicy()));
       }
     }
     return requireRole(userId, groupId, OWNER, ADMIN)
@@ -142,7 +137,7 @@ final class Groups {
         .compose(role -> columns.isEmpty() ? Future.succeededFuture() : groups.update(pool, groupId, columns))
         .compose(x -> liveGroup(groupId))
         .compose(group -> announceGroup(group).map(view -> {
-          domainEvent("updated", group, userId, null, changes.copy());
+          domainEvent("updated", group, userId, null, changes.toJson());
           return view;
         }));
   }
@@ -207,7 +202,7 @@ final class Groups {
   }
 
   Future<List<GroupMember>> invite(long userId, long groupId, List<Long> userIds) {
-    List<Long> invited = ids("userIds", userIds == null ? null : new JsonArray(new ArrayList<>(userIds)));
+    List<Long> invited = ids("userIds", userIds);
     invited.remove(userId);
     return requireRole(userId, groupId, OWNER, ADMIN, MEMBER)
         .compose(role -> allFriends(userId, invited, "userIds"))
@@ -517,17 +512,17 @@ final class Groups {
     return Failures.of(Failures.FORBIDDEN, "you are not a member of this group");
   }
 
-  /** A JSON array of distinct positive ids. */
-  private static List<Long> ids(String field, Object value) {
-    if (!(value instanceof JsonArray array)) {
-      throw Failures.invalid(field, value == null ? "is required" : "must be an array of user ids");
+  /** The distinct ids of a required list of positive ids. */
+  private static List<Long> ids(String field, List<Long> value) {
+    if (value == null) {
+      throw Failures.invalid(field, "is required");
     }
     Set<Long> out = new LinkedHashSet<>();
-    for (Object item : array) {
-      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 1) {
+    for (Long id : value) {
+      if (id == null || id < 1) {
         throw Failures.invalid(field, "must be an array of user ids");
       }
-      out.add(((Number) item).longValue());
+      out.add(id);
     }
     return new ArrayList<>(out);
   }

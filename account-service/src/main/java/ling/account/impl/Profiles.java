@@ -1,13 +1,13 @@
 package ling.account.impl;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import ling.account.impl.UserRepository.UserRow;
 import ling.api.Failures;
+import ling.api.account.ProfileChanges;
 import ling.api.account.UserProfile;
 import ling.api.file.FileService;
 import ling.common.Times;
@@ -34,21 +34,19 @@ final class Profiles {
     return guard(() -> existing(userId).map(Profiles::ownView));
   }
 
-  Future<UserProfile> updateProfile(long userId, JsonObject changes) {
+  Future<UserProfile> updateProfile(long userId, ProfileChanges changes) {
     return guard(() -> {
       if (changes == null) {
         throw Failures.invalid("body", "is required");
       }
       Map<String, Object> columns = new LinkedHashMap<>();
-      for (String field : changes.fieldNames()) {
-        Object value = changes.getValue(field);
+      for (String field : changes.fields()) {
         switch (field) {
-          case "displayName" -> columns.put("display_name", rules.displayName(AccountRules.text(field, value)));
-          case "signature" -> columns.put("signature", rules.signature(AccountRules.text(field, value)));
-          case "email" -> columns.put("email", rules.email(AccountRules.text(field, value)));
-          case "phone" -> columns.put("phone", rules.phone(AccountRules.text(field, value)));
-          case "avatarFileId" -> columns.put("avatar_file_id", AccountRules.fileId(field, value));
-          default -> throw Failures.invalid(field, "is not a profile field");
+          case ProfileChanges.DISPLAY_NAME -> columns.put("display_name", rules.displayName(changes.getDisplayName()));
+          case ProfileChanges.SIGNATURE -> columns.put("signature", rules.signature(changes.getSignature()));
+          case ProfileChanges.EMAIL -> columns.put("email", rules.email(changes.getEmail()));
+          case ProfileChanges.PHONE -> columns.put("phone", rules.phone(changes.getPhone()));
+          case ProfileChanges.AVATAR_FILE_ID -> columns.put("avatar_file_id", changes.getAvatarFileId());
         }
       }
       // a new avatar must be the user's own image, which then becomes readable by anyone

@@ -6,7 +6,6 @@ import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import ling.api.ServiceHealth;
 
@@ -17,10 +16,11 @@ import ling.api.ServiceHealth;
  * <p>Failures are {@code ServiceException}s with a code from {@link ling.api.Failures} or one of
  * the codes below.
  *
- * <p>The partial updates and {@link #createGroup} take the request body as the client sent it, not
- * a data object: the service tells a field left out from one set to null (which clears it) and
- * refuses unknown fields and values of the wrong type by name, none of which survives a converter
- * that drops what it does not know.
+ * <p>The partial updates and {@link #createGroup} take data objects that record which fields the
+ * client gave, so that a field left out stays as it is while one set to null clears it. Their
+ * {@code from(body)} refuses an unknown field or a value of the wrong JSON type by name before
+ * anything is sent here (the gateway calls it); the service applies the value rules (lengths,
+ * limits, what an id must name) and the authorization.
  */
 @ProxyGen
 @VertxGen
@@ -88,7 +88,7 @@ public interface AccountService {
    * Applies a partial update: fields absent are left alone; {@code null} clears the optional
    * ones (signature, phone, email, avatarFileId).
    */
-  Future<UserProfile> updateProfile(long userId, JsonObject changes);
+  Future<UserProfile> updateProfile(long userId, ProfileChanges changes);
 
   /** Public profiles of the users with these ids (unknown ones are left out), as the viewer sees them. */
   Future<List<UserProfile>> getUsers(long viewerId, List<Long> userIds);
@@ -131,7 +131,7 @@ public interface AccountService {
   Future<List<Friend>> listFriends(long userId);
 
   /** Changes the remark ({@code null} clears it) and/or the folder ({@code groupId}) of a friend. */
-  Future<Friend> updateFriend(long userId, long friendId, JsonObject changes);
+  Future<Friend> updateFriend(long userId, long friendId, FriendChanges changes);
 
   /** Ends a friendship for both sides (both get {@code friend.removed}); the history stays. */
   Future<Void> removeFriend(long userId, long friendId);
@@ -149,8 +149,8 @@ public interface AccountService {
 
   // ---- groups
 
-  /** {@code {name, memberIds[], avatarFileId?, joinPolicy?}}: the creator owns it; members must be their friends. */
-  Future<Group> createGroup(long userId, JsonObject spec);
+  /** The creator owns the group; its members must be their friends. */
+  Future<Group> createGroup(long userId, GroupSpec spec);
 
   /** The groups the user is a member of. */
   Future<List<Group>> listGroups(long userId);
@@ -160,8 +160,8 @@ public interface AccountService {
 
   Future<Group> getGroup(long userId, long groupId);
 
-  /** {@code {name?, announcement?, avatarFileId?, joinPolicy?}} by the owner or an admin. */
-  Future<Group> updateGroup(long userId, long groupId, JsonObject changes);
+  /** By the owner or an admin. */
+  Future<Group> updateGroup(long userId, long groupId, GroupChanges changes);
 
   /** Members of the group; of an invite-only group, for its members only. */
   Future<List<GroupMember>> listGroupMembers(long userId, long groupId);

@@ -6,7 +6,6 @@ import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import ling.api.ServiceHealth;
 
@@ -103,10 +102,10 @@ public interface ChatService {
   Future<ChatMessage> recall(long userId, long messageId, @Nullable Long conversationId);
 
   /**
-   * {@code {muted?, pinned?}} for the user's own view of a conversation, as the client sent it:
-   * unknown fields and values of the wrong type are refused by name (see {@code AccountService}).
+   * The user's own settings of a conversation; only those the client gave change. The shape of the
+   * body is checked by {@link ConversationChanges#from} before it is sent here.
    */
-  Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes);
+  Future<ConversationSummary> updateConversation(long userId, long conversationId, ConversationChanges changes);
 
   /**
    * For starting or joining a call: the scope of a conversation the user is an active member of

@@ -13,6 +13,7 @@ import ling.api.chat.CallScope;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatRing;
 import ling.api.chat.ChatService;
+import ling.api.chat.ConversationChanges;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.MembershipChange;
 import ling.api.chat.SendOutcome;
@@ -127,7 +128,7 @@ final class ChatServiceImpl implements ChatService {
   }
 
   @Override
-  public Future<ConversationSummary> updateConversation(long userId, long conversationId, JsonObject changes) {
+  public Future<ConversationSummary> updateConversation(long userId, long conversationId, ConversationChanges changes) {
     return guard(() -> messaging.update(userId, conversationId, changes));
   }
 

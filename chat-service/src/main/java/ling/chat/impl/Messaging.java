@@ -18,6 +18,7 @@ import ling.api.chat.CallRecord;
 import ling.api.chat.CallScope;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
+import ling.api.chat.ConversationChanges;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendOutcome;
 import ling.api.chat.SendRequest;
@@ -436,21 +437,19 @@ final class Messaging {
         });
   }
 
-  Future<ConversationSummary> update(long userId, long conversationId, JsonObject changes) {
+  Future<ConversationSummary> update(long userId, long conversationId, ConversationChanges changes) {
     if (changes == null) {
       throw Failures.invalid("body", "is required");
     }
-    for (String field : changes.fieldNames()) {
-      if (!field.equals("muted") && !field.equals("pinned")) {
-        throw Failures.invalid(field, "is not a conversation setting");
-      }
-      if (!(changes.getValue(field) instanceof Boolean)) {
-        throw Failures.invalid(field, "must be true or false");
-      }
-    }
     Future<Void> chain = member(userId, conversationId).mapEmpty();
-    for (String field : changes.fieldNames()) {
-      chain = chain.compose(x -> messages.setFlag(conversationId, userId, field, changes.getBoolean(field)));
+    for (String field : changes.fields()) {
+      chain = switch (field) {
+        case ConversationChanges.MUTED -> chain.compose(x -> messages.setFlag(conversationId, userId, "muted",
+            changes.isMuted()));
+        case ConversationChanges.PINNED -> chain.compose(x -> messages.setFlag(conversationId, userId, "pinned",
+            changes.isPinned()));
+        default -> chain;
+      };
     }
     return chain.compose(x -> messages.summaries(userId, conversationId))
         .map(rows -> view(rows.get(0)));

@@ -14,6 +14,7 @@ import ling.api.account.Group;
 import ling.api.account.UserProfile;
 import ling.api.chat.ChatMessage;
 import ling.api.chat.ChatService;
+import ling.api.chat.ConversationChanges;
 import ling.api.chat.ConversationSummary;
 import ling.api.chat.SendRequest;
 import ling.common.cluster.ChatOwners;
@@ -123,7 +124,9 @@ final class ConversationRoutes {
 
   private void update(RoutingContext ctx) {
     long conversationId = Requests.pathId(ctx, "id");
-    Responses.answer(ctx, chat.updateConversation(Authenticated.userId(ctx), conversationId, Requests.body(ctx)),
+    // a body of the wrong shape is refused here, before it crosses the bus
+    ConversationChanges changes = ConversationChanges.from(Requests.body(ctx));
+    Responses.answer(ctx, chat.updateConversation(Authenticated.userId(ctx), conversationId, changes),
         summary -> Responses.json(ctx, 200, summary.toJson()));
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
 import ling.api.account.AccountService;
+import ling.api.account.FriendChanges;
 import ling.gateway.impl.Requests;
 
 /** {@code /friend-requests}, {@code /friends} and {@code /friend-groups} (contact folders). */
@@ -68,7 +69,8 @@ final class FriendRoutes {
 
   private void updateFriend(RoutingContext ctx) {
     long friendId = Requests.pathId(ctx, "userId");
-    Responses.answer(ctx, accounts.updateFriend(Authenticated.userId(ctx), friendId, Requests.body(ctx)),
+    FriendChanges changes = FriendChanges.from(Requests.body(ctx));
+    Responses.answer(ctx, accounts.updateFriend(Authenticated.userId(ctx), friendId, changes),
         friend -> Responses.json(ctx, 200, friend.toJson()));
   }
 

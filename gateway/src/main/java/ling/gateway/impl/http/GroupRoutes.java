@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import ling.api.account.AccountService;
+import ling.api.account.GroupChanges;
+import ling.api.account.GroupSpec;
 import ling.gateway.impl.ApiException;
 import ling.gateway.impl.Requests;
 
@@ -40,7 +42,8 @@ final class GroupRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Responses.answer(ctx, accounts.createGroup(Authenticated.userId(ctx), Requests.body(ctx)),
+    GroupSpec spec = GroupSpec.from(Requests.body(ctx));
+    Responses.answer(ctx, accounts.createGroup(Authenticated.userId(ctx), spec),
         group -> Responses.json(ctx, 201, group.toJson()));
   }
 
@@ -65,7 +68,8 @@ final class GroupRoutes {
 
   private void update(RoutingContext ctx) {
     long groupId = Requests.pathId(ctx, "id");
-    Responses.answer(ctx, accounts.updateGroup(Authenticated.userId(ctx), groupId, Requests.body(ctx)),
+    GroupChanges changes = GroupChanges.from(Requests.body(ctx));
+    Responses.answer(ctx, accounts.updateGroup(Authenticated.userId(ctx), groupId, changes),
         group -> Responses.json(ctx, 200, group.toJson()));
   }
 

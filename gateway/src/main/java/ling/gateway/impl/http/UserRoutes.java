@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ling.api.account.AccountService;
+import ling.api.account.ProfileChanges;
 import ling.api.account.UserProfile;
 import ling.gateway.impl.ApiException;
 import ling.gateway.impl.Requests;
@@ -30,7 +31,8 @@ final class UserRoutes {
   }
 
   private void updateMe(RoutingContext ctx) {
-    Responses.answer(ctx, accounts.updateProfile(Authenticated.userId(ctx), Requests.body(ctx)),
+    ProfileChanges changes = ProfileChanges.from(Requests.body(ctx));
+    Responses.answer(ctx, accounts.updateProfile(Authenticated.userId(ctx), changes),
         profile -> Responses.json(ctx, 200, profile.toJson()));
   }
 
