@@ -12,6 +12,7 @@ import ling.api.Failures;
 import ling.api.chat.ChatService;
 import ling.api.chat.MembershipChange;
 import ling.common.Times;
+import ling.common.db.Transactions;
 
 /** Conversations and their members ({@code conversation}, {@code conversation_member}). */
 final class ConversationRepository {
@@ -64,34 +65,44 @@ final class ConversationRepository {
     Object key = direct ? change.getUserIds().get(0) + ":" + change.getUserIds().get(1) : change.getGroupId();
     boolean opens = MembershipChange.OPEN_GROUP.equals(change.getKind())
         || MembershipChange.OPEN_DIRECT.equals(change.getKind());
-    return pool.withTransaction(conn -> lockedByKey(conn, keyColumn, key).compose(found -> {
-      if (found.isEmpty()) {
-        if (!opens) {
-          // a closing change for a pair that never had a conversation has nothing to close
-          return direct ? Future.succeededFuture(new Applied(0, false))
-              : Future.failedFuture(Failures.of(ChatService.CHANGE_OUT_OF_ORDER, "the group's conversation is not open yet"));
-        }
-        LocalDateTime now = Times.nowUtc();
-        return conn.preparedQuery("INSERT INTO conversation (type, " + keyColumn + ", membership_seq, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?)")
-            .execute(Tuple.of(direct ? "direct" : "group", key, change.getSeq(), now, now))
-            .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID))
-            .compose(id -> applyTo(conn, id, change).map(new Applied(id, true)));
-      }
-      long id = found.get()[0];
-      long last = found.get()[1];
-      if (change.getSeq() <= last) {
-        return Future.succeededFuture(new Applied(id, false));
-      }
-      if (change.getSeq() > last + 1) {
-        return Future.failedFuture(Failures.of(ChatService.CHANGE_OUT_OF_ORDER,
-            "change " + change.getSeq() + " came before change " + (last + 1)));
-      }
-      return conn.preparedQuery("UPDATE conversation SET membership_seq = ? WHERE id = ?")
-          .execute(Tuple.of(change.getSeq(), id))
-          .compose(x -> applyTo(conn, id, change))
-          .map(new Applied(id, true));
-    }));
+    return Transactions.withRetry(pool, conn -> (opens ? created(conn, direct, keyColumn, key, change.getSeq())
+        : lockedByKey(conn, keyColumn, key)).compose(found -> {
+          if (found.isEmpty()) {
+            // a closing change for a pair that never had a conversation has nothing to close
+            return direct ? Future.succeededFuture(new Applied(0, false))
+                : Future.failedFuture(Failures.of(ChatService.CHANGE_OUT_OF_ORDER, "the group's conversation is not open yet"));
+          }
+          long id = found.get()[0];
+          long last = found.get()[1];
+          if (change.getSeq() <= last) {
+            return Future.succeededFuture(new Applied(id, false));
+          }
+          if (change.getSeq() > last + 1) {
+            return Future.failedFuture(Failures.of(ChatService.CHANGE_OUT_OF_ORDER,
+                "change " + change.getSeq() + " came before change " + (last + 1)));
+          }
+          return conn.preparedQuery("UPDATE conversation SET membership_seq = ? WHERE id = ?")
+              .execute(Tuple.of(change.getSeq(), id))
+              .compose(x -> applyTo(conn, id, change))
+              .map(new Applied(id, true));
+        }));
+  }
+
+  /**
+   * The conversation a change opens, made if it does not exist yet as if its previous change had
+   * been applied, then locked. Inserting first, rather than locking a key that may be missing,
+   * takes no gap lock: concurrent opens of different conversations do not deadlock.
+   */
+  private static Future<Optional<long[]>> created(SqlConnection conn, boolean direct, String keyColumn, Object key,
+                                                  long seq) {
+    LocalDateTime now = Times.nowUtc();
+    return conn.preparedQuery("INSERT INTO conversation (type, " + keyColumn + ", membership_seq, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")
+        .execute(Tuple.of(direct ? "direct" : "group", key, seq - 1, now, now))
+        .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID))
+        .compose(id -> conn.preparedQuery("SELECT id, membership_seq FROM conversation WHERE id = ? FOR UPDATE")
+            .execute(Tuple.of(id)))
+        .map(rows -> Optional.of(new long[] {rows.iterator().next().getLong(0), rows.iterator().next().getLong(1)}));
   }
 
   /** {id, membership_seq} of the conversation, locked until the transaction ends. */

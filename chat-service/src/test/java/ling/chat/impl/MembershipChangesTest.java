@@ -114,6 +114,22 @@ class MembershipChangesTest {
   }
 
   @Test
+  void manyConversationsOpenedAtOnceAllOpen() {
+    // as when many people befriend each other in the same moment: no deadlock fails any of them
+    List<io.vertx.core.Future<ConversationRepository.Applied>> opens = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      long a = IDS.incrementAndGet();
+      long b = IDS.incrementAndGet();
+      opens.add(conversations.apply(MembershipChange.ofPair(MembershipChange.OPEN_DIRECT, a, b).setSeq(1)));
+      opens.add(conversations.apply(change(MembershipChange.OPEN_GROUP, IDS.incrementAndGet(), 1, a, b).setOwnerId(a)));
+    }
+    io.vertx.core.Future.join(opens).await();
+    for (var open : opens) {
+      assertEquals(2, activeMembers(open.result().conversationId()).size());
+    }
+  }
+
+  @Test
   void malformedChangesAreRefusedBeforeTheyTouchAnything() {
     long group = IDS.incrementAndGet();
     List<MembershipChange> bad = List.of(
