@@ -23,32 +23,6 @@ final class ConversationRepository {
     this.pool = pool;
   }
 
-  /** Finds or creates the direct conversation of a pair and makes both active members of it. */
-  Future<Long> openDirect(long userA, long userB) {
-    String key = Math.min(userA, userB) + ":" + Math.max(userA, userB);
-    return pool.withTransaction(conn -> findOrCreate(conn, "direct", "direct_key", key)
-        .compose(id -> conn.preparedQuery("UPDATE conversation SET closed_at = NULL, updated_at = ? WHERE id = ?")
-            .execute(Tuple.of(Times.nowUtc(), id))
-            .compose(x -> join(conn, id, List.of(userA, userB)))
-            .map(id)));
-  }
-
-  Future<Long> openGroup(long groupId, List<Long> memberIds) {
-    return pool.withTransaction(conn -> findOrCreate(conn, "group", "group_id", groupId)
-        .compose(id -> join(conn, id, memberIds).map(id)));
-  }
-
-  Future<Void> removeMembers(long conversationId, List<Long> userIds) {
-    if (userIds.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    LocalDateTime now = Times.nowUtc();
-    return pool.preparedQuery("UPDATE conversation_member SET left_at = ? "
-            + "WHERE conversation_id = ? AND user_id = ? AND left_at IS NULL")
-        .executeBatch(userIds.stream().map(u -> Tuple.of(now, conversationId, u)).toList())
-        .mapEmpty();
-  }
-
   /** Where a change was applied, and whether it was (not a repeat of one applied before). */
   record Applied(long conversationId, boolean changed) {
   }
@@ -140,15 +114,6 @@ final class ConversationRepository {
     }
     return conn.preparedQuery("UPDATE conversation_member SET role = ? WHERE conversation_id = ? AND user_id = ?")
         .executeBatch(users.stream().map(u -> Tuple.of(role, id, u)).toList()).mapEmpty();
-  }
-
-  private Future<Long> findOrCreate(SqlConnection conn, String type, String keyColumn, Object key) {
-    LocalDateTime now = Times.nowUtc();
-    // the unique key makes concurrent opens of the same conversation meet on one row
-    return conn.preparedQuery("INSERT INTO conversation (type, " + keyColumn + ", created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")
-        .execute(Tuple.of(type, key, now, now))
-        .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
   }
 
   /** Makes users active members (rejoining clears {@code left_at}). */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ling.api.chat.SendRequest;
 import ling.chat.impl.MessageStore.Stored;
 import ling.chat.impl.MessageStore.Unit;
+import ling.api.chat.MembershipChange;
 import ling.common.TestDatabase;
 import ling.common.cluster.HashRing;
 import ling.common.db.Database;
@@ -59,7 +60,7 @@ class GroupCommitTest {
     long alice = USERS.incrementAndGet();
     long bob = USERS.incrementAndGet();
     long carol = USERS.incrementAndGet();
-    conversations.openDirect(alice, bob).compose(ab -> conversations.openDirect(bob, carol).compose(bc ->
+    openDirect(alice, bob).compose(ab -> openDirect(bob, carol).compose(bc ->
             messages.storeGroup(List.of(
                     unit(ab, alice, "a1", "a2"),
                     // carol is not in alice and bob's conversation
@@ -89,7 +90,7 @@ class GroupCommitTest {
     owners.join();
     GroupCommit commits = new GroupCommit(messages, owners, 1, 500, 1_000_000);
     Context context = vertx.getOrCreateContext();
-    conversations.openDirect(alice, bob).compose(ab -> {
+    openDirect(alice, bob).compose(ab -> {
       var first = Future.<List<Stored>>future(p -> context.runOnContext(v -> commits.store(unit(ab, alice, "x1"))
           .onComplete(p)));
       var rest = Future.<List<List<Stored>>>future(p -> context.runOnContext(v -> Future.all(
@@ -129,7 +130,7 @@ class GroupCommitTest {
     String ring = "fence-" + alice;
     RingRepository rings = new RingRepository(pool);
     HashRing solo = new HashRing(List.of("me"));
-    rings.change(ring, members -> List.of("me")).compose(first -> conversations.openDirect(alice, bob)
+    rings.change(ring, members -> List.of("me")).compose(first -> openDirect(alice, bob)
             .compose(ab -> messages.storeGroup(List.of(unit(ab, alice, "e1")),
                     new OwnerRing.Snapshot(ring, first.getEpoch(), solo, "me"))
                 // another instance joins: a new epoch, and the old one no longer stores
@@ -162,7 +163,7 @@ class GroupCommitTest {
     long alice = USERS.incrementAndGet();
     long bob = USERS.incrementAndGet();
     long carol = USERS.incrementAndGet();
-    conversations.openDirect(alice, bob).compose(ab -> conversations.openDirect(bob, carol).compose(bc ->
+    openDirect(alice, bob).compose(ab -> openDirect(bob, carol).compose(bc ->
             // two conversations, two senders in one of them, five rows: inserts of 4 and 1
             messages.storeGroup(List.of(unit(ab, alice, "k1", "k2"), unit(bc, carol, "k3"), unit(ab, bob, "k4")), true, UNFENCED)
                 .compose(computed -> messages.storeGroup(List.of(unit(bc, bob, "r1", "r2"), unit(ab, alice, "r3"),
@@ -208,5 +209,11 @@ class GroupCommitTest {
     return pool.preparedQuery("SELECT COUNT(*) FROM message WHERE sender_id IN (?, ?, ?)")
         .execute(Tuple.of(senders[0], senders[1], senders[2]))
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** A pair's conversation opened as the account service opens one: by its first membership change. */
+  private Future<Long> openDirect(long a, long b) {
+    return conversations.apply(MembershipChange.ofPair(MembershipChange.OPEN_DIRECT, a, b).setSeq(1))
+        .map(ConversationRepository.Applied::conversationId);
   }
 }

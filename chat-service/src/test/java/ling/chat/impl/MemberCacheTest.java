@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import ling.api.chat.MembershipChange;
 import ling.common.TestDatabase;
 import ling.common.db.Database;
 import ling.common.db.Migrations;
@@ -63,10 +64,10 @@ class MemberCacheTest {
     }
     List<Future<Long>> opened = new ArrayList<>();
     for (int i = 0; i < pairs; i++) {
-      opened.add(conversations.openDirect(users.get(2 * i), users.get(2 * i + 1)));
+      opened.add(openDirect(users.get(2 * i), users.get(2 * i + 1)));
     }
     List<Long> trio = users.subList(2 * pairs, 2 * pairs + 3);
-    opened.add(conversations.openGroup(USERS.incrementAndGet(), trio));
+    opened.add(openGroup(USERS.incrementAndGet(), trio));
     Future.all(opened).compose(all -> onContext(() -> {
       MemberCache cache = cache(vertx, messages::activeMembers);
       List<Future<List<Long>>> answers = new ArrayList<>();
@@ -105,11 +106,12 @@ class MemberCacheTest {
       Future<Map<Long, List<Long>>> read = messages.activeMembers(ids);
       return reads.size() == 1 ? read.compose(found -> gate.future().map(found)) : read;
     };
-    conversations.openGroup(USERS.incrementAndGet(), List.of(a, b, c)).compose(id -> onContext(() -> {
+    long group = USERS.incrementAndGet();
+    openGroup(group, List.of(a, b, c)).compose(id -> onContext(() -> {
       MemberCache cache = cache(vertx, slowFirstRead);
       Future<List<Long>> before = cache.members(id);
       return vertx.timer(100)
-          .compose(t -> conversations.removeMembers(id, List.of(c)))
+          .compose(t -> conversations.apply(MembershipChange.ofGroup(MembershipChange.REMOVE, group, List.of(c)).setSeq(2)))
           .compose(removed -> {
             cache.changed(id);
             Future<List<Long>> after = cache.members(id);
@@ -136,10 +138,10 @@ class MemberCacheTest {
     onContext(() -> {
       MemberCache cache = cache(vertx, messages::activeMembers);
       long quiet = cache.epoch();
-      return conversations.openDirect(a, b).compose(ab -> {
+      return openDirect(a, b).compose(ab -> {
         cache.changed(ab, quiet, List.of(a, b));
         long busy = cache.epoch();
-        return conversations.openDirect(a, c).compose(ac -> {
+        return openDirect(a, c).compose(ac -> {
           cache.changed(9_999_999L);
           cache.changed(ac, busy, List.of(a, c));
           return Future.all(cache.members(ab), cache.members(ac)).map(both -> {
@@ -165,7 +167,7 @@ class MemberCacheTest {
       return Future.all(here.start(), there.start())
           .compose(started -> {
             long epoch = here.epoch();
-            return conversations.openDirect(a, b).map(ab -> {
+            return openDirect(a, b).map(ab -> {
               here.changed(ab, epoch, List.of(a, b));
               return ab;
             });
@@ -200,7 +202,7 @@ class MemberCacheTest {
       }
       return messages.activeMembers(ids);
     };
-    conversations.openDirect(a, b).compose(ab -> onContext(() -> {
+    openDirect(a, b).compose(ab -> onContext(() -> {
       MemberCache cache = cache(vertx, failingTwice);
       Future<List<Long>> first = cache.members(ab);
       return first.transform(x -> cache.members(ab))
@@ -231,5 +233,16 @@ class MemberCacheTest {
     Promise<T> result = Promise.promise();
     context.runOnContext(v -> work.get().onComplete(result));
     return result.future();
+  }
+
+  /** Conversations opened as the account service opens them: by their first membership change. */
+  private Future<Long> openDirect(long a, long b) {
+    return conversations.apply(MembershipChange.ofPair(MembershipChange.OPEN_DIRECT, a, b).setSeq(1))
+        .map(ConversationRepository.Applied::conversationId);
+  }
+
+  private Future<Long> openGroup(long group, List<Long> members) {
+    return conversations.apply(MembershipChange.ofGroup(MembershipChange.OPEN_GROUP, group, members)
+        .setOwnerId(members.get(0)).setSeq(1)).map(ConversationRepository.Applied::conversationId);
   }
 }
