@@ -281,8 +281,9 @@ class ComposeStackTest {
       System.out.println("pair " + i + ": " + mine.size() + " messages acknowledged, each stored once in seq order");
     }
     System.out.println("the slowest ack, resends included, took " + SLOWEST_ACK_MILLIS.get() + " ms");
-    // pings notice the silent address within two intervals; the heartbeat alone took over 10 s
-    assertTrue(SLOWEST_ACK_MILLIS.get() < 4_000, "a send waited " + SLOWEST_ACK_MILLIS.get() + " ms");
+    // pings notice the silent address within a few seconds (1.9-4.2 s seen on a shared 2-core
+    // machine); the heartbeat alone took over 10 s
+    assertTrue(SLOWEST_ACK_MILLIS.get() < 8_000, "a send waited " + SLOWEST_ACK_MILLIS.get() + " ms");
     System.out.println("the killed instance's requests were settled within "
         + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt) + " s of the kill");
 
