@@ -69,7 +69,7 @@ else
   sh deploy/ci/prebuilt-jars.sh
 fi
 say "stand-in base images"
-bash deploy/ci/standin-images.sh
+timeout 1200 bash deploy/ci/standin-images.sh
 sh deploy/init-secrets.sh
 # a certificate of its own for 127.0.0.1, so that TLS at the proxy is tested too
 tls=$(mktemp -d)
@@ -81,7 +81,8 @@ export LING_TLS_CERT_FILE=$tls/ling.pem
 
 
 say "up --build, chat-service ×3, gateway ×2"
-if ! "${compose[@]}" up --build -d --scale chat-service=3 --scale gateway=2; then
+# bounded, so that a stuck build fails here instead of holding the machine
+if ! timeout 1800 "${compose[@]}" up --build -d --scale chat-service=3 --scale gateway=2; then
   logs
   exit 1
 fi

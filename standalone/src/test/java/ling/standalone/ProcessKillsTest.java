@@ -376,6 +376,8 @@ class ProcessKillsTest {
     config.getJsonObject("cluster").put("name", cluster);
     config.getJsonObject("metrics").put("registryName", cluster);
     config.put("dataDir", config.getString("dataDir") + "-" + cluster);
+    // the pairs are registered from one address until enough conversations land on each owner
+    config.getJsonObject("rateLimit").put("registrationsPerAddress", 100_000);
     return config;
   }
 

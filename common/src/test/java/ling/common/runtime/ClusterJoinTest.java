@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -28,23 +28,26 @@ class ClusterJoinTest {
   private final List<ClusterNode> nodes = new ArrayList<>();
   private Vertx client;
   private HttpClient http;
+  private static final long WAIT_SECONDS = 30;
+
   private final String cluster = "join-test-" + Long.toString(System.nanoTime(), 36);
 
   @AfterEach
-  void leave() {
+  void leave() throws Exception {
     if (http != null) {
-      http.close().await();
-      client.close().await();
+      http.close().await(WAIT_SECONDS, TimeUnit.SECONDS);
+      client.close().await(WAIT_SECONDS, TimeUnit.SECONDS);
     }
     for (ClusterNode node : nodes) {
-      node.vertx().close().await();
+      node.vertx().close().await(WAIT_SECONDS, TimeUnit.SECONDS);
     }
   }
 
   @Test
   void aNodeThatFindsNoSeedGivesUpInsteadOfFormingAClusterOfOne() {
     long started = System.nanoTime();
-    Exception failure = assertThrows(Exception.class, () -> Nodes.join(config(false, 3)).await());
+    Exception failure = assertThrows(Exception.class,
+        () -> Nodes.join(config(false, 3)).await(WAIT_SECONDS, TimeUnit.SECONDS));
     assertTrue(failure.getMessage().contains("no seed member"), failure.getMessage());
     assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) >= 3, "it kept trying until its deadline");
   }
@@ -58,9 +61,9 @@ class ClusterJoinTest {
     });
     Thread.sleep(2_500);
     assertFalse(early.isComplete(), "no cluster was claimed before the seed came");
-    ClusterNode seed = Nodes.join(config(true, 60)).await();
+    ClusterNode seed = Nodes.join(config(true, 60)).await(WAIT_SECONDS * 3, TimeUnit.SECONDS);
     nodes.add(seed);
-    ClusterNode joined = early.await();
+    ClusterNode joined = early.await(WAIT_SECONDS * 3, TimeUnit.SECONDS);
     assertEquals(2, joined.members());
     assertTrue(joined.seesASeed());
     assertTrue(joined.joined());
@@ -68,18 +71,19 @@ class ClusterJoinTest {
   }
 
   @Test
-  void theManagementPortSaysLiveReadyAndWhyNot() {
+  void theManagementPortSaysLiveReadyAndWhyNot() throws Exception {
     JsonObject config = config(true, 30);
     config.getJsonObject("management").put("port", 0);
-    ClusterNode seed = Nodes.join(config).await();
+    ClusterNode seed = Nodes.join(config).await(WAIT_SECONDS, TimeUnit.SECONDS);
     nodes.add(seed);
     AtomicBoolean databaseUp = new AtomicBoolean(true);
     Readiness parts = () -> databaseUp.get() ? Future.succeededFuture() : Future.failedFuture("database: no answer");
-    int port = ManagementServer.start(seed.vertx(), config, seed, parts).await().actualPort();
+    int port = ManagementServer.start(seed.vertx(), config, seed, parts).await(WAIT_SECONDS, TimeUnit.SECONDS)
+        .actualPort();
     client = Vertx.vertx();
     http = client.createHttpClient();
 
-    assertEquals(200, get(port, HttpMethod.GET, "/health/live").statusCode());
+    assertEquals(200, get(port, HttpMethod.GET, "/health/live"));
     Reply ready = body(port, "/health/ready");
     assertEquals(200, ready.status());
     assertEquals("UP", ready.json().getString("status"));
@@ -90,13 +94,13 @@ class ClusterJoinTest {
     assertEquals(503, notReady.status());
     assertEquals("DOWN", notReady.json().getJsonObject("checks").getJsonObject("service").getString("status"));
     assertEquals("database: no answer", notReady.json().getJsonObject("checks").getJsonObject("service").getString("reason"));
-    assertEquals(200, get(port, HttpMethod.GET, "/health/live").statusCode(), "not ready is not dead");
+    assertEquals(200, get(port, HttpMethod.GET, "/health/live"), "not ready is not dead");
 
     Reply metrics = body(port, "/metrics");
     assertEquals(200, metrics.status());
     assertTrue(metrics.text().contains("jvm_memory_used_bytes"), "Prometheus text");
-    assertEquals(404, get(port, HttpMethod.GET, "/health").statusCode());
-    assertEquals(405, get(port, HttpMethod.POST, "/health/ready").statusCode());
+    assertEquals(404, get(port, HttpMethod.GET, "/health"));
+    assertEquals(405, get(port, HttpMethod.POST, "/health/ready"));
   }
 
   private record Reply(int status, String text) {
@@ -105,15 +109,22 @@ class ClusterJoinTest {
     }
   }
 
-  private HttpClientResponse get(int port, HttpMethod method, String path) {
-    return http.request(method, port, "127.0.0.1", path).compose(r -> r.send()).await();
+  private int get(int port, HttpMethod method, String path) throws Exception {
+    return http.request(request(port, path).setMethod(method))
+        .compose(r -> r.send())
+        .compose(response -> response.body().map(b -> response.statusCode()))
+        .await(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
-  private Reply body(int port, String path) {
-    return http.request(HttpMethod.GET, port, "127.0.0.1", path)
+  private Reply body(int port, String path) throws Exception {
+    return http.request(request(port, path))
         .compose(r -> r.send())
         .compose(response -> response.body().map(b -> new Reply(response.statusCode(), b.toString())))
-        .await();
+        .await(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static RequestOptions request(int port, String path) {
+    return new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path).setIdleTimeout(WAIT_SECONDS * 1000);
   }
 
   private JsonObject config(boolean seed, int joinTimeoutSeconds) {
