@@ -58,6 +58,12 @@ trap cleanup EXIT
 if [ "$LING_JARS" = source ]; then
   # the local repository, to the bridge's address only, for the image's Maven stage
   bridge=$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')
+  # a daemon's first start (Docker 20.10) leaves the gateway out of the bridge's IPAM: the host's
+  # side of the bridge is docker0's address
+  if [ -z "$bridge" ]; then
+    bridge=$(ip -4 -o addr show docker0 | awk '{split($4, a, "/"); print a[1]; exit}')
+  fi
+  [ -n "$bridge" ] || { echo "no address of the Docker bridge on this host" >&2; exit 1; }
   repository=${LING_COMPOSE_MAVEN_REPOSITORY:-$HOME/.m2/repository}
   mirror_port=${LING_COMPOSE_MIRROR_PORT:-18081}
   python=$(command -v /usr/bin/python3 || command -v python3)
