@@ -28,9 +28,9 @@ import ling.common.runtime.ServiceMain;
  */
 public final class ClusterMain {
 
-  private static final String[][] ONCE = {
-      {"account", "ling.account.AccountMain"}, {"file", "ling.file.FileMain"},
-      {"media", "ling.media.MediaSignalingMain"}};
+  private static final String[][] ONCE = {{"file", "ling.file.FileMain"}, {"media", "ling.media.MediaSignalingMain"}};
+  private static final String SERVING = "serving in cluster";
+  private static final String LISTENING = "gateway listening on";
 
   private ClusterMain() {
   }
@@ -76,18 +76,26 @@ public final class ClusterMain {
       }
     }, "ling-cluster-stop"));
     int port = config.getJsonObject("http").getInteger("port");
+    // The account service is the seed, as in the compose file, and serves before the others start:
+    // a member that started alone and leaves again (it found no seed) while the seed is joining it
+    // holds the seed's join for minutes.
+    CountDownLatch seedServing = new CountDownLatch(1);
+    processes.add(start("account", "ling.account.AccountMain", env, data, heap, Map.of("LING_CLUSTER_SEED", "true"),
+        seedServing, SERVING));
+    if (!seedServing.await(5, TimeUnit.MINUTES)) {
+      System.err.println("the account service (the cluster's seed) did not serve in 5 minutes");
+      System.exit(1);
+    }
     for (String[] service : ONCE) {
-      // the account service is the seed, as in the compose file
-      processes.add(start(service[0], service[1], env, data, heap, Map.of("LING_CLUSTER_SEED",
-          service[0].equals("account") ? "true" : "false"), null));
+      processes.add(start(service[0], service[1], env, data, heap, Map.of("LING_CLUSTER_SEED", "false"), null, null));
     }
     for (int i = 0; i < chats; i++) {
       processes.add(start("chat-" + (i + 1), "ling.chat.ChatMain", env, data, heap,
-          Map.of("LING_CLUSTER_SEED", "false"), null));
+          Map.of("LING_CLUSTER_SEED", "false"), null, null));
     }
     for (int i = 0; i < gateways; i++) {
       processes.add(start("gateway-" + (i + 1), "ling.gateway.GatewayMain", env, data, heap,
-          Map.of("LING_CLUSTER_SEED", "false", "LING_HTTP_PORT", String.valueOf(port + i)), listening));
+          Map.of("LING_CLUSTER_SEED", "false", "LING_HTTP_PORT", String.valueOf(port + i)), listening, LISTENING));
     }
     if (!listening.await(5, TimeUnit.MINUTES)) {
       System.err.println("the gateways did not start listening in 5 minutes");
@@ -101,9 +109,12 @@ public final class ClusterMain {
     new CountDownLatch(1).await();
   }
 
-  /** One service process; its output goes to this one's, each line prefixed with its name. */
+  /**
+   * One service process; its output goes to this one's, each line prefixed with its name. The
+   * latch, if any, counts down at the first line that holds {@code readyLine}.
+   */
   private static Process start(String name, String mainClass, Map<String, String> env, Path data, String heap,
-                               Map<String, String> own, CountDownLatch listening) throws IOException {
+                               Map<String, String> own, CountDownLatch ready, String readyLine) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-cp",
         System.getProperty("java.class.path"), mainClass).redirectErrorStream(true);
@@ -119,8 +130,8 @@ public final class ClusterMain {
           StandardCharsets.UTF_8))) {
         for (String line; (line = in.readLine()) != null; ) {
           System.out.println(name + " | " + line);
-          if (listening != null && !counted && line.contains("gateway listening on")) {
-            listening.countDown();
+          if (ready != null && !counted && line.contains(readyLine)) {
+            ready.countDown();
             counted = true;
           }
         }
