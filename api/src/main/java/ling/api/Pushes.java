@@ -58,6 +58,19 @@ public final class Pushes {
   public static final String CALL_PARTICIPANT_LEFT = "call.participant_left";
   public static final String CALL_SIGNAL = "call.signal";
 
+  // ---- the assistant (assistant-service)
+
+  /**
+   * {@code {type, conversationId, replyTo, text}}: the assistant's answer so far (the whole text,
+   * growing); {@code replyTo} is the question's message id, or 0 for a summary.
+   */
+  public static final String ASSISTANT_DELTA = "assistant.delta";
+  /**
+   * {@code {type, conversationId, replyTo, code, message, resetsAt?}}: no answer will come; what was
+   * streamed of it is not an answer.
+   */
+  public static final String ASSISTANT_ERROR = "assistant.error";
+
   // ---- routing, in headers
 
   /** Only the socket with this id (a device in a call) gets the event. */

@@ -36,6 +36,7 @@ public final class SignedIn {
   private final Attachments attachments;
   private final GroupMembers groupMembers;
   private final ling.client.call.Calls calls;
+  private final ling.client.assistant.AssistantModel assistant;
   private Runnable onSignedOut = () -> { };
   private java.util.function.BiConsumer<ling.client.api.Models.Conversation, Message> onMessage = (c, m) -> { };
 
@@ -50,6 +51,16 @@ public final class SignedIn {
     this.attachments = new Attachments(files);
     this.groupMembers = new GroupMembers(gateway);
     this.calls = new ling.client.call.Calls(socket::send, gateway, devices);
+    this.assistant = new ling.client.assistant.AssistantModel(gateway);
+    // the assistant tops the conversations and the contacts
+    assistant.statusProperty().addListener((obs, was, now) -> {
+      contacts.assistantIdProperty().set(now == null ? 0 : now.userId());
+      conversations.topProperty().set(now == null ? 0 : now.conversationId());
+    });
+  }
+
+  public ling.client.assistant.AssistantModel assistant() {
+    return assistant;
   }
 
   public ling.client.call.Calls calls() {
@@ -70,6 +81,7 @@ public final class SignedIn {
 
   public void start() {
     socket.start();
+    assistant.load();
   }
 
   /** Closes the socket; with {@code logout} the refresh token is ended on the server too. */
@@ -142,6 +154,7 @@ public final class SignedIn {
     conversations.reload();
     contacts.reload();
     chats.values().forEach(ChatModel::catchUp);
+    assistant.load();
   }
 
   void handle(JsonNode frame) {
@@ -152,6 +165,10 @@ public final class SignedIn {
         ChatModel chat = chats.get(message.conversationId());
         if (chat != null) {
           chat.received(message);
+        }
+        if (assistant.isAssistant(message.senderId())) {
+          // an answer is complete: what is left of the quota
+          assistant.load();
         }
         if (conversations.received(message)) {
           onMessage.accept(conversations.find(message.conversationId()), message);
@@ -199,6 +216,19 @@ public final class SignedIn {
         if (chat != null && frame.path("userId").asLong() != me().id()) {
           chat.typing(frame.path("userId").asLong());
         }
+      }
+      case "assistant.delta" -> {
+        long assistantId = assistant.userId();
+        if (assistantId != 0) {
+          chat(frame.path("conversationId").asLong()).streaming(assistantId, frame.path("replyTo").asLong(),
+              frame.path("text").asText(""));
+          assistant.answerStarted();
+        }
+      }
+      case "assistant.error" -> {
+        chat(frame.path("conversationId").asLong()).notice(frame.path("replyTo").asLong(),
+            frame.path("code").asText(""), frame);
+        assistant.load();
       }
       case "session.revoked" -> {
         // the close that follows signs the user out

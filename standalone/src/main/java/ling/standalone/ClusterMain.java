@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import ling.assistant.impl.AssistantVerticle;
 import ling.common.config.DataDirectory;
 import ling.common.config.LingConfig;
 import ling.common.db.EmbeddedMariaDb;
@@ -22,7 +23,8 @@ import ling.common.runtime.ServiceMain;
  * The server as a cluster of processes on this machine, as a deployment runs it but without
  * containers: the embedded database, then each service from its own entry point in a JVM of its
  * own, with {@code --chat N} chat-service and {@code --gateways M} gateway processes (gateway i
- * listens on {@code http.port + i}). For trying scale-out and for the bench's cluster figures.
+ * listens on {@code http.port + i}), and {@code --assistants K} assistant processes (one by default
+ * where {@code assistant.baseUrl} is set, else none). For trying scale-out and for the bench's cluster figures.
  * Settings are the server's ({@code LING_*}); each process inherits them. Ends every process when
  * it ends.
  */
@@ -88,6 +90,13 @@ public final class ClusterMain {
     }
     for (String[] service : ONCE) {
       processes.add(start(service[0], service[1], env, data, heap, Map.of("LING_CLUSTER_SEED", "false"), null, null));
+    }
+    // the assistant only where a backend is configured, as in the standalone server
+    int assistants = Integer.parseInt(options.getOrDefault("assistants",
+        AssistantVerticle.configured(config) ? "1" : "0"));
+    for (int i = 0; i < assistants; i++) {
+      processes.add(start("assistant-" + (i + 1), "ling.assistant.AssistantMain", env, data, heap,
+          Map.of("LING_CLUSTER_SEED", "false"), null, null));
     }
     for (int i = 0; i < chats; i++) {
       processes.add(start("chat-" + (i + 1), "ling.chat.ChatMain", env, data, heap,

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ling.account.impl.AccountVerticle;
+import ling.assistant.impl.AssistantVerticle;
 import ling.chat.impl.ChatVerticle;
 import ling.common.config.DataDirectory;
 import ling.common.db.EmbeddedMariaDb;
@@ -100,6 +101,9 @@ public final class Standalone implements AutoCloseable {
     services.put("chat", vertx.deployVerticle(new ChatVerticle(), options));
     services.put("file", vertx.deployVerticle(new FileVerticle(), options));
     services.put("media", vertx.deployVerticle(new MediaSignalingVerticle(), options));
+    if (AssistantVerticle.configured(config)) {
+      services.put("assistant", vertx.deployVerticle(new AssistantVerticle(), options));
+    }
     return Future.all(List.copyOf(services.values()))
         .compose(x -> vertx.deployVerticle(() -> {
           GatewayVerticle gateway = new GatewayVerticle();

@@ -32,7 +32,16 @@ final class AccountRules {
   private final int announcementMax;
   private final int nicknameMax;
 
+  private final java.util.Set<String> reservedUsernames;
+
   AccountRules(JsonObject limits) {
+    this(limits, java.util.Set.of());
+  }
+
+  /** With the usernames of the system's own accounts (the assistant's), which nobody may register. */
+  AccountRules(JsonObject limits, java.util.Set<String> reservedUsernames) {
+    this.reservedUsernames = reservedUsernames.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     usernameMin = limits.getInteger("usernameMin");
     usernameMax = limits.getInteger("usernameMax");
     passwordMin = limits.getInteger("passwordMin");
@@ -61,6 +70,11 @@ final class AccountRules {
           + " characters of letters, digits, '_', '.' or '-'");
     }
     return v;
+  }
+
+  /** Whether the username is one of the system's own, whatever its letters' case. */
+  boolean reserved(String username) {
+    return reservedUsernames.contains(username.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Whether a login attempt could name an account at all (cheap pre-check, no error). */

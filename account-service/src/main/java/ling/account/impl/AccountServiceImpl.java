@@ -50,6 +50,7 @@ final class AccountServiceImpl implements AccountService {
   private final Credentials credentials;
   private final Profiles profiles;
   private final Friends friends;
+  private final AssistantAccounts assistants;
   private final Groups groups;
   private final Presence presence;
   private final MembershipRelay relay;
@@ -59,7 +60,8 @@ final class AccountServiceImpl implements AccountService {
     JsonObject auth = config.getJsonObject("auth");
     FileService files = FileService.createProxy(vertx);
     this.pool = pool;
-    AccountRules rules = new AccountRules(config.getJsonObject("limits"));
+    AccountRules rules = new AccountRules(config.getJsonObject("limits"),
+        java.util.Set.of(config.getJsonObject("assistant").getString("username")));
     this.keys = keys;
     this.tokens = new TokenIssuer(vertx, keys, auth);
     UserRepository users = new UserRepository(pool);
@@ -75,6 +77,8 @@ final class AccountServiceImpl implements AccountService {
     this.relay = new MembershipRelay(vertx, outbox,
         ChatService.createProxyWithTimeout(vertx, membership.getLong("deliveryTimeoutMillis")), membership);
     this.friends = new Friends(pool, users, rules, outbox, relay, events);
+    this.assistants = new AssistantAccounts(users, friends, rules,
+        config.getJsonObject("social").getString("defaultFolderName"));
     this.groups = new Groups(vertx, pool, users, rules, outbox, relay, events, files);
     undeliveredGauge(config, relay);
     relay.onOpened((change, conversationId, late) -> change.direct()
@@ -208,6 +212,16 @@ final class AccountServiceImpl implements AccountService {
   @Override
   public Future<Void> rejectFriendRequest(long userId, long requestId) {
     return guard(() -> friends.reject(userId, requestId));
+  }
+
+  @Override
+  public Future<UserProfile> assistantAccount(String username, String displayName) {
+    return guard(() -> assistants.account(username, displayName));
+  }
+
+  @Override
+  public Future<Friend> assistantContact(long userId, long assistantId) {
+    return guard(() -> assistants.contact(userId, assistantId));
   }
 
   @Override

@@ -95,6 +95,10 @@ final class Credentials {
         throw Failures.invalid("body", "is required");
       }
       String username = rules.username(registration.getUsername());
+      if (rules.reserved(username)) {
+        // answered as a taken name: the reserved ones belong to the system's own accounts
+        throw Failures.of(USERNAME_TAKEN, "username is taken");
+      }
       String password = rules.password("password", registration.getPassword());
       String displayName = registration.getDisplayName() == null
           ? username : rules.displayName(registration.getDisplayName());

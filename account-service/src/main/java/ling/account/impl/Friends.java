@@ -54,8 +54,11 @@ final class Friends {
       return Future.failedFuture(Failures.of(AccountService.SELF_REQUEST, "you cannot befriend yourself"));
     }
     return users.findById(fromId, toId)
-        .compose(found -> found.isPresent() ? friends.areFriends(fromId, toId)
-            : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user")))
+        .compose(found -> !found.isPresent() ? Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such user"))
+            : AssistantAccounts.isSystem(found.get())
+            // it becomes every user's contact by itself (GET /assistant), never by request
+            ? Future.failedFuture(Failures.of(Failures.FORBIDDEN, "the assistant is everyone's contact already"))
+            : friends.areFriends(fromId, toId))
         .compose(already -> already
             ? Future.failedFuture(Failures.of(AccountService.ALREADY_FRIENDS, "you are friends already"))
             : friends.pending(toId, fromId))
@@ -101,6 +104,25 @@ final class Friends {
             .recover(Friends::folderGone)
             .compose(relay::settled)
             .compose(x -> announceFriendship(userId, request.fromId())));
+  }
+
+  /**
+   * Makes two users friends without a request (the assistant and each user), each in their default
+   * folder; answers the user's view of the other, whether made now or before.
+   */
+  Future<Friend> befriend(long userId, long otherId) {
+    return friends.areFriends(userId, otherId).compose(already -> already
+        ? existingFriend(userId, otherId).map(Friends::view)
+        : Transactions.withRetry(pool, conn -> folders.defaultFolderId(conn, otherId)
+                .compose(theirFolder -> friends.insertSide(conn, otherId, userId, theirFolder, null))
+                .compose(x -> folders.defaultFolderId(conn, userId))
+                .compose(myFolder -> friends.insertSide(conn, userId, otherId, myFolder, null))
+                .compose(x -> outbox.append(conn, MembershipChange.ofPair(MembershipChange.OPEN_DIRECT, userId,
+                    otherId))))
+            // two first calls at once: the other one made the friendship
+            .recover(err -> UserRepository.isDuplicateKey(err) ? Future.succeededFuture(0L) : Future.failedFuture(err))
+            .compose(entry -> entry == 0 ? Future.succeededFuture() : relay.settled(entry))
+            .compose(x -> announceFriendship(userId, otherId)));
   }
 
   Future<Void> reject(long userId, long requestId) {

@@ -453,8 +453,12 @@ final class Groups {
     Future<Void> chain = Future.succeededFuture();
     for (long id : ids) {
       chain = chain.compose(x -> friends.areFriends(userId, id)).compose(friend -> friend
-          ? Future.<Void>succeededFuture()
-          : Future.failedFuture(Failures.invalid(field, id + " is not one of your friends")));
+          ? users.findById(id)
+          : Future.failedFuture(Failures.invalid(field, id + " is not one of your friends")))
+          // the assistant answers in its own conversations only: a group's messages are not for it
+          .compose(user -> user.isPresent() && AssistantAccounts.isSystem(user.get())
+              ? Future.failedFuture(Failures.invalid(field, id + " is the assistant, which cannot join groups"))
+              : Future.<Void>succeededFuture());
     }
     return chain;
   }

@@ -130,6 +130,18 @@ public interface AccountService {
 
   Future<List<Friend>> listFriends(long userId);
 
+  /**
+   * The assistant's own account, made on the first call: a user with a reserved username whom
+   * nobody can sign in as. Fails with {@link #USERNAME_TAKEN} if a person holds that username.
+   */
+  Future<UserProfile> assistantAccount(String username, String displayName);
+
+  /**
+   * The assistant as the user's friend, made friends on the first call (their conversation is
+   * opened by the chat service; its id is 0 while the chat service is away).
+   */
+  Future<Friend> assistantContact(long userId, long assistantId);
+
   /** Changes the remark ({@code null} clears it) and/or the folder ({@code groupId}) of a friend. */
   Future<Friend> updateFriend(long userId, long friendId, FriendChanges changes);
 

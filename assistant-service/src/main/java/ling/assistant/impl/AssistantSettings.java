@@ -53,7 +53,10 @@ record AssistantSettings(URI baseUrl, String model, String apiKey, long connectT
 
   @Override
   public String toString() {
-    return "AssistantSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "set")
+    // without any user-info or query the URL might carry: those can hold credentials too
+    String shown = baseUrl.getScheme() + "://" + baseUrl.getHost() + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort())
+        + (baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath());
+    return "AssistantSettings[baseUrl=" + shown + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "set")
         + ", quota=" + quotaQuestions + " per " + quotaWindowSeconds + " s]";
   }
 }

@@ -6,15 +6,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.WriteStream;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.codec.BodyCodec;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import ling.assistant.impl.BackendFailure.Kind;
 
@@ -35,17 +38,12 @@ final class ChatCompletions {
 
   private final Vertx vertx;
   private final AssistantSettings settings;
-  private final HttpClient client;
+  /** The connections of the answers being written, dropped when the service stops. */
+  private final Set<HttpClient> open = ConcurrentHashMap.newKeySet();
 
   ChatCompletions(Vertx vertx, AssistantSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
-    // Vert.x's own HTTP client rather than the web client's: an abandoned answer (too slow, too
-    // long) resets its request, so the backend stops writing and the connection is not held
-    this.client = vertx.createHttpClient(new HttpClientOptions()
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeoutMillis()))
-        .setTrustAll(false)
-        .setVerifyHost(true));
   }
 
   /**
@@ -56,55 +54,86 @@ final class ChatCompletions {
     turns.forEach(t -> messages.add(new JsonObject().put("role", t.role()).put("content", t.content())));
     JsonObject body = new JsonObject().put("model", settings.model()).put("stream", true).put("messages", messages);
 
-    Answer answer = new Answer(onText, settings.maxAnswerChars());
+    // a client of its own per answer: closing it is how an abandoned answer (too slow, too long)
+    // drops its connection, so the backend stops writing and nothing is held
+    HttpClient connection = vertx.createHttpClient(new HttpClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeoutMillis()))
+        .setVerifyHost(true)
+        .setKeepAlive(false));
+    open.add(connection);
+    WebClient web = WebClient.wrap(connection);
+    Answer answer = new Answer(onText, settings.maxAnswerChars(), connection::close);
     long deadline = vertx.setTimer(settings.answerTimeoutMillis(), id -> answer.fail(
         new BackendFailure(Kind.TIMED_OUT, "no complete answer in " + settings.answerTimeoutMillis() + " ms")));
     IdleTimer idle = new IdleTimer(answer);
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-        .setAbsoluteURI(settings.completionsUri().toString())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.ACCEPT, "text/event-stream")
-        .putHeader(HttpHeaders.USER_AGENT, "Ling-assistant");
+    HttpRequest<Void> request = web.postAbs(settings.completionsUri().toString())
+        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+        .putHeader(HttpHeaders.ACCEPT.toString(), "text/event-stream")
+        .putHeader(HttpHeaders.USER_AGENT.toString(), "Ling-assistant")
+        .as(BodyCodec.pipe(new Arrivals(answer, idle), false));
     if (settings.apiKey() != null) {
-      options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
+      request.bearerTokenAuthentication(settings.apiKey());
     }
-    client.request(options).onComplete(opened -> {
-      if (opened.failed()) {
-        answer.fail(unreachable(opened.cause()));
-        return;
+    request.sendJsonObject(body).onComplete(sent -> {
+      if (sent.failed()) {
+        answer.fail(answer.started()
+            ? new BackendFailure(Kind.INTERRUPTED, "the stream broke off: " + sent.cause().getMessage())
+            : unreachable(sent.cause()));
+      } else if (sent.result().statusCode() != 200) {
+        answer.fail(byStatus(sent.result().statusCode(), answer.raw()));
+      } else {
+        answer.ended();
       }
-      HttpClientRequest request = opened.result();
-      answer.onAbandon(request::reset);
-      request.exceptionHandler(err -> answer.fail(answer.started()
-          ? new BackendFailure(Kind.INTERRUPTED, "the stream broke off: " + err.getMessage())
-          : unreachable(err)));
-      request.send(body.toBuffer()).onComplete(sent -> {
-        if (sent.failed()) {
-          answer.fail(unreachable(sent.cause()));
-          return;
-        }
-        HttpClientResponse response = sent.result();
-        int status = response.statusCode();
-        response.exceptionHandler(err -> answer.fail(answer.started()
-            ? new BackendFailure(Kind.INTERRUPTED, "the stream broke off: " + err.getMessage())
-            : unreachable(err)));
-        response.handler(chunk -> {
-          idle.touch();
-          answer.accept(chunk, status == 200);
-        });
-        response.endHandler(v -> {
-          if (status != 200) {
-            answer.fail(byStatus(status, answer.raw()));
-          } else {
-            answer.ended();
-          }
-        });
-      });
     });
     return answer.result().onComplete(x -> {
       vertx.cancelTimer(deadline);
       idle.cancel();
+      open.remove(connection);
+      connection.close();
     });
+  }
+
+  /** The response body as the web client hands it on, chunk by chunk as it arrives. */
+  private static final class Arrivals implements WriteStream<Buffer> {
+    private final Answer answer;
+    private final IdleTimer idle;
+
+    Arrivals(Answer answer, IdleTimer idle) {
+      this.answer = answer;
+      this.idle = idle;
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+      idle.touch();
+      answer.accept(data);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> end() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+      return this;
+    }
+
+    @Override
+    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+      return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return false;
+    }
+
+    @Override
+    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+      return this;
+    }
   }
 
   /** Fails the answer when nothing arrives for the idle time-out, from the request on. */
@@ -167,13 +196,14 @@ final class ChatCompletions {
     private final StringBuilder text = new StringBuilder();
     private final Buffer raw = Buffer.buffer();
     private final ServerSentEvents events;
-    private Runnable abandon = () -> { };
+    private final Runnable abandon;
     private boolean finished;
     private boolean started;
 
-    Answer(Consumer<String> onText, int maxChars) {
+    Answer(Consumer<String> onText, int maxChars, Runnable abandon) {
       this.onText = onText;
       this.maxChars = maxChars;
+      this.abandon = abandon;
       this.events = new ServerSentEvents(this::event, MAX_LINE_BYTES);
     }
 
@@ -187,13 +217,6 @@ final class ChatCompletions {
 
     String raw() {
       return raw.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    void onAbandon(Runnable abandon) {
-      this.abandon = abandon;
-      if (promise.future().failed()) {
-        abandon.run();
-      }
     }
 
     /** Fails the answer, if it has not ended yet, and drops the connection it came on. */
@@ -215,15 +238,16 @@ final class ChatCompletions {
       }
     }
 
-    void accept(Buffer data, boolean stream) {
+    /**
+     * A chunk of the body. Its status comes with the body's end, so every body is read as an
+     * event stream; an error body (a JSON object) holds no events, and its start is kept for the log.
+     */
+    void accept(Buffer data) {
       if (promise.future().isComplete()) {
         return;
       }
       if (raw.length() < MAX_ERROR_BODY) {
         raw.appendBuffer(data.length() > MAX_ERROR_BODY ? data.getBuffer(0, MAX_ERROR_BODY) : data);
-      }
-      if (!stream) {
-        return;
       }
       try {
         events.feed(data);
@@ -284,6 +308,6 @@ final class ChatCompletions {
   }
 
   Future<Void> close() {
-    return client.close();
+    return Future.join(open.stream().map(HttpClient::close).toList()).mapEmpty();
   }
 }

@@ -75,6 +75,18 @@ final class UsageRepository {
         .execute(Tuple.of(refund, windowStartedAt, userId)).mapEmpty();
   }
 
+  /** Whether this instance takes up the question: true for the first to ask, once. */
+  Future<Boolean> claim(long messageId, long userId, LocalDateTime now) {
+    return pool.preparedQuery("INSERT IGNORE INTO assistant_question (message_id, user_id, asked_at) VALUES (?, ?, ?)")
+        .execute(Tuple.of(messageId, userId, now)).map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Removes the claims of questions asked before {@code before}, a batch at a time; answers how many. */
+  Future<Integer> forgetQuestions(LocalDateTime before) {
+    return pool.preparedQuery("DELETE FROM assistant_question WHERE asked_at < ? LIMIT 10000")
+        .execute(Tuple.of(before)).map(rows -> rows.rowCount());
+  }
+
   /** What the user may still ask now. */
   Future<Standing> standing(long userId, LocalDateTime now) {
     return pool.preparedQuery("SELECT window_started_at, used, answering_until FROM assistant_usage WHERE user_id = ?")

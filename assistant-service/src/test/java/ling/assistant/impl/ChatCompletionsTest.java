@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import ling.assistant.FakeOpenAi;
 import ling.assistant.impl.BackendFailure.Kind;
 import ling.assistant.impl.ChatCompletions.Turn;
 import ling.common.config.LingConfig;

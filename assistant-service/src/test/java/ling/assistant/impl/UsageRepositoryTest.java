@@ -122,4 +122,20 @@ class UsageRepositoryTest {
     assertEquals(0, new UsageRepository(otherPool, 50, WINDOW).standing(user, t0).await().remaining(),
         "what another instance (or a restarted one) reads");
   }
+
+  @Test
+  void aQuestionIsClaimedByOneInstanceOnlyAndOldClaimsAreSwept() {
+    UsageRepository mine = new UsageRepository(pool, 10, WINDOW);
+    UsageRepository theirs = new UsageRepository(otherPool, 10, WINDOW);
+    long user = USERS.incrementAndGet();
+    long message = user * 10;
+    LocalDateTime longAgo = Times.nowUtc().minusDays(3);
+    assertTrue(mine.claim(message, user, longAgo).await());
+    assertFalse(theirs.claim(message, user, longAgo).await(), "heard by both, answered by one");
+    assertTrue(theirs.claim(message + 1, user, Times.nowUtc()).await());
+
+    assertTrue(mine.forgetQuestions(Times.nowUtc().minusDays(1)).await() >= 1);
+    assertTrue(theirs.claim(message, user, Times.nowUtc()).await(), "the old claim is gone");
+    assertFalse(mine.claim(message + 1, user, Times.nowUtc()).await(), "a recent claim stays");
+  }
 }

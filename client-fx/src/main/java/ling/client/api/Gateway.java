@@ -308,6 +308,25 @@ public final class Gateway {
         .thenApply(x -> null);
   }
 
+  // ---- the assistant
+
+  /** The assistant and the user's quota; completes with null where the server has no assistant. */
+  public CompletableFuture<ling.client.api.Models.AssistantStatus> assistant() {
+    return get("assistant", ling.client.api.Models.AssistantStatus.class).exceptionally(err -> {
+      Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
+      if (cause instanceof ApiException api && api.status() == 404) {
+        return null;
+      }
+      throw err instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(cause);
+    });
+  }
+
+  /** Asks the assistant for a summary of the conversation's unread messages, written in its own chat. */
+  public CompletableFuture<ling.client.api.Models.AssistantStatus> summarise(long conversationId) {
+    return send("POST", "conversations/" + conversationId + "/summary", null, true)
+        .thenApply(json -> Wire.read(json, ling.client.api.Models.AssistantStatus.class));
+  }
+
   // ---- calls
 
   /** {@code [{urls, username?, credential?}]}: where ICE may look (STUN, TURN with credentials). */

@@ -63,6 +63,11 @@ public final class Models {
     }
   }
 
+  /** The AI assistant as the user sees it, and what the user may still ask it. */
+  public record AssistantStatus(long userId, String displayName, long conversationId, int questionsPerWindow,
+                                int remaining, String resetsAt, boolean answering) {
+  }
+
   public record DeviceLink(String linkId, String code, int expiresIn) {
   }
 

@@ -42,6 +42,7 @@ public final class ChatModel {
   /** Sends awaiting their ack, by clientMsgId. */
   private final Map<String, ObjectNode> unacked = new LinkedHashMap<>();
   private boolean catchingUp;
+  private long noticeCount;
   private long readSent;
   private long typingSent;
   /** How far the peer of a direct chat has read (seen while signed in). */
@@ -83,7 +84,7 @@ public final class ChatModel {
 
   /** The page before the oldest line shown. */
   public void loadOlder() {
-    Long oldest = lines.stream().filter(l -> !l.pending()).map(l -> l.message().seq()).min(Long::compare)
+    Long oldest = lines.stream().filter(l -> !l.local()).map(l -> l.message().seq()).min(Long::compare)
         .orElse(null);
     if (oldest == null || !hasOlder.get()) {
       return;
@@ -177,6 +178,44 @@ public final class ChatModel {
     pause.play();
   }
 
+  /**
+   * An answer of {@code senderId} being written, in reply to {@code replyTo} (0: to no message): one
+   * line at the end whose text is the whole answer so far.
+   */
+  public void streaming(long senderId, long replyTo, String text) {
+    String key = "streaming-" + replyTo;
+    if (replyTo > 0 && indexOf(l -> !l.local() && l.message().senderId() == senderId
+        && Long.valueOf(replyTo).equals(l.message().replyToId())) >= 0) {
+      return;
+    }
+    Message draft = new Message(0, conversationId, Long.MAX_VALUE, senderId, key, "text", text, null,
+        replyTo > 0 ? replyTo : null, null, null, java.time.Instant.now().toString(), false);
+    int at = indexOf(l -> l.status() == ChatLine.Status.STREAMING && key.equals(l.message().clientMsgId()));
+    if (at >= 0) {
+      lines.set(at, new ChatLine(draft, ChatLine.Status.STREAMING));
+    } else {
+      lines.add(new ChatLine(draft, ChatLine.Status.STREAMING));
+    }
+  }
+
+  /**
+   * Why no answer will come to {@code replyTo}: what was streamed goes, and a notice (its
+   * {@code code}, with the server's {@code detail}) stays after that message, or at the end.
+   */
+  public void notice(long replyTo, String code, com.fasterxml.jackson.databind.JsonNode detail) {
+    lines.removeIf(l -> l.status() == ChatLine.Status.STREAMING
+        && ("streaming-" + replyTo).equals(l.message().clientMsgId()));
+    int question = replyTo > 0 ? indexOf(l -> !l.local() && l.message().id() == replyTo) : -1;
+    long seq = question >= 0 ? lines.get(question).message().seq() : lastSeq();
+    Message notice = new Message(-(noticeCount + 1), conversationId, seq, 0, "notice-" + (++noticeCount), "notice",
+        code, null, replyTo > 0 ? replyTo : null, null, detail, java.time.Instant.now().toString(), false);
+    int at = question >= 0 ? question + 1 : indexOf(ChatLine::pending);
+    while (question >= 0 && at < lines.size() && lines.get(at).status() == ChatLine.Status.NOTICE) {
+      at++;
+    }
+    lines.add(at < 0 ? lines.size() : at, new ChatLine(notice, ChatLine.Status.NOTICE));
+  }
+
   public boolean owns(String clientMsgId) {
     return unacked.containsKey(clientMsgId);
   }
@@ -237,7 +276,7 @@ public final class ChatModel {
   }
 
   public long lastSeq() {
-    return lines.stream().filter(l -> !l.pending()).mapToLong(l -> l.message().seq()).max().orElse(0);
+    return lines.stream().filter(l -> !l.local()).mapToLong(l -> l.message().seq()).max().orElse(0);
   }
 
   private void resendUnacked() {
@@ -254,11 +293,14 @@ public final class ChatModel {
       if (message.conversationId() != conversationId) {
         continue;
       }
-      int existing = indexOf(l -> !l.pending() && l.message().id() == message.id());
+      int existing = indexOf(l -> !l.local() && l.message().id() == message.id());
       if (existing >= 0) {
         lines.set(existing, new ChatLine(message, ChatLine.Status.SENT));
         continue;
       }
+      // the stored answer takes the place of the text that streamed for it
+      lines.removeIf(l -> l.status() == ChatLine.Status.STREAMING && l.message().senderId() == message.senderId()
+          && java.util.Objects.equals(l.message().replyToId(), message.replyToId()));
       int pending = indexOf(l -> l.pending() && message.clientMsgId() != null
           && message.senderId() == myId && message.clientMsgId().equals(l.message().clientMsgId()));
       if (pending >= 0) {
@@ -266,7 +308,8 @@ public final class ChatModel {
         unacked.remove(message.clientMsgId());
       }
       int at = 0;
-      while (at < lines.size() && !lines.get(at).pending() && lines.get(at).message().seq() < message.seq()) {
+      while (at < lines.size() && !lines.get(at).pending() && lines.get(at).message().seq() <= message.seq()
+          && (lines.get(at).message().seq() < message.seq() || lines.get(at).status() == ChatLine.Status.NOTICE)) {
         at++;
       }
       lines.add(at, new ChatLine(message, ChatLine.Status.SENT));

@@ -44,6 +44,8 @@ public final class ChatPane extends BorderPane {
   private EmojiPicker picker;
   private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
   private final Label typingLabel = new Label();
+  /** In the assistant's chat: how many questions are left, and when more come. */
+  private final Label quota = new Label();
   private final HBox replyBar = new HBox(6);
   private final Label replyLabel = new Label();
   private ling.client.api.Models.Message replying;
@@ -83,7 +85,12 @@ public final class ChatPane extends BorderPane {
     videoCall.setId("videoCall");
     voiceCall.setOnAction(e -> call("audio"));
     videoCall.setOnAction(e -> call("video"));
-    HBox header = new HBox(8, title, headerGap, search, voiceCall, videoCall, infoButton);
+    quota.setId("assistantQuota");
+    quota.getStyleClass().add("muted-text");
+    quota.managedProperty().bind(quota.visibleProperty());
+    quota.setVisible(false);
+    client.assistant().statusProperty().addListener((obs, was, now) -> showQuota());
+    HBox header = new HBox(8, title, quota, headerGap, search, voiceCall, videoCall, infoButton);
     header.setAlignment(Pos.CENTER_LEFT);
     typingLabel.setId("typingIndicator");
     typingLabel.getStyleClass().add("muted-text");
@@ -213,7 +220,10 @@ public final class ChatPane extends BorderPane {
     boolean switched = shown == null || shown.id() != conversation.id();
     shown = conversation;
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
-    voiceCall.setVisible(!conversation.isGroup());
+    boolean assistant = conversation.id() == client.assistant().conversationId();
+    voiceCall.setVisible(!conversation.isGroup() && !assistant);
+    videoCall.setVisible(!assistant);
+    showQuota();
     videoCall.setText(texts.get(conversation.isGroup() ? "call.group" : "call.video"));
     if (switched || !infoButton.isVisible()) {
       setRight(null);
@@ -249,6 +259,17 @@ public final class ChatPane extends BorderPane {
 
   public ChatModel chat() {
     return chat;
+  }
+
+  private void showQuota() {
+    var status = client.assistant().statusProperty().get();
+    boolean here = status != null && shown != null && shown.id() == status.conversationId();
+    quota.setVisible(here);
+    if (here) {
+      quota.setText(status.remaining() > 0 || status.resetsAt() == null
+          ? texts.get("assistant.quota", status.remaining(), status.questionsPerWindow())
+          : texts.get("assistant.quotaUsedUp", ling.client.ui.Times.dayAndClock(status.resetsAt(), texts.locale())));
+    }
   }
 
   /**
@@ -387,6 +408,9 @@ public final class ChatPane extends BorderPane {
   private String avatarOf(long userId) {
     if (userId == client.me().id()) {
       return client.me().avatarUrl();
+    }
+    if (client.contacts().isAssistant(userId)) {
+      return ling.client.ui.Avatar.ASSISTANT;
     }
     var friend = client.contacts().friend(userId);
     if (friend != null) {

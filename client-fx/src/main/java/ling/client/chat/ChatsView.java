@@ -27,6 +27,9 @@ public final class ChatsView extends SplitPane {
     list.setCellFactory(l -> {
       ConversationCell cell = new ConversationCell(titles, texts, client.attachments());
       cell.itemProperty().addListener((obs, was, now) -> cell.setContextMenu(now == null ? null : menu(now, texts)));
+      // made again as it opens: whether there is unread to summarise, and an assistant to do it, changes
+      cell.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e ->
+          cell.setContextMenu(cell.getItem() == null ? null : menu(cell.getItem(), texts)));
       return cell;
     });
     pane = new ChatPane(client, texts, titles);
@@ -88,7 +91,26 @@ public final class ChatsView extends SplitPane {
     javafx.scene.control.MenuItem pin = new javafx.scene.control.MenuItem(
         texts.get(conversation.pinned() ? "chat.unpin" : "chat.pin"));
     pin.setOnAction(e -> change(conversation, "pinned", !conversation.pinned()));
-    return new javafx.scene.control.ContextMenu(mute, pin);
+    javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(mute, pin);
+    if (client.assistant().exists() && conversation.id() != client.assistant().conversationId()) {
+      javafx.scene.control.MenuItem summarise = new javafx.scene.control.MenuItem(texts.get("assistant.summarise"));
+      summarise.setId("summarise-" + conversation.id());
+      summarise.setDisable(conversation.unreadCount() == 0);
+      summarise.setOnAction(e -> summarise(conversation, texts));
+      menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), summarise);
+    }
+    return menu;
+  }
+
+  /** The assistant summarises the unread messages in its own chat, which opens to show it arrive. */
+  public void summarise(Conversation conversation, Texts texts) {
+    client.assistant().summarise(conversation.id(), status -> open(status.conversationId()), err -> {
+      javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+          texts.failure(err));
+      alert.setHeaderText(null);
+      alert.initOwner(getScene() == null ? null : getScene().getWindow());
+      alert.show();
+    });
   }
 
   /** Changes a flag; the list keeps its peer and group, which the answer does not carry. */

@@ -58,8 +58,7 @@ final class ConversationCell extends ListCell<Conversation> {
     }
     VBox text = new VBox(2, top, bottom);
     HBox.setHgrow(text, Priority.ALWAYS);
-    String picture = item.isGroup() ? (item.group() == null ? null : item.group().avatarUrl())
-        : (item.peer() == null ? null : item.peer().avatarUrl());
+    String picture = titles.picture(item);
     HBox row = new HBox(8, Avatar.of(title, picture, images), text);
     row.setAlignment(Pos.CENTER_LEFT);
     setGraphic(row);

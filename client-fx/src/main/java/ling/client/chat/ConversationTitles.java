@@ -30,6 +30,18 @@ public final class ConversationTitles {
         : "#" + conversation.id();
   }
 
+  /** The picture of a conversation's row: the group's, the peer's, or the assistant's own. */
+  public String picture(Conversation conversation) {
+    if (conversation.isGroup()) {
+      return conversation.group() == null ? null : conversation.group().avatarUrl();
+    }
+    if (conversation.peer() == null) {
+      return null;
+    }
+    return contacts.isAssistant(conversation.peer().id()) ? ling.client.ui.Avatar.ASSISTANT
+        : conversation.peer().avatarUrl();
+  }
+
   public String preview(Message message) {
     if (message == null) {
       return "";

@@ -24,12 +24,23 @@ public final class ConversationsModel {
   private final Gateway gateway;
   private final long myId;
   private final ObservableList<Conversation> items = FXCollections.observableArrayList();
+  /** The conversation kept above all others, pinned or not (the assistant's; 0 for none). */
+  private final LongProperty top = new SimpleLongProperty();
   /** The conversation on screen (0 for none): its messages are read as they come. */
   private final LongProperty open = new SimpleLongProperty();
 
   public ConversationsModel(Gateway gateway, long myId) {
     this.gateway = gateway;
     this.myId = myId;
+    top.addListener((obs, was, now) -> replaceAll(List.copyOf(items)));
+  }
+
+  public LongProperty topProperty() {
+    return top;
+  }
+
+  private Comparator<Conversation> order() {
+    return Comparator.comparing((Conversation c) -> c.id() != top.get()).thenComparing(ORDER);
   }
 
   public ObservableList<Conversation> items() {
@@ -54,7 +65,7 @@ public final class ConversationsModel {
   }
 
   void replaceAll(List<Conversation> fresh) {
-    items.setAll(fresh.stream().sorted(ORDER).toList());
+    items.setAll(fresh.stream().sorted(order()).toList());
   }
 
   public Conversation find(long id) {
@@ -93,15 +104,16 @@ public final class ConversationsModel {
         current = i;
       }
     }
-    if (current >= 0 && (current == 0 || ORDER.compare(items.get(current - 1), conversation) <= 0)
-        && (current == items.size() - 1 || ORDER.compare(conversation, items.get(current + 1)) <= 0)) {
+    Comparator<Conversation> order = order();
+    if (current >= 0 && (current == 0 || order.compare(items.get(current - 1), conversation) <= 0)
+        && (current == items.size() - 1 || order.compare(conversation, items.get(current + 1)) <= 0)) {
       // in place: a list view keeps its selection
       items.set(current, conversation);
       return;
     }
     items.removeIf(c -> c.id() == conversation.id());
     int at = 0;
-    while (at < items.size() && ORDER.compare(items.get(at), conversation) < 0) {
+    while (at < items.size() && order.compare(items.get(at), conversation) < 0) {
       at++;
     }
     items.add(at, conversation);

@@ -82,6 +82,16 @@ final class MessageCell extends ListCell<ChatLine> {
   }
 
   private javafx.scene.Node line(ChatLine line, Message message) {
+    if (line.status() == ChatLine.Status.NOTICE) {
+      Label notice = new Label(texts.assistantError(message.text(), message.system()));
+      notice.getStyleClass().add("notice-line");
+      notice.setWrapText(true);
+      notice.setMaxWidth(440);
+      notice.setId("notice-" + (message.replyToId() == null ? "0" : message.replyToId()));
+      HBox centred = new HBox(notice);
+      centred.setAlignment(Pos.CENTER);
+      return centred;
+    }
     if (message.recalled() || "system".equals(message.kind())) {
       Label quiet = new Label(message.recalled() ? nameOf.apply(message.senderId()) + " · " + texts.get("chat.recalled")
           : systemLine(message));
@@ -107,10 +117,15 @@ final class MessageCell extends ListCell<ChatLine> {
       bubble.getStyleClass().add("own");
     }
     bubble.setId("bubble-" + (message.id() == 0 ? message.clientMsgId() : Long.toString(message.id())));
+    if (line.status() == ChatLine.Status.STREAMING) {
+      bubble.getStyleClass().add("streaming");
+    }
     bubble.setMaxWidth(440);
     String state = switch (line.status()) {
       case PENDING -> texts.get("chat.sending");
       case FAILED -> texts.get("chat.failed");
+      case STREAMING -> texts.get("assistant.writing");
+      case NOTICE -> "";
       case SENT -> Times.clock(message.createdAt())
           + (own && message.seq() <= peerRead.getAsLong() ? "  ✓ " + texts.get("chat.read") : "");
     };

@@ -90,12 +90,15 @@ public final class ContactsController {
           label.setId("folder-" + folder.id());
           setGraphic(label);
         } else if (item instanceof Friend friend) {
+          boolean assistant = contacts.isAssistant(friend.user().id());
           Circle dot = new Circle(4);
           dot.getStyleClass().add(friend.user().online() ? "online-dot" : "offline-dot");
           Button chat = new Button(texts.get("contacts.startChat"));
           chat.setId("chat-" + friend.user().username());
           chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
-          HBox graphic = row(friend.shownName(), dot, chat);
+          // the assistant is always there: no presence, its own picture
+          HBox graphic = assistant ? row(Avatar.assistant(), friend.shownName(), null, chat)
+              : row(Avatar.of(friend.shownName()), friend.shownName(), dot, chat);
           graphic.setId("friend-" + friend.user().username());
           setGraphic(graphic);
         }
@@ -104,6 +107,7 @@ public final class ContactsController {
     javafx.collections.ListChangeListener<Object> rebuild = c -> tree();
     contacts.friends().addListener(rebuild);
     contacts.folders().addListener(rebuild);
+    contacts.assistantIdProperty().addListener((obs, was, now) -> tree());
     tree();
     view.friends.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
       if (now != null && now.getValue() instanceof Friend friend) {
@@ -162,23 +166,29 @@ public final class ContactsController {
   /** Folders, each with its friends, all open. */
   private void tree() {
     javafx.scene.control.TreeItem<Object> root = new javafx.scene.control.TreeItem<>();
+    // the assistant above the folders, in none of them
+    client.contacts().friends().stream().filter(f -> client.contacts().isAssistant(f.user().id()))
+        .forEach(f -> root.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
     for (var folder : client.contacts().folders()) {
       javafx.scene.control.TreeItem<Object> node = new javafx.scene.control.TreeItem<>(folder);
       node.setExpanded(true);
       client.contacts().friends().stream().filter(f -> f.groupId() == folder.id())
+          .filter(f -> !client.contacts().isAssistant(f.user().id()))
           .sorted(java.util.Comparator.comparing((Friend f) -> !f.user().online()).thenComparing(Friend::shownName))
           .forEach(f -> node.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
       root.getChildren().add(node);
     }
     // friends of a folder not listed yet (the lists arrive separately)
     client.contacts().friends().stream()
+        .filter(f -> !client.contacts().isAssistant(f.user().id()))
         .filter(f -> client.contacts().folders().stream().noneMatch(folder -> folder.id() == f.groupId()))
         .forEach(f -> root.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
     view.friends.setRoot(root);
   }
 
   private long friendsIn(long folderId) {
-    return client.contacts().friends().stream().filter(f -> f.groupId() == folderId).count();
+    return client.contacts().friends().stream().filter(f -> f.groupId() == folderId)
+        .filter(f -> !client.contacts().isAssistant(f.user().id())).count();
   }
 
   private ling.client.api.Models.FriendFolder selectedFolder() {
@@ -225,6 +235,11 @@ public final class ContactsController {
 
   /** A row whose name gives way first when the list is narrow. */
   private static HBox row(String name, javafx.scene.Node status, javafx.scene.Node... actions) {
+    return row(Avatar.of(name), name, status, actions);
+  }
+
+  private static HBox row(javafx.scene.Node avatar, String name, javafx.scene.Node status,
+                          javafx.scene.Node... actions) {
     Label label = new Label(name);
     // a long name gives way to the buttons
     label.setMinWidth(0);
@@ -233,7 +248,7 @@ public final class ContactsController {
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox row = new HBox(8);
     row.setAlignment(Pos.CENTER_LEFT);
-    row.getChildren().add(Avatar.of(name));
+    row.getChildren().add(avatar);
     if (status != null) {
       row.getChildren().add(status);
     }

@@ -22,6 +22,17 @@ public final class ContactsModel {
   private final ObservableList<Group> groups = FXCollections.observableArrayList();
   private final ObservableList<ling.client.api.Models.FriendFolder> folders = FXCollections.observableArrayList();
 
+  /** The assistant's user id (0 where there is none): a contact unlike the others. */
+  private final javafx.beans.property.LongProperty assistantId = new javafx.beans.property.SimpleLongProperty();
+
+  public javafx.beans.property.LongProperty assistantIdProperty() {
+    return assistantId;
+  }
+
+  public boolean isAssistant(long userId) {
+    return userId != 0 && userId == assistantId.get();
+  }
+
   public ContactsModel(Gateway gateway, long myId) {
     this.gateway = gateway;
     this.myId = myId;

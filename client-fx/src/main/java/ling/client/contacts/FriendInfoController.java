@@ -55,7 +55,14 @@ public final class FriendInfoController {
     showing = true;
     friend = shown;
     view.setVisible(true);
-    view.avatar.getChildren().setAll(Avatar.of(shown.user().name(), shown.user().avatarUrl(), client.attachments()));
+    boolean assistant = client.contacts().isAssistant(shown.user().id());
+    view.avatar.getChildren().setAll(assistant ? Avatar.assistant()
+        : Avatar.of(shown.user().name(), shown.user().avatarUrl(), client.attachments()));
+    // nobody calls the assistant or ends the friendship with it (it comes back by itself)
+    for (javafx.scene.Node unfit : new javafx.scene.Node[] {view.voiceCall, view.videoCall, view.delete}) {
+      unfit.setVisible(!assistant);
+      unfit.setManaged(!assistant);
+    }
     view.name.setText(shown.shownName());
     view.username.setText("@" + shown.user().username() + (shown.user().online() ? "  · " + texts.get("contacts.online")
         : ""));

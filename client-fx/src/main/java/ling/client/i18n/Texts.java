@@ -31,6 +31,22 @@ public final class Texts {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
+  /**
+   * Why the assistant did not answer, from its event's {@code code} (and {@code resetsAt} when the
+   * quota ran out); the server's own words for a code this client does not know.
+   */
+  public String assistantError(String code, com.fasterxml.jackson.databind.JsonNode detail) {
+    String key = "assistant.error." + code;
+    String resetsAt = detail == null || detail.path("resetsAt").isMissingNode() || detail.path("resetsAt").isNull()
+        ? "" : ling.client.ui.Times.dayAndClock(detail.path("resetsAt").asText(), locale);
+    String known = get(key, resetsAt);
+    if (!known.equals(key)) {
+      return known;
+    }
+    String message = detail == null ? "" : detail.path("message").asText("");
+    return message.isBlank() ? get("assistant.error.assistant_backend_failed") : message;
+  }
+
   /** A failure as the user should read it: the known codes in their words, else the server's message. */
   public String failure(Throwable err) {
     if (err instanceof ApiException api) {

@@ -47,6 +47,25 @@ public final class Times {
     }
   }
 
+  /** A coming moment (when a quota resets): the clock time today, "tomorrow" and the time, else the date too. */
+  public static String dayAndClock(String iso, Locale locale) {
+    ZonedDateTime at;
+    try {
+      at = Instant.parse(iso).atZone(ZoneId.systemDefault());
+    } catch (RuntimeException e) {
+      return "";
+    }
+    String clock = at.format(DateTimeFormatter.ofPattern("HH:mm", locale));
+    LocalDate today = LocalDate.now();
+    if (at.toLocalDate().equals(today)) {
+      return clock;
+    }
+    if (at.toLocalDate().equals(today.plusDays(1))) {
+      return (Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "明天 " : "tomorrow ") + clock;
+    }
+    return at.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale)) + " " + clock;
+  }
+
   /** The local day of a message, for date separators. */
   public static LocalDate day(String iso) {
     try {

@@ -5,6 +5,7 @@ import io.vertx.serviceproxy.ServiceException;
 import java.util.Map;
 import ling.api.Failures;
 import ling.api.account.AccountService;
+import ling.api.assistant.AssistantService;
 import ling.api.chat.ChatService;
 import ling.api.media.MediaSignalingService;
 
@@ -50,6 +51,9 @@ public record ApiError(int status, String code, String message) {
       Map.entry(MediaSignalingService.CALL_FULL, "call_full"),
       Map.entry(MediaSignalingService.ANSWERED_ELSEWHERE, "answered_elsewhere"),
       Map.entry(MediaSignalingService.CALL_ENDED, "call_ended"),
+      Map.entry(AssistantService.QUOTA_EXCEEDED, "assistant_quota_exceeded"),
+      Map.entry(AssistantService.BUSY, "assistant_busy"),
+      Map.entry(AssistantService.NOTHING_UNREAD, "nothing_unread"),
       // the conversation's owner kept changing for as long as the send was tried: as any outage
       Map.entry(ChatService.NOT_OWNER, "unavailable"),
       Map.entry(ChatService.CHANGE_OUT_OF_ORDER, "unavailable"));

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * {@code ling-defaults.json}.
  */
 public record GatewaySettings(Http http, Sockets ws, FileProxy files, RateLimits rateLimit, Auth auth,
-                              Metrics metrics) {
+                              Metrics metrics, boolean assistant) {
 
   /**
    * {@code http.*}: where the gateway listens and how long a connection may take.
@@ -86,7 +86,13 @@ public record GatewaySettings(Http http, Sockets ws, FileProxy files, RateLimits
             rateLimit.positiveInt("passwordChangeFailuresPerUser"), rateLimit.positiveInt("deviceLinksPerAddress"),
             rateLimit.positiveInt("deviceLinkWindowSeconds")),
         new Auth(auth.string("issuer"), auth.string("audience"), auth.string("publicKeyPem")),
-        new Metrics(metrics.string("registryName"), metrics.bool("onApi", true)));
+        new Metrics(metrics.string("registryName"), metrics.bool("onApi", true)),
+        // an assistant exists where a backend is configured (its service may still be away)
+        configured(new Section(config, "assistant").values().getString("baseUrl")));
+  }
+
+  private static boolean configured(String value) {
+    return value != null && !value.isBlank();
   }
 
   /** One section of the configuration (empty when absent, so each key it should hold is named as missing). */

@@ -42,6 +42,16 @@ class GatewaySettingsTest {
     assertEquals("ling", settings.auth().issuer());
     assertNull(settings.auth().publicKeyPem());
     assertTrue(settings.metrics().onApi());
+    assertFalse(settings.assistant(), "no assistant without a backend");
+  }
+
+  @Test
+  void anAssistantExistsOnlyWhereItsBackendIsNamed() throws IOException {
+    JsonObject config = defaults();
+    config.getJsonObject("assistant").put("baseUrl", " ");
+    assertFalse(GatewaySettings.from(config).assistant());
+    config.getJsonObject("assistant").put("baseUrl", "http://127.0.0.1:11434/v1");
+    assertTrue(GatewaySettings.from(config).assistant());
   }
 
   @ParameterizedTest

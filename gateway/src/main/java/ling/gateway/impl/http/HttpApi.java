@@ -64,6 +64,8 @@ public final class HttpApi {
     new GroupRoutes(accounts).mount(api, authenticated);
     new ConversationRoutes(accounts, ChatService.createProxy(vertx), owners).mount(api, authenticated);
     new CallRoutes(MediaSignalingService.createProxy(vertx)).mount(api, authenticated);
+    new AssistantRoutes(settings.assistant() ? ling.api.assistant.AssistantService.createProxy(vertx) : null)
+        .mount(api, authenticated);
     api.route().failureHandler(HttpApi::failure);
 
     Router root = Router.router(vertx);

@@ -1,4 +1,4 @@
-package ling.assistant.impl;
+package ling.assistant;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -14,41 +14,41 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * /v1/chat/completions} answered with {@code data:} chunks and {@code data: [DONE]}, or with the
  * status and error body of a failure, or badly on purpose (stalling, breaking off, malformed).
  */
-final class FakeOpenAi {
+public final class FakeOpenAi {
 
-  enum Behaviour { ANSWER, STATUS, STALL, DROP, MALFORMED, NO_DONE }
+  public enum Behaviour { ANSWER, STATUS, STALL, DROP, MALFORMED, NO_DONE }
 
   /** What the backend received. */
-  record Request(String authorization, JsonObject body) {
+  public record Request(String authorization, JsonObject body) {
   }
 
   private final HttpServer server;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
   /** Connections the client closed or reset. */
-  final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+  public final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
   private final Vertx vertx;
-  volatile Behaviour behaviour = Behaviour.ANSWER;
-  volatile List<String> pieces = List.of("Hello", ", ", "world", "!");
-  volatile int status = 200;
-  volatile String errorBody = "";
-  volatile long pieceDelayMillis = 5;
+  public volatile Behaviour behaviour = Behaviour.ANSWER;
+  public volatile List<String> pieces = List.of("Hello", ", ", "world", "!");
+  public volatile int status = 200;
+  public volatile String errorBody = "";
+  public volatile long pieceDelayMillis = 5;
 
   private FakeOpenAi(Vertx vertx) {
     this.vertx = vertx;
     this.server = vertx.createHttpServer().requestHandler(this::handle);
   }
 
-  static FakeOpenAi start(Vertx vertx) {
+  public static FakeOpenAi start(Vertx vertx) {
     FakeOpenAi fake = new FakeOpenAi(vertx);
     fake.server.listen(0, "127.0.0.1").await();
     return fake;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.actualPort() + "/v1";
   }
 
-  void close() {
+  public void close() {
     server.close().await();
   }
 
@@ -93,13 +93,13 @@ final class FakeOpenAi {
     return response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
   }
 
-  static String chunk(String content) {
+  public static String chunk(String content) {
     return "data: " + new JsonObject().put("id", "chatcmpl-1").put("object", "chat.completion.chunk")
         .put("choices", new JsonArray().add(new JsonObject().put("index", 0)
             .put("delta", new JsonObject().put("content", content)).putNull("finish_reason"))).encode() + "\n\n";
   }
 
-  static String error(String type, String message) {
+  public static String error(String type, String message) {
     return new JsonObject().put("error", new JsonObject().put("message", message).put("type", type)).encode();
   }
 }
