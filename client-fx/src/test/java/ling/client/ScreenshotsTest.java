@@ -173,6 +173,63 @@ class ScreenshotsTest {
     }
   }
 
+  @Test
+  @Timeout(120)
+  void takeTheAssistantScreenshots(FxRobot robot) throws Exception {
+    Path out = Path.of(System.getProperty("ling.screenshots"));
+    Files.createDirectories(out);
+    TestServer server = TestServer.withAssistant();
+    ling.assistant.FakeOpenAi backend = TestServer.assistantBackend();
+    String lin = TestServer.uniqueName("lin");
+    String chen = TestServer.uniqueName("chen");
+    ClientWindow a = window("assistant-a");
+    ClientWindow b = window("assistant-b");
+    signUp(robot, a, server, lin, "林小雨");
+    signUp(robot, b, server, chen, "陈大明 Daming");
+    befriend(robot, a, lin, b, chen);
+    click(robot, find(a, "#navChats"));
+    awaitTrue(() -> a.client().assistant().exists());
+    long assistant = a.client().assistant().conversationId();
+    await(() -> find(a, "#conversation-" + assistant));
+    select(robot, a, assistant);
+
+    backend.pieces = List.of("好的！", "这是一条简短的提醒：\n\n", "⛰️ 周六早上 8 点山脚集合，", "带够水、零食和防晒，",
+        "穿防滑的鞋。", "天气预报有小雨，记得带雨衣 ☔");
+    backend.pieceDelayMillis = 20;
+    send(robot, a, "帮我写一条周末登山的提醒，简短一点");
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> !l.local() && l.message().text() != null
+        && l.message().text().endsWith("☔")));
+    backend.pieces = List.of("For a day hike, pack ", "water (2 litres), ", "snacks, a rain jacket, ", "sunscreen, ",
+        "a small first-aid kit ", "and a charged phone.");
+    backend.pieceDelayMillis = 400;
+    send(robot, a, "What should I pack for a day hike?");
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> l.status() == ling.client.chat.ChatLine.Status.STREAMING
+        && l.message().text().contains("snacks")));
+    shoot(a.stage(), out.resolve("assistant-chat.png"));
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> !l.local() && l.message().text() != null
+        && l.message().text().endsWith("phone.")));
+
+    // unread messages from Chen, summarised from the conversation's menu into the assistant's chat
+    backend.pieceDelayMillis = 20;
+    backend.pieces = List.of("陈大明约你这周六去爬山：", "\n• 早上 8 点在山脚集合", "\n• 他会带地图和头灯",
+        "\n• 等你确认要不要叫上王芳");
+    click(robot, find(b, "#chat-" + lin));
+    await(() -> find(b, "#input"));
+    for (String text : List.of("周六去爬山吧？⛰️", "早上 8 点山脚集合，我带地图和头灯 🔦", "要不要叫上王芳？")) {
+      send(robot, b, text);
+    }
+    long pair = b.client().conversations().openProperty().get();
+    awaitTrue(() -> a.client().conversations().find(pair) != null && a.client().conversations().find(pair).unreadCount() == 3);
+    robot.interact(() -> a.main().chats().summarise(a.client().conversations().find(pair)));
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> !l.local() && l.message().text() != null
+        && l.message().text().startsWith("Summary of") && l.message().text().contains("王芳")));
+    Thread.sleep(500);
+    shoot(a.stage(), out.resolve("assistant-summary.png"));
+    for (String name : List.of("assistant-chat.png", "assistant-summary.png")) {
+      assertTrue(Files.size(out.resolve(name)) > 10_000, name);
+    }
+  }
+
   private ClientWindow window(String name) throws Exception {
     Settings settings = Settings.load(new Profile(homes.resolve(name)));
     settings.setWindowBounds(0, 0, 1000, 700);

@@ -40,6 +40,34 @@ final class TestServer {
     return shared;
   }
 
+  private static TestServer assisted;
+  private static ling.assistant.FakeOpenAi backend;
+
+  /**
+   * A second server on the same database whose assistant answers from a stand-in backend (the
+   * shared one has none, as a server without a backend configured).
+   */
+  static synchronized TestServer withAssistant() {
+    if (assisted == null) {
+      JsonObject config = TestDatabase.config();
+      config.getJsonObject("rateLimit").put("registrationsPerAddress", 100_000).put("loginFailuresPerAddress", 100_000);
+      config.getJsonObject("metrics").put("registryName", "ling-client-assistant-test");
+      Vertx vertx = Nodes.plain(config);
+      backend = ling.assistant.FakeOpenAi.start(vertx);
+      config.getJsonObject("assistant").put("baseUrl", backend.baseUrl()).put("model", "test-model")
+          .put("quotaQuestions", 5).put("idleTimeoutMillis", 3000);
+      assisted = new TestServer(vertx, Standalone.deploy(vertx, config).await(), null);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> assisted.deployment.closeNow(assisted.vertx)));
+    }
+    return assisted;
+  }
+
+  /** The stand-in backend of {@link #withAssistant()}. */
+  static ling.assistant.FakeOpenAi assistantBackend() {
+    withAssistant();
+    return backend;
+  }
+
   String address() {
     return "127.0.0.1:" + deployment.port();
   }

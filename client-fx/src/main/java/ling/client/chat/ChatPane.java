@@ -86,6 +86,7 @@ public final class ChatPane extends BorderPane {
     voiceCall.setOnAction(e -> call("audio"));
     videoCall.setOnAction(e -> call("video"));
     quota.setId("assistantQuota");
+    quota.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     quota.getStyleClass().add("muted-text");
     quota.managedProperty().bind(quota.visibleProperty());
     quota.setVisible(false);

@@ -12,10 +12,12 @@ public final class ChatsView extends SplitPane {
   private final SignedIn client;
   private final ListView<Conversation> list = new ListView<>();
   private final ChatPane pane;
+  private final Texts texts;
   private boolean listChanging;
 
   public ChatsView(SignedIn client, Texts texts) {
     this.client = client;
+    this.texts = texts;
     ConversationTitles titles = new ConversationTitles(client.contacts(), texts);
     list.setId("conversations");
     list.getStyleClass().add("conversation-list");
@@ -96,14 +98,14 @@ public final class ChatsView extends SplitPane {
       javafx.scene.control.MenuItem summarise = new javafx.scene.control.MenuItem(texts.get("assistant.summarise"));
       summarise.setId("summarise-" + conversation.id());
       summarise.setDisable(conversation.unreadCount() == 0);
-      summarise.setOnAction(e -> summarise(conversation, texts));
+      summarise.setOnAction(e -> summarise(conversation));
       menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), summarise);
     }
     return menu;
   }
 
   /** The assistant summarises the unread messages in its own chat, which opens to show it arrive. */
-  public void summarise(Conversation conversation, Texts texts) {
+  public void summarise(Conversation conversation) {
     client.assistant().summarise(conversation.id(), status -> open(status.conversationId()), err -> {
       javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
           texts.failure(err));

@@ -76,6 +76,36 @@ class ChatModelTest {
     assertEquals(null, chat.lines().get(0).message().text());
   }
 
+  @Test
+  void aStreamedAnswerGrowsAtTheEndAndGivesWayToTheStoredOneAndALateDeltaIsIgnored() {
+    chat.received(message(10, 1, 1, "q", "question"));
+    chat.streaming(5, 10, "Hel");
+    chat.streaming(5, 10, "Hello, wor");
+    assertEquals(List.of("question", "Hello, wor"), texts());
+    assertEquals(ChatLine.Status.STREAMING, chat.lines().get(1).status());
+    assertEquals(1, chat.lastSeq(), "a streamed line has no seq");
+    chat.received(new Message(11, 7, 2, 5, "assistant-10", "text", "Hello, world!", null, 10L, null, null,
+        "2026-11-26T10:00:00.000Z", false));
+    assertEquals(List.of("question", "Hello, world!"), texts());
+    chat.streaming(5, 10, "Hello, world");
+    assertEquals(List.of("question", "Hello, world!"), texts(), "nothing streams once the answer is stored");
+  }
+
+  @Test
+  void aNoticeReplacesWhatStreamedAndStaysAfterItsQuestionAsMessagesFollow() {
+    chat.received(message(10, 1, 1, "q", "question"));
+    chat.streaming(5, 10, "Half an ans");
+    chat.notice(10, "assistant_backend_failed", null);
+    assertEquals(List.of("question", "assistant_backend_failed"), texts());
+    assertEquals(ChatLine.Status.NOTICE, chat.lines().get(1).status());
+    chat.received(message(11, 2, 1, "q2", "next question"));
+    chat.received(message(12, 3, 5, "a2", "an answer"));
+    assertEquals(List.of("question", "assistant_backend_failed", "next question", "an answer"), texts());
+    assertEquals(3, chat.lastSeq());
+    chat.received(message(10, 1, 1, "q", "question"));
+    assertEquals(4, chat.lines().size(), "the stored question once, its notice kept");
+  }
+
   private List<String> texts() {
     return chat.lines().stream().map(l -> l.message().text()).toList();
   }
