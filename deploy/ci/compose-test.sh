@@ -84,6 +84,9 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 cat "$tls/cert.pem" "$tls/key.pem" > "$tls/ling.pem"
 chmod 644 "$tls/ling.pem"
 export LING_TLS_CERT_FILE=$tls/ling.pem
+# the assistant too, whose backend is its container's own loopback where nothing listens: its
+# answers fail, in words, which the test checks (nothing leaves the machine)
+export COMPOSE_PROFILES=assistant LING_ASSISTANT_BASE_URL=http://127.0.0.1:9/v1
 
 
 say "up --build, chat-service ×3, gateway ×2"

@@ -87,6 +87,7 @@ public final class SignedIn {
   /** Closes the socket; with {@code logout} the refresh token is ended on the server too. */
   public void stop(boolean logout) {
     calls.dispose();
+    assistant.stop();
     socket.stop();
     if (logout) {
       gateway.logout();
@@ -238,6 +239,10 @@ public final class SignedIn {
           return;
         }
         contacts.handle(type, frame);
+        if ("friend.added".equals(type) && assistant.isAssistant(frame.path("friend").path("user").path("id").asLong())) {
+          // the assistant's conversation opened late: now it has an id
+          assistant.load();
+        }
         if ("friend.added".equals(type) || "friend.removed".equals(type)) {
           // a new friend's conversation shows in the list at once
           conversations.reload();

@@ -63,11 +63,17 @@ class AssistantFlowTest {
     signUp(robot, a, server, ann, null);
 
     // the assistant's chat heads the list, under its own picture, and opens with the quota shown
-    awaitTrue(() -> a.client().assistant().exists());
+    // (its conversation may open a moment after the contact: the client asks again until it has it)
+    awaitTrue(() -> a.client().assistant().exists() && a.client().assistant().conversationId() > 0);
     long assistantId = a.client().assistant().userId();
     long own = a.client().assistant().conversationId();
-    awaitTrue(() -> !a.client().conversations().items().isEmpty()
-        && a.client().conversations().items().get(0).id() == own);
+    try {
+      awaitTrue(() -> !a.client().conversations().items().isEmpty()
+          && a.client().conversations().items().get(0).id() == own);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the assistant's chat (" + a.client().assistant().statusProperty().get()
+          + ") is not first in " + a.client().conversations().items(), e);
+    }
     Node title = await(() -> find(a, "#conversation-" + own));
     assertNotNull(title.getParent().getParent().getParent().lookup(".assistant-avatar"), "its own avatar");
     robot.interact(() -> a.main().chats().open(own));
@@ -127,24 +133,60 @@ class AssistantFlowTest {
     assertTrue(backend.requests.get(backend.requests.size() - 1).body().encode().contains("Lunch at noon?"));
   }
 
+  @Test
+  @Timeout(90)
+  void withoutABackendTheClientShowsNothingOfTheAssistant(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String cat = TestServer.uniqueName("cat");
+    String dan = TestServer.uniqueName("dan");
+    ClientWindow c = open(homes.resolve("c"), 0);
+    ClientWindow d = open(homes.resolve("d"), 640);
+    signUp(robot, c, server, cat, null);
+    signUp(robot, d, server, dan, null);
+    befriend(robot, c, cat, d, dan);
+    click(robot, find(d, "#chat-" + cat));
+    fill(robot, await(() -> find(d, "#input")), "hi");
+    click(robot, find(d, "#send"));
+    long pair = d.main().chats().pane().chat().conversationId();
+    click(robot, find(c, "#navChats"));
+    awaitTrue(() -> {
+      Conversation known = c.client().conversations().find(pair);
+      return known != null && known.unreadCount() == 1;
+    });
+    robot.interact(() -> c.main().chats().open(pair));
+    await(() -> find(c, "#input"));
+    assertFalse(c.client().assistant().exists());
+    assertEquals(1, c.client().conversations().items().size(), "no assistant's chat");
+    assertEquals(1, c.client().contacts().friends().size(), "no assistant among the contacts");
+    assertTrue(c.stage().getScene().getRoot().lookupAll(".assistant-avatar").isEmpty());
+    assertFalse(find(c, "#assistantQuota").isVisible());
+    robot.interact(() -> assertTrue(cellOf(c, pair).getContextMenu().getItems().stream()
+        .noneMatch(i -> ("summarise-" + pair).equals(i.getId())), "no summary to ask for"));
+  }
+
   /** An item of a conversation row's context menu, as it is when the menu opens. */
   private static MenuItem menuItem(ClientWindow window, long conversationId, String id) {
-    ListView<Conversation> list = find(window, "#conversations");
-    Node name = list.lookup("#conversation-" + conversationId);
-    Node cell = name;
-    while (cell != null && !(cell instanceof ListCell<?>)) {
-      cell = cell.getParent();
-    }
+    ListCell<?> cell = cellOf(window, conversationId);
     if (cell == null) {
       return null;
     }
     cell.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
         0, 0, 0, 0, false, null));
-    var menu = ((ListCell<?>) cell).getContextMenu();
+    var menu = cell.getContextMenu();
     if (menu != null) {
       menu.hide();
     }
     return menu == null ? null : menu.getItems().stream().filter(i -> id.substring(1).equals(i.getId()))
         .findFirst().orElse(null);
+  }
+
+  /** The row of the conversation list showing a conversation, or null. */
+  private static ListCell<?> cellOf(ClientWindow window, long conversationId) {
+    ListView<Conversation> list = find(window, "#conversations");
+    Node node = list.lookup("#conversation-" + conversationId);
+    while (node != null && !(node instanceof ListCell<?>)) {
+      node = node.getParent();
+    }
+    return (ListCell<?>) node;
   }
 }

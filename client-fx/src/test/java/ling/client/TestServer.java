@@ -49,7 +49,16 @@ final class TestServer {
    */
   static synchronized TestServer withAssistant() {
     if (assisted == null) {
+      // a database of its own: the shared server's outbox relay must not deliver this one's changes
+      JsonObject database = TestDatabase.connection();
+      String name = "ling_client_assistant";
+      TestDatabase.asAdministrator("DROP DATABASE IF EXISTS " + name + "; CREATE DATABASE " + name
+          + " CHARACTER SET utf8mb4;"
+          + "GRANT ALL ON " + name + ".* TO '" + database.getString("user") + "'@'localhost';"
+          + "GRANT ALL ON " + name + ".* TO '" + database.getString("user") + "'@'127.0.0.1';");
       JsonObject config = TestDatabase.config();
+      config.getJsonObject("db").put("name", name);
+      config.put("dataDir", config.getString("dataDir") + "-assistant");
       config.getJsonObject("rateLimit").put("registrationsPerAddress", 100_000).put("loginFailuresPerAddress", 100_000);
       config.getJsonObject("metrics").put("registryName", "ling-client-assistant-test");
       Vertx vertx = Nodes.plain(config);

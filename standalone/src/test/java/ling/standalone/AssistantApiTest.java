@@ -250,6 +250,36 @@ class AssistantApiTest extends OwnStackTest {
     assertEquals(0, backend.requests.size());
   }
 
+  @Test
+  void theApiKeyGoesToTheBackendAndNowhereElse() {
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+        new ch.qos.logback.core.read.ListAppender<>();
+    captured.start();
+    root.addAppender(captured);
+    try {
+      // its start-up line, and a backend that refuses the key
+      stack.restartService("assistant", ling.assistant.impl.AssistantVerticle::new);
+      backend.behaviour = FakeOpenAi.Behaviour.STATUS;
+      backend.status = 401;
+      backend.errorBody = FakeOpenAi.error("invalid_api_key", "Incorrect API key provided: sk-test");
+      Session kim = api.register("as");
+      long conversation = api.get("/assistant", kim.bearer()).json().getLong("conversationId");
+      Socket socket = Socket.connect(stack.vertx, stack.port, kim.bearer());
+      sockets.add(socket);
+      socket.sendAndAwaitAck(conversation, "k", "hello?", 5_000);
+      JsonObject error = socket.nextOfType("assistant.error", 5_000);
+      assertEquals("assistant_backend_unauthorized", error.getString("code"));
+      assertFalse(error.encode().contains("sk-test"), "the backend's words are not passed on");
+    } finally {
+      root.detachAppender(captured);
+    }
+    assertEquals("Bearer sk-test", backend.requests.get(0).authorization());
+    assertTrue(captured.list.stream().anyMatch(e -> e.getFormattedMessage().contains("apiKey=set")));
+    captured.list.forEach(e -> assertFalse(e.getFormattedMessage().contains("sk-test"), e.getFormattedMessage()));
+  }
+
   private long messageId(Session reader, long conversation, int index) {
     JsonArray page = api.get("/conversations/" + conversation + "/messages?afterSeq=0&limit=200", reader.bearer()).array();
     return page.getJsonObject(index).getLong("id");

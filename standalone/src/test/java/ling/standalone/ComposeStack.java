@@ -22,7 +22,7 @@ final class ComposeStack {
 
   /** The Ling services and how many replicas of each the test runs. */
   static final Map<String, Integer> LING_SERVICES = Map.of(
-      "account", 1, "chat-service", 3, "file", 1, "media", 1, "gateway", 2);
+      "account", 1, "chat-service", 3, "file", 1, "media", 1, "gateway", 2, "assistant", 1);
   static final int LING_NODES = LING_SERVICES.values().stream().mapToInt(Integer::intValue).sum();
 
   final String project;

@@ -335,6 +335,37 @@ class ComposeStackTest {
     }
   }
 
+  @Test
+  @Order(8)
+  void theAssistantServesThroughTheProxyAndSaysInWordsThatItsBackendIsAway() throws Exception {
+    // its backend is the container's own loopback, where nothing listens (deploy/ci/compose-test.sh)
+    awaitProxyRoutes();
+    Session dee = api.register("cd");
+    JsonObject status = null;
+    long until = System.currentTimeMillis() + 60_000;
+    while (status == null || status.getLong("conversationId") == 0) {
+      Reply reply = api.get("/assistant", dee.bearer());
+      if (reply.status() == 200) {
+        status = reply.json();
+      } else if (System.currentTimeMillis() > until) {
+        throw new AssertionError("no assistant: " + reply.status() + " " + reply.text());
+      }
+      if (System.currentTimeMillis() > until) {
+        throw new AssertionError("the assistant's conversation did not open: " + status);
+      }
+      Thread.sleep(500);
+    }
+    long conversation = status.getLong("conversationId");
+    int left = status.getInteger("remaining");
+    try (Socket socket = Socket.connect(vertx, port, dee.bearer())) {
+      socket.send(send("ask-1", conversation, "hello?"));
+      assertNotNull(awaitAck(socket, "ask-1", 30_000));
+      JsonObject error = socket.nextOfType("assistant.error", 30_000);
+      assertEquals("assistant_backend_unavailable", error.getString("code"), error.encode());
+    }
+    assertEquals(left, api.get("/assistant", dee.bearer()).json().getInteger("remaining"), "given back");
+  }
+
   private static void assertStillThere() throws Exception {
     awaitProxyRoutes();
     Reply login = api.login(alice.username(), alice.password());

@@ -167,22 +167,31 @@ final class ChatCompletions {
   }
 
   private static BackendFailure byStatus(int status, String body) {
-    String detail = "the backend answered " + status + errorMessage(body);
     if (status == 401 || status == 403) {
-      return new BackendFailure(Kind.UNAUTHORIZED, detail);
+      // its words would be about the key (OpenAI's quote part of it): they are not kept
+      return new BackendFailure(Kind.UNAUTHORIZED, "the backend refused the key (" + status + ")");
     }
+    String detail = "the backend answered " + status + errorMessage(body);
     if (status == 429) {
       return new BackendFailure(Kind.RATE_LIMITED, detail);
     }
     return new BackendFailure(Kind.UNAVAILABLE, detail);
   }
 
-  /** The backend's own words from an OpenAI error body ({@code {"error": {"message": ...}}}), for the log. */
-  private static String errorMessage(String body) {
+  /**
+   * The backend's own words from an OpenAI error body ({@code {"error": {"message": ...}}}), for the
+   * log: on one line, at most 200 characters, and never with anything that looks like a key in them.
+   */
+  static String errorMessage(String body) {
     try {
       JsonObject error = new JsonObject(body).getJsonObject("error");
       String message = error == null ? null : error.getString("message");
-      return message == null ? "" : ": " + message;
+      if (message == null) {
+        return "";
+      }
+      String flat = message.replaceAll("\\p{Cntrl}", " ")
+          .replaceAll("(?i)\\b(sk|key|bearer)[-_a-z0-9*.]{4,}", "[redacted]");
+      return ": " + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat);
     } catch (RuntimeException e) {
       return "";
     }

@@ -66,7 +66,10 @@ class ChatCompletionsTest {
       backend.errorBody = FakeOpenAi.error("some_error", "refused with " + expected.getKey());
       BackendFailure failure = failureOf(completions.complete(QUESTION, seen::add));
       assertEquals(expected.getValue(), failure.kind(), failure.getMessage());
-      assertTrue(failure.getMessage().contains("refused with " + expected.getKey()), failure.getMessage());
+      // the backend's words are kept for the log, except about the key, where they may quote it
+      assertEquals(expected.getValue() != Kind.UNAUTHORIZED, failure.getMessage().contains("refused with "
+          + expected.getKey()), failure.getMessage());
+      assertTrue(failure.getMessage().contains(String.valueOf(expected.getKey())), failure.getMessage());
     }
     assertEquals(List.of(), seen);
   }
@@ -149,5 +152,14 @@ class ChatCompletionsTest {
         .put("apiKey", "sk-test");
     changes.forEach(assistant::put);
     return AssistantSettings.of(config);
+  }
+
+  @Test
+  void theBackendsWordsAreLoggedOnOneLineShortAndWithoutKeys() {
+    assertEquals(": Incorrect API key provided: [redacted] (see Bearer [redacted] )",
+        ChatCompletions.errorMessage(FakeOpenAi.error("invalid_api_key",
+            "Incorrect API key provided: sk-proj-abc***wxyz (see Bearer\nsk-1234567 )")));
+    assertEquals("", ChatCompletions.errorMessage("not json"));
+    assertEquals(": " + "y".repeat(200) + "…", ChatCompletions.errorMessage(FakeOpenAi.error("x", "y".repeat(500))));
   }
 }

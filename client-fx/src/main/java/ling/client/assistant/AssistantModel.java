@@ -18,6 +18,9 @@ public final class AssistantModel {
 
   private final Gateway gateway;
   private final ObjectProperty<AssistantStatus> status = new SimpleObjectProperty<>();
+  private javafx.animation.PauseTransition retry;
+  private int retries;
+  private boolean stopped;
 
   public AssistantModel(Gateway gateway) {
     this.gateway = gateway;
@@ -27,10 +30,47 @@ public final class AssistantModel {
     return status;
   }
 
-  /** Asks the server again (after sign-in, a reconnect, an answer or a refusal). */
+  /**
+   * Asks the server again (after sign-in, a reconnect, an answer or a refusal). While the server
+   * cannot say (a service away, the conversation not open yet) it asks again a little later.
+   */
   public void load() {
-    Fx.whenDone(gateway.assistant(), status::set,
-        err -> LOG.log(System.Logger.Level.WARNING, "assistant not loaded: " + err.getMessage()));
+    Fx.whenDone(gateway.assistant(), now -> {
+      status.set(now);
+      if (now != null && now.conversationId() == 0) {
+        later();
+      } else {
+        retries = 0;
+      }
+    }, err -> {
+      LOG.log(System.Logger.Level.WARNING, "assistant not loaded: " + err.getMessage());
+      if (!(err instanceof ling.client.api.ApiException api) || api.status() >= 500 || api.status() == 0) {
+        later();
+      }
+    });
+  }
+
+  /** Another try in a while: 2 s, then up to a minute apart, for as long as the user is signed in. */
+  private void later() {
+    if (retry != null || stopped) {
+      return;
+    }
+    long seconds = Math.min(60, 2L << Math.min(5, retries++));
+    retry = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+    retry.setOnFinished(e -> {
+      retry = null;
+      load();
+    });
+    retry.play();
+  }
+
+  /** No more tries: the user signed out. */
+  public void stop() {
+    stopped = true;
+    if (retry != null) {
+      retry.stop();
+      retry = null;
+    }
   }
 
   public boolean exists() {
