@@ -43,6 +43,7 @@ final class OwnerRing {
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnerRing.class);
   private static final int CHANGE_ATTEMPTS = 20;
+  private static final int LEAVE_ATTEMPTS = 3;
 
   private final Vertx vertx;
   private final ClusterMembers cluster;
@@ -107,10 +108,12 @@ final class OwnerRing {
     if (changes == null) {
       return Future.succeededFuture();
     }
+    // a few tries, quickly: a stop must not wait long, but a lock that timed out should not leave
+    // this instance in the ring for the others to route to until its node is found gone
     return change(members -> {
       members.remove(instanceId);
       return members;
-    }, 1)
+    }, LEAVE_ATTEMPTS)
         .eventually(() -> repository.forget(List.of(instanceId)))
         .eventually(() -> changes.unregister());
   }

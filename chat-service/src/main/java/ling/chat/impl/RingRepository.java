@@ -29,12 +29,15 @@ final class RingRepository {
    * database drops that connection, and the caller tries again.
    */
   Future<ChatRing> change(String ring, UnaryOperator<List<String>> change) {
-    return pool.withConnection(conn -> conn.query("SET SESSION innodb_lock_wait_timeout = 5").execute()
+    // the row exists before a transaction locks it: inserting it inside would take a shared lock on
+    // the key first, and two instances changing the ring at once (two stopping together) would then
+    // deadlock upgrading theirs
+    return pool.withConnection(conn -> conn.preparedQuery("INSERT IGNORE INTO chat_ring (ring, epoch, members) "
+            + "VALUES (?, 0, '')").execute(Tuple.of(ring))
+        .compose(x -> conn.query("SET SESSION innodb_lock_wait_timeout = 5").execute())
         .compose(x -> conn.begin())
-        .compose(tx -> conn.preparedQuery("INSERT IGNORE INTO chat_ring (ring, epoch, members) VALUES (?, 0, '')")
-            .execute(Tuple.of(ring))
-            .compose(x -> conn.preparedQuery("SELECT epoch, members FROM chat_ring WHERE ring = ? FOR UPDATE")
-                .execute(Tuple.of(ring)))
+        .compose(tx -> conn.preparedQuery("SELECT epoch, members FROM chat_ring WHERE ring = ? FOR UPDATE")
+                .execute(Tuple.of(ring))
             .compose(rows -> {
               ChatRing current = ring(rows.iterator().next());
               List<String> members = change.apply(new ArrayList<>(current.getMembers())).stream()

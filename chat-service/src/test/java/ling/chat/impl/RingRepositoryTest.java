@@ -60,6 +60,24 @@ class RingRepositoryTest {
   }
 
   @Test
+  void instancesLeavingAtOnceEachLeaveWithoutADeadlock(VertxTestContext testContext) {
+    String ring = "leaving-" + System.nanoTime();
+    List<String> all = List.of("a/1", "b/1", "c/1", "d/1", "e/1");
+    rings.change(ring, members -> all)
+        // as when several are stopped together: every one takes itself out at the same moment
+        .compose(x -> Future.all(all.subList(0, 4).stream().map(leaver -> rings.change(ring, members -> {
+          members.remove(leaver);
+          return members;
+        })).toList()))
+        .compose(x -> rings.change(ring, members -> members))
+        .onComplete(testContext.succeeding(last -> testContext.verify(() -> {
+          assertEquals(List.of("e/1"), last.getMembers());
+          assertEquals(5, last.getEpoch(), "one new epoch a leaver");
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
   void theOpenCommitOfAnInstanceThatDiedIsEndedSoThatTheRingCanMoveOn(Vertx vertx, VertxTestContext testContext) {
     String ring = "stuck-" + System.nanoTime();
     String dead = "dead-node-" + System.nanoTime() + "/1";
