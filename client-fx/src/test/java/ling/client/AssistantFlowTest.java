@@ -74,8 +74,8 @@ class AssistantFlowTest {
       throw new AssertionError("the assistant's chat (" + a.client().assistant().statusProperty().get()
           + ") is not first in " + a.client().conversations().items(), e);
     }
-    Node title = await(() -> find(a, "#conversation-" + own));
-    assertNotNull(title.getParent().getParent().getParent().lookup(".assistant-avatar"), "its own avatar");
+    await(() -> find(a, "#conversation-" + own));
+    assertNotNull(await(() -> cellOf(a, own)).lookup(".assistant-avatar"), "its own avatar");
     robot.interact(() -> a.main().chats().open(own));
     Label quota = await(() -> find(a, "#assistantQuota"));
     awaitTrue(() -> quota.isVisible() && quota.getText().equals("5 of 5 questions left"));

@@ -26,6 +26,7 @@ import ling.client.groups.GroupInfoController;
 import ling.client.groups.GroupInfoView;
 import ling.client.groups.GroupMembers;
 import ling.client.i18n.Texts;
+import ling.client.ui.Icons;
 
 /** The open conversation: its header, its lines (older ones on demand) and the input. */
 public final class ChatPane extends BorderPane {
@@ -50,8 +51,12 @@ public final class ChatPane extends BorderPane {
   private final Label replyLabel = new Label();
   private ling.client.api.Models.Message replying;
   private final Button infoButton;
-  private final Button voiceCall = new Button();
-  private final Button videoCall = new Button();
+  private final Button voiceCall;
+  private final Button videoCall;
+  /** Whether Ctrl+Enter sends (else Enter does), as the settings say at the moment of the key. */
+  private final java.util.function.BooleanSupplier ctrlEnterSends;
+  /** What the user had typed in each conversation, kept while another is open. */
+  private final java.util.Map<Long, String> drafts = new java.util.HashMap<>();
   private java.util.function.BiConsumer<Conversation, String> onCall = (c, m) -> { };
   private Conversation shown;
   private GroupInfoController info;
@@ -65,24 +70,23 @@ public final class ChatPane extends BorderPane {
     scrollToEnd();
   };
 
-  public ChatPane(SignedIn client, Texts texts, ConversationTitles titles) {
+  public ChatPane(SignedIn client, Texts texts, ConversationTitles titles,
+                  java.util.function.BooleanSupplier ctrlEnterSends) {
     this.client = client;
     this.texts = texts;
     this.titles = titles;
+    this.ctrlEnterSends = ctrlEnterSends;
     title.setId("chatTitle");
-    infoButton = new Button(texts.get("chat.groupInfo"));
-    infoButton.setId("groupInfoButton");
+    infoButton = Icons.button("groupInfoButton", Icons.INFO, texts.get("chat.groupInfo"));
     infoButton.setOnAction(e -> toggleInfo());
-    voiceCall.setText(texts.get("call.voice"));
-    videoCall.setText(texts.get("call.video"));
+    voiceCall = Icons.button("voiceCall", Icons.VOICE_CALL, texts.get("call.voice"));
+    videoCall = Icons.button("videoCall", Icons.VIDEO_CALL, texts.get("call.video"));
     Region headerGap = new Region();
     HBox.setHgrow(headerGap, Priority.ALWAYS);
     search.setId("searchMessages");
     search.setPromptText(texts.get("chat.search"));
     search.setPrefWidth(180);
     search.setOnAction(e -> search());
-    voiceCall.setId("voiceCall");
-    videoCall.setId("videoCall");
     voiceCall.setOnAction(e -> call("audio"));
     videoCall.setOnAction(e -> call("video"));
     quota.setId("assistantQuota");
@@ -91,7 +95,7 @@ public final class ChatPane extends BorderPane {
     quota.managedProperty().bind(quota.visibleProperty());
     quota.setVisible(false);
     client.assistant().statusProperty().addListener((obs, was, now) -> showQuota());
-    HBox header = new HBox(8, title, quota, headerGap, search, voiceCall, videoCall, infoButton);
+    HBox header = new HBox(8, title, quota, headerGap, search, infoButton);
     header.setAlignment(Pos.CENTER_LEFT);
     typingLabel.setId("typingIndicator");
     typingLabel.getStyleClass().add("muted-text");
@@ -117,6 +121,7 @@ public final class ChatPane extends BorderPane {
     replyBar.setVisible(false);
 
     messages.setId("messages");
+    messages.setPlaceholder(ling.client.ui.Placeholders.of(texts.get("chat.empty")));
     messages.getStyleClass().add("messages");
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
         m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
@@ -144,18 +149,20 @@ public final class ChatPane extends BorderPane {
         chat.userTyping();
       }
     });
-    input.setOnKeyPressed(e -> {
+    // a filter, ahead of the text area's own handling, which would add a line break of its own
+    input.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == KeyCode.ENTER) {
         e.consume();
-        if (e.isShiftDown()) {
-          input.insertText(input.getCaretPosition(), "\n");
-        } else {
+        boolean sends = ctrlEnterSends.getAsBoolean() ? e.isShortcutDown() || e.isControlDown()
+            : !e.isShiftDown() && !e.isShortcutDown() && !e.isControlDown();
+        if (sends) {
           send();
+        } else {
+          input.insertText(input.getCaretPosition(), "\n");
         }
       }
     });
-    Button emoji = new Button(texts.get("chat.emoji"));
-    emoji.setId("emojiButton");
+    Button emoji = Icons.button("emojiButton", Icons.EMOJI, texts.get("chat.emoji"));
     emoji.setOnAction(e -> {
       if (picker == null) {
         picker = new EmojiPicker(text -> {
@@ -165,13 +172,24 @@ public final class ChatPane extends BorderPane {
       }
       picker.showBelow(emoji);
     });
-    Button attach = new Button(texts.get("chat.attach"));
-    attach.setId("attachButton");
-    attach.setOnAction(e -> {
-      FileChooser chooser = new FileChooser();
-      List<File> chosen = chooser.showOpenMultipleDialog(getScene().getWindow());
-      if (chosen != null) {
-        sendFiles(chosen.stream().map(File::toPath).toList());
+    Button attach = Icons.button("attachButton", Icons.FILE, texts.get("chat.attach"));
+    attach.setOnAction(e -> choose(null));
+    Button image = Icons.button("imageButton", Icons.IMAGE, texts.get("chat.sendImage"));
+    image.setOnAction(e -> choose(new FileChooser.ExtensionFilter(texts.get("chat.images"),
+        "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp", "*.webp", "*.PNG", "*.JPG", "*.JPEG", "*.GIF")));
+    Button history = Icons.button("historyButton", Icons.HISTORY, texts.get("chat.older"));
+    history.setOnAction(e -> {
+      if (chat != null) {
+        chat.loadOlder();
+        messages.scrollTo(0);
+      }
+    });
+    Button find = Icons.button("searchButton", Icons.SEARCH, texts.get("chat.search"));
+    find.setOnAction(e -> {
+      if (search.getText().isBlank()) {
+        search.requestFocus();
+      } else {
+        search();
       }
     });
     // files dropped on the conversation are sent like chosen ones
@@ -204,10 +222,17 @@ public final class ChatPane extends BorderPane {
     uploadRow.setManaged(false);
     Button send = new Button(texts.get("chat.send"));
     send.setId("send");
+    send.getStyleClass().add("primary-button");
+    send.setTooltip(new javafx.scene.control.Tooltip(texts.get(
+        ctrlEnterSends.getAsBoolean() ? "chat.sendHint.ctrlEnter" : "chat.sendHint.enter")));
+    send.setOnMouseEntered(e -> send.getTooltip().setText(texts.get(
+        ctrlEnterSends.getAsBoolean() ? "chat.sendHint.ctrlEnter" : "chat.sendHint.enter")));
     send.setOnAction(e -> send());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox tools = new HBox(6, emoji, attach, gap, send);
+    HBox tools = new HBox(2, emoji, image, attach, voiceCall, videoCall, history, find, gap, send);
+    tools.setAlignment(Pos.CENTER_LEFT);
+    tools.getStyleClass().add("chat-toolbar");
     VBox bottom = new VBox(4, typingLabel, replyBar, uploadRow, tools, input);
     bottom.getStyleClass().add("input-area");
     setBottom(bottom);
@@ -223,9 +248,11 @@ public final class ChatPane extends BorderPane {
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
     boolean assistant = conversation.id() == client.assistant().conversationId();
     voiceCall.setVisible(!conversation.isGroup() && !assistant);
+    voiceCall.setManaged(voiceCall.isVisible());
     videoCall.setVisible(!assistant);
+    videoCall.setManaged(videoCall.isVisible());
     showQuota();
-    videoCall.setText(texts.get(conversation.isGroup() ? "call.group" : "call.video"));
+    videoCall.getTooltip().setText(texts.get(conversation.isGroup() ? "call.group" : "call.video"));
     if (switched || !infoButton.isVisible()) {
       setRight(null);
     }
@@ -234,8 +261,12 @@ public final class ChatPane extends BorderPane {
     }
     if (chat != null) {
       chat.lines().removeListener(linesChanged);
+      // what was being written stays with its conversation
+      drafts.put(chat.conversationId(), input.getText());
     }
     chat = client.chat(conversation.id());
+    input.setText(drafts.getOrDefault(conversation.id(), ""));
+    input.end();
     messages.setItems(chat.lines());
     loadOlder.visibleProperty().bind(chat.hasOlderProperty());
     loadOlder.managedProperty().bind(chat.hasOlderProperty());
@@ -270,6 +301,18 @@ public final class ChatPane extends BorderPane {
       quota.setText(status.remaining() > 0 || status.resetsAt() == null
           ? texts.get("assistant.quota", status.remaining(), status.questionsPerWindow())
           : texts.get("assistant.quotaUsedUp", ling.client.ui.Times.dayAndClock(status.resetsAt(), texts.locale())));
+    }
+  }
+
+  /** Files chosen in the system's dialog (only images with a filter), sent one after the other. */
+  private void choose(FileChooser.ExtensionFilter only) {
+    FileChooser chooser = new FileChooser();
+    if (only != null) {
+      chooser.getExtensionFilters().add(only);
+    }
+    List<File> chosen = chooser.showOpenMultipleDialog(getScene().getWindow());
+    if (chosen != null) {
+      sendFiles(chosen.stream().map(File::toPath).toList());
     }
   }
 

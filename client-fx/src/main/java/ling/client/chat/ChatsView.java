@@ -15,11 +15,12 @@ public final class ChatsView extends SplitPane {
   private final Texts texts;
   private boolean listChanging;
 
-  public ChatsView(SignedIn client, Texts texts) {
+  public ChatsView(SignedIn client, Texts texts, java.util.function.BooleanSupplier ctrlEnterSends) {
     this.client = client;
     this.texts = texts;
     ConversationTitles titles = new ConversationTitles(client.contacts(), texts);
     list.setId("conversations");
+    list.setPlaceholder(ling.client.ui.Placeholders.of(texts.get("chats.empty")));
     list.getStyleClass().add("conversation-list");
     // registered before the list view's own listener: while the list changes, the selection moves by
     // itself (a row removed and put back higher up), and that must not open another conversation
@@ -34,7 +35,7 @@ public final class ChatsView extends SplitPane {
           cell.setContextMenu(cell.getItem() == null ? null : menu(cell.getItem(), texts)));
       return cell;
     });
-    pane = new ChatPane(client, texts, titles);
+    pane = new ChatPane(client, texts, titles, ctrlEnterSends);
     list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
       if (listChanging) {
         return;

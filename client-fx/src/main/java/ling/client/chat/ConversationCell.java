@@ -36,31 +36,46 @@ final class ConversationCell extends ListCell<Conversation> {
     String title = titles.title(item);
     var name = EmojiText.flow(title, 15, "conversation-title");
     name.setId("conversation-" + item.id());
-    name.setMaxHeight(20);
     Label time = new Label(Times.relative(item.updatedAt(), texts.locale()));
     time.getStyleClass().add("muted-text");
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox top = new HBox(6, name, gap, time);
+    time.setMinWidth(Region.USE_PREF_SIZE);
+    HBox top = new HBox(6, oneLine(name, 20), time);
     var preview = EmojiText.flow(titles.preview(item.lastMessage()), 14, "conversation-preview");
-    preview.setMaxHeight(18);
-    HBox bottom = new HBox(6, preview);
+    HBox bottom = new HBox(6, oneLine(preview, 18));
     if (item.unreadCount() > 0) {
-      Region push = new Region();
-      HBox.setHgrow(push, Priority.ALWAYS);
       Label badge = new Label(item.unreadCount() > 99 ? "99+" : Long.toString(item.unreadCount()));
       badge.getStyleClass().add("unread-badge");
       if (item.muted()) {
         badge.getStyleClass().add("muted");
       }
       badge.setId("unread-" + item.id());
-      bottom.getChildren().addAll(push, badge);
+      badge.setMinWidth(Region.USE_PREF_SIZE);
+      bottom.getChildren().add(badge);
     }
     VBox text = new VBox(2, top, bottom);
     HBox.setHgrow(text, Priority.ALWAYS);
     String picture = titles.picture(item);
     HBox row = new HBox(8, Avatar.of(title, picture, images), text);
     row.setAlignment(Pos.CENTER_LEFT);
+    row.setPrefWidth(0);
+    setPrefWidth(0);
     setGraphic(row);
+  }
+
+  /**
+   * The text on one line, as wide as the row leaves it and cut at its edge: a plain pane lays the
+   * text out at its natural width (no wrapping), and its clip hides what does not fit.
+   */
+  private static Region oneLine(javafx.scene.text.TextFlow text, double height) {
+    javafx.scene.layout.Pane line = new javafx.scene.layout.Pane(text);
+    line.setMinSize(0, height);
+    line.setPrefSize(0, height);
+    line.setMaxHeight(height);
+    HBox.setHgrow(line, Priority.ALWAYS);
+    javafx.scene.shape.Rectangle visible = new javafx.scene.shape.Rectangle();
+    visible.widthProperty().bind(line.widthProperty());
+    visible.heightProperty().bind(line.heightProperty());
+    line.setClip(visible);
+    return line;
   }
 }

@@ -55,7 +55,12 @@ public final class ContactsView extends HBox {
     deleteFolder = new Button(texts.get("contacts.deleteFolder"));
     deleteFolder.setId("deleteFolder");
     groupResults.setId("groupResults");
-    groupResults.setPrefHeight(110);
+    // each box as tall as what it holds (a few rows at most), with a hint when it holds nothing
+    fit(results, 4, texts.get("contacts.searchHint"));
+    fit(groupResults, 3, null);
+    fit(requests, 4, texts.get("contacts.noRequests"));
+    fit(sent, 3, texts.get("contacts.noSent"));
+    groups.setPlaceholder(ling.client.ui.Placeholders.of(texts.get("contacts.noGroups")));
     friends.setShowRoot(false);
     info = new FriendInfoView(texts);
     info.setPrefWidth(280);
@@ -73,6 +78,24 @@ public final class ContactsView extends HBox {
     setSpacing(12);
     setStyle("-fx-padding: 12;");
     getChildren().addAll(left, middle, info);
+  }
+
+  /**
+   * Rows of one height, the list as tall as its rows up to {@code maxRows}; an empty list shows its
+   * hint in one row, or is not shown at all without one.
+   */
+  private static void fit(ListView<?> list, int maxRows, String hint) {
+    double row = 46;
+    list.setFixedCellSize(row);
+    if (hint != null) {
+      list.setPlaceholder(ling.client.ui.Placeholders.of(hint));
+    } else {
+      list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(list.getItems()));
+      list.managedProperty().bind(list.visibleProperty());
+    }
+    list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> Math.max(1, Math.min(maxRows, list.getItems().size())) * row + 4, list.getItems()));
+    list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
   }
 
   private static Label title(String text) {

@@ -41,14 +41,10 @@ public final class FriendInfoView extends VBox {
     saveRemark = new Button(texts.get("groups.save"));
     saveRemark.setId("saveRemark");
     folder.setId("friendFolder");
-    chat = new Button(texts.get("contacts.startChat"));
-    chat.setId("friendChat");
-    voiceCall = new Button(texts.get("call.voice"));
-    voiceCall.setId("friendVoiceCall");
-    videoCall = new Button(texts.get("call.video"));
-    videoCall.setId("friendVideoCall");
-    delete = new Button(texts.get("contacts.remove"));
-    delete.setId("deleteFriend");
+    chat = ling.client.ui.Icons.button("friendChat", ling.client.ui.Icons.CHAT, texts.get("contacts.startChat"));
+    voiceCall = ling.client.ui.Icons.button("friendVoiceCall", ling.client.ui.Icons.VOICE_CALL, texts.get("call.voice"));
+    videoCall = ling.client.ui.Icons.button("friendVideoCall", ling.client.ui.Icons.VIDEO_CALL, texts.get("call.video"));
+    delete = ling.client.ui.Icons.button("deleteFriend", ling.client.ui.Icons.REMOVE, texts.get("contacts.remove"));
     message.getStyleClass().add("error-text");
     message.setWrapText(true);
     HBox remarkRow = new HBox(6, remark, saveRemark);

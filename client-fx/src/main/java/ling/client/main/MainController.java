@@ -30,7 +30,7 @@ public final class MainController {
     this.client = client;
     this.texts = texts;
     this.settings = settings;
-    this.chats = new ChatsView(client, texts);
+    this.chats = new ChatsView(client, texts, settings::ctrlEnterSends);
     chats.pane().onCall((conversation, media) -> {
       if (conversation.isGroup()) {
         client.calls().startGroup(conversation.id(), media);

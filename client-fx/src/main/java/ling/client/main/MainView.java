@@ -24,11 +24,11 @@ public final class MainView extends BorderPane {
 
   public MainView(Texts texts) {
     setId("mainView");
-    chats = navButton("navChats", texts.get("main.chats"), "\uD83D\uDCAC");
-    contacts = navButton("navContacts", texts.get("main.contacts"), "\uD83D\uDC65");
-    settings = navButton("navSettings", texts.get("main.settings"), "\u2699\uFE0F");
-    approveDevice = navButton("navApprove", texts.get("main.devices"), "\uD83D\uDCF1");
-    signOut = navButton("signOut", texts.get("main.signOut"), "\uD83D\uDEAA");
+    chats = navButton("navChats", texts.get("main.chats"), ling.client.ui.Icons.CHATS);
+    contacts = navButton("navContacts", texts.get("main.contacts"), ling.client.ui.Icons.CONTACTS);
+    settings = navButton("navSettings", texts.get("main.settings"), ling.client.ui.Icons.SETTINGS);
+    approveDevice = navButton("navApprove", texts.get("main.devices"), ling.client.ui.Icons.DEVICES);
+    signOut = navButton("signOut", texts.get("main.signOut"), ling.client.ui.Icons.SIGN_OUT);
     Region push = new Region();
     VBox.setVgrow(push, Priority.ALWAYS);
     VBox sidebar = new VBox(avatarSlot, chats, contacts, push, approveDevice, settings, signOut);
@@ -41,13 +41,10 @@ public final class MainView extends BorderPane {
     setBottom(status);
   }
 
-  private static Button navButton(String id, String text, String emoji) {
+  private static Button navButton(String id, String text, String icon) {
     Button button = new Button(text);
     button.setId(id);
-    var found = ling.client.chat.EmojiIndex.bundled().split(emoji);
-    if (!found.isEmpty() && found.get(0).isEmoji()) {
-      button.setGraphic(ling.client.chat.EmojiText.image(found.get(0).emoji(), 22));
-    }
+    button.setGraphic(ling.client.ui.Icons.icon(icon, 24));
     button.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
     button.setWrapText(true);
     button.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);

@@ -71,6 +71,16 @@ public final class Settings {
     save();
   }
 
+  /** Whether Ctrl+Enter sends (and Enter makes a new line), rather than Enter. */
+  public boolean ctrlEnterSends() {
+    return values.path("ctrlEnterSends").asBoolean(false);
+  }
+
+  public void setCtrlEnterSends(boolean ctrlEnter) {
+    values.put("ctrlEnterSends", ctrlEnter);
+    save();
+  }
+
   public boolean rememberMe() {
     return values.path("rememberMe").asBoolean(true);
   }

@@ -46,6 +46,14 @@ public final class SettingsView extends GridPane {
     add(language, 1, 0);
     add(new Label(texts.get("settings.theme")), 0, 1);
     add(theme, 1, 1);
+    ChoiceBox<Boolean> sendKey = new ChoiceBox<>();
+    sendKey.setId("sendKey");
+    sendKey.getItems().addAll(false, true);
+    sendKey.setConverter(converter(ctrl -> texts.get(ctrl ? "settings.sendKey.ctrlEnter" : "settings.sendKey.enter")));
+    sendKey.setValue(settings.ctrlEnterSends());
+    sendKey.valueProperty().addListener((obs, was, now) -> settings.setCtrlEnterSends(Boolean.TRUE.equals(now)));
+    add(new Label(texts.get("settings.sendKey")), 0, 8);
+    add(sendKey, 1, 8);
     add(new Label(texts.get("login.server")), 0, 2);
     add(new Label(settings.server()), 1, 2);
     Label note = new Label(texts.get("settings.restart"));
@@ -93,16 +101,17 @@ public final class SettingsView extends GridPane {
     names.stream().filter(name -> !box.getItems().contains(name)).forEach(box.getItems()::add);
   }
 
-  private static StringConverter<String> converter(java.util.function.Function<String, String> show) {
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
     return new StringConverter<>() {
       @Override
-      public String toString(String code) {
-        return code == null ? "" : show.apply(code);
+      public String toString(T value) {
+        return value == null ? "" : show.apply(value);
       }
 
       @Override
-      public String fromString(String text) {
-        return text;
+      public T fromString(String text) {
+        // the boxes are not editable: nothing is typed to parse
+        return null;
       }
     };
   }

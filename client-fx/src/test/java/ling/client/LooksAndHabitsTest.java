@@ -1,0 +1,140 @@
+package ling.client;
+
+import static ling.client.ClientDriver.await;
+import static ling.client.ClientDriver.awaitTrue;
+import static ling.client.ClientDriver.befriend;
+import static ling.client.ClientDriver.click;
+import static ling.client.ClientDriver.fill;
+import static ling.client.ClientDriver.find;
+import static ling.client.ClientDriver.linesOf;
+import static ling.client.ClientDriver.open;
+import static ling.client.ClientDriver.signUp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * What a messenger's user expects of the window: icons with tooltips where there were words, empty
+ * lists that say so, the send key of their choice, and what they typed kept per conversation.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LooksAndHabitsTest {
+
+  @TempDir
+  Path homes;
+
+  @AfterEach
+  void closeWindows(FxRobot robot) {
+    ClientDriver.closeAll(robot);
+  }
+
+  @Test
+  @Timeout(120)
+  void iconsSayWhatTheyDoEmptyListsSaySoAndTheSendKeyAndDraftsAreTheUsers(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String eve = TestServer.uniqueName("eve");
+    String fay = TestServer.uniqueName("fay");
+    String gil = TestServer.uniqueName("gil");
+    ClientWindow e = open(homes.resolve("e"), 0);
+    signUp(robot, e, server, eve, null);
+
+    // nothing yet: the lists say so instead of showing empty stripes
+    ListView<?> conversations = await(() -> find(e, "#conversations"));
+    assertTrue(conversations.getItems().isEmpty());
+    assertEquals("No conversations yet. Find friends under Contacts.", placeholderText(conversations));
+    click(robot, find(e, "#navContacts"));
+    assertEquals("No friend requests", placeholderText(await(() -> find(e, "#requests"))));
+    assertEquals("No requests sent", placeholderText(find(e, "#sentRequests")));
+    ListView<?> groupResults = find(e, "#groupResults");
+    assertFalse(groupResults.isVisible(), "no group results: no box for them");
+
+    // the sidebar's entries are icons from the set, each with its words
+    for (String id : List.of("#navChats", "#navContacts", "#navSettings", "#navApprove", "#signOut")) {
+      Button nav = find(e, id);
+      assertTrue(nav.getGraphic() instanceof FontIcon, id);
+      assertFalse(nav.getTooltip().getText().isBlank(), id);
+    }
+
+    ClientWindow f = open(homes.resolve("f"), 640);
+    signUp(robot, f, server, fay, null);
+    befriend(robot, e, eve, f, fay);
+    ClientWindow g = open(homes.resolve("g"), 320);
+    signUp(robot, g, server, gil, null);
+    befriend(robot, e, eve, g, gil);
+
+    // the chat's toolbar: icons, each with a tooltip, nothing cut off
+    click(robot, find(e, "#chat-" + fay));
+    TextArea input = await(() -> find(e, "#input"));
+    for (String id : List.of("#emojiButton", "#imageButton", "#attachButton", "#voiceCall", "#videoCall",
+        "#historyButton", "#searchButton", "#groupInfoButton")) {
+      Button tool = find(e, id);
+      assertNotNull(tool, id);
+      assertTrue(tool.getGraphic() instanceof FontIcon, id);
+      assertTrue(tool.getText() == null || tool.getText().isEmpty(), id + " shows no words");
+      assertFalse(tool.getTooltip().getText().isBlank(), id + " says what it does");
+    }
+    assertEquals("No messages yet. Say hello!", placeholderText(find(e, "#messages")));
+
+    // Ctrl+Enter chosen in the settings: Enter makes a new line, Ctrl+Enter sends
+    click(robot, find(e, "#navSettings"));
+    ChoiceBox<Boolean> sendKey = await(() -> find(e, "#sendKey"));
+    robot.interact(() -> sendKey.setValue(true));
+    click(robot, find(e, "#navChats"));
+    fill(robot, input, "line one");
+    key(robot, input, false);
+    assertEquals("line one\n", input.getText(), "Enter is a new line");
+    robot.interact(() -> input.appendText("line two"));
+    key(robot, input, true);
+    awaitTrue(() -> linesOf(e).stream().anyMatch(l -> "line one\nline two".equals(l.message().text())));
+    assertEquals("", input.getText());
+    assertTrue(ling.client.settings.Settings.load(new ling.client.settings.Profile(homes.resolve("e")))
+        .ctrlEnterSends(), "kept in the settings");
+
+    // a draft stays with its conversation while another is open
+    long withFay = e.client().conversations().openProperty().get();
+    fill(robot, input, "half a thought for Fay");
+    long withGil = e.client().contacts().friend(g.client().me().id()).conversationId();
+    robot.interact(() -> e.main().chats().open(withGil));
+    awaitTrue(() -> e.client().conversations().openProperty().get() == withGil);
+    assertEquals("", input.getText(), "Gil's chat has its own (empty) draft");
+    fill(robot, input, "and one for Gil");
+    robot.interact(() -> e.main().chats().open(withFay));
+    awaitTrue(() -> e.client().conversations().openProperty().get() == withFay);
+    assertEquals("half a thought for Fay", input.getText());
+    robot.interact(() -> e.main().chats().open(withGil));
+    awaitTrue(() -> "and one for Gil".equals(input.getText()));
+  }
+
+  /** Enter, with Ctrl or without, as the keyboard delivers it to the field. */
+  private static void key(FxRobot robot, Node field, boolean control) {
+    robot.interact(() -> field.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, control,
+        false, false)));
+  }
+
+  private static String placeholderText(ListView<?> list) {
+    Node placeholder = list.getPlaceholder();
+    assertNotNull(placeholder, list.getId() + " has a hint");
+    assertTrue(placeholder.isVisible(), list.getId());
+    return ((Label) placeholder).getText();
+  }
+}
