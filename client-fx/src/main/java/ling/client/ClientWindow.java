@@ -22,6 +22,11 @@ import ling.client.ui.Themes;
 public final class ClientWindow {
 
   private final Stage stage;
+  static final double DEFAULT_WIDTH = 980;
+  static final double DEFAULT_HEIGHT = 680;
+  static final double MIN_WIDTH = 900;
+  static final double MIN_HEIGHT = 600;
+
   private final Settings settings;
   private final RememberedSignIn remembered;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -67,6 +72,8 @@ public final class ClientWindow {
 
   private LoginController showLogin() {
     LoginView view = new LoginView(texts);
+    stage.setMinWidth(0);
+    stage.setMinHeight(0);
     LoginController controller = new LoginController(view, settings, remembered, texts, http, this::signedIn);
     setScene(view, 420, 560);
     double[] bounds = settings.windowBounds();
@@ -89,7 +96,10 @@ public final class ClientWindow {
       showLogin();
     });
     double[] bounds = settings.windowBounds();
-    setScene(view, bounds == null ? 980 : bounds[2], bounds == null ? 680 : bounds[3]);
+    setScene(view, bounds == null ? DEFAULT_WIDTH : bounds[2], bounds == null ? DEFAULT_HEIGHT : bounds[3]);
+    // below this, the views would have to cut words short
+    stage.setMinWidth(MIN_WIDTH);
+    stage.setMinHeight(MIN_HEIGHT);
     if (bounds != null) {
       stage.setX(bounds[0]);
       stage.setY(bounds[1]);

@@ -9,6 +9,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import ling.client.Fx;
 import ling.client.SignedIn;
@@ -18,6 +19,7 @@ import ling.client.api.Models.Group;
 import ling.client.api.Models.User;
 import ling.client.i18n.Texts;
 import ling.client.ui.Avatar;
+import ling.client.ui.Icons;
 
 /** Searching users, sending and answering friend requests, and opening a friend's chat. */
 public final class ContactsController {
@@ -56,16 +58,22 @@ public final class ContactsController {
         }, err -> view.message.setText(texts.failure(err)))));
     view.results.setCellFactory(cells((User user) -> {
       boolean friend = contacts.friend(user.id()) != null || user.id() == client.me().id();
-      Button add = new Button(texts.get("contacts.add"));
-      add.setId("add-" + user.username());
+      Button add = Icons.button("add-" + user.username(), friend ? Icons.IS_FRIEND : Icons.ADD_FRIEND,
+          texts.get("contacts.add"));
       add.setDisable(friend);
       add.setOnAction(e -> Fx.whenDone(client.gateway().requestFriend(user.id(), null), request -> {
-        add.setText(texts.get("contacts.requested"));
+        Icons.change(add, Icons.REQUESTED, texts.get("contacts.requested"));
         add.setDisable(true);
         contacts.outgoing().removeIf(r -> r.id() == request.id());
         contacts.outgoing().add(0, request);
       }, err -> view.message.setText(texts.failure(err))));
-      return row(user.name() + "  @" + user.username(), null, add);
+      // the name, and under it the username, each on a line of its own
+      Label handle = new Label("@" + user.username());
+      handle.getStyleClass().add("muted-text");
+      handle.setMinWidth(0);
+      VBox both = new VBox(0, shrinking(user.name()), handle);
+      both.setMinWidth(0);
+      return row(Avatar.of(user.name()), both, null, add);
     }));
     view.requests.setCellFactory(cells((FriendRequest request) -> {
       Button accept = new Button(texts.get("contacts.accept"));
@@ -93,8 +101,7 @@ public final class ContactsController {
           boolean assistant = contacts.isAssistant(friend.user().id());
           Circle dot = new Circle(4);
           dot.getStyleClass().add(friend.user().online() ? "online-dot" : "offline-dot");
-          Button chat = new Button(texts.get("contacts.startChat"));
-          chat.setId("chat-" + friend.user().username());
+          Button chat = Icons.button("chat-" + friend.user().username(), Icons.CHAT, texts.get("contacts.startChat"));
           chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
           // the assistant is always there: no presence, its own picture
           HBox graphic = assistant ? row(Avatar.assistant(), friend.shownName(), null, chat)
@@ -142,8 +149,7 @@ public final class ContactsController {
       return row(group.name() + " (" + group.memberCount() + ")", null, join);
     }));
     view.groups.setCellFactory(cells((Group group) -> {
-      Button chat = new Button(texts.get("contacts.startChat"));
-      chat.setId("groupChat-" + group.id());
+      Button chat = Icons.button("groupChat-" + group.id(), Icons.CHAT, texts.get("contacts.startChat"));
       chat.setOnAction(e -> openConversation.accept(group.conversationId()));
       return row(group.name() + " (" + group.memberCount() + ")", null, chat);
     }));
@@ -240,10 +246,19 @@ public final class ContactsController {
 
   private static HBox row(javafx.scene.Node avatar, String name, javafx.scene.Node status,
                           javafx.scene.Node... actions) {
-    Label label = new Label(name);
-    // a long name gives way to the buttons
+    return row(avatar, shrinking(name), status, actions);
+  }
+
+  /** A label that gives way first (with an ellipsis) when its row is narrow. */
+  private static Label shrinking(String text) {
+    Label label = new Label(text);
     label.setMinWidth(0);
     label.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+    return label;
+  }
+
+  private static HBox row(javafx.scene.Node avatar, javafx.scene.Node text, javafx.scene.Node status,
+                          javafx.scene.Node... actions) {
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox row = new HBox(8);
@@ -252,7 +267,7 @@ public final class ContactsController {
     if (status != null) {
       row.getChildren().add(status);
     }
-    row.getChildren().addAll(label, gap);
+    row.getChildren().addAll(text, gap);
     row.getChildren().addAll(actions);
     row.setMaxWidth(Double.MAX_VALUE);
     row.setPrefWidth(0);

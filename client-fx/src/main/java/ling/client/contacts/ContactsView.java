@@ -6,6 +6,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ling.client.api.Models.FriendRequest;
 import ling.client.api.Models.Group;
@@ -48,12 +49,11 @@ public final class ContactsView extends HBox {
     message.setId("contactsMessage");
     newGroup = new Button(texts.get("contacts.newGroup"));
     newGroup.setId("newGroup");
-    newFolder = new Button(texts.get("contacts.newFolder"));
-    newFolder.setId("newFolder");
-    renameFolder = new Button(texts.get("contacts.renameFolder"));
-    renameFolder.setId("renameFolder");
-    deleteFolder = new Button(texts.get("contacts.deleteFolder"));
-    deleteFolder.setId("deleteFolder");
+    newFolder = ling.client.ui.Icons.button("newFolder", ling.client.ui.Icons.NEW_FOLDER, texts.get("contacts.newFolder"));
+    renameFolder = ling.client.ui.Icons.button("renameFolder", ling.client.ui.Icons.RENAME_FOLDER,
+        texts.get("contacts.renameFolder"));
+    deleteFolder = ling.client.ui.Icons.button("deleteFolder", ling.client.ui.Icons.DELETE_FOLDER,
+        texts.get("contacts.deleteFolder"));
     groupResults.setId("groupResults");
     // each box as tall as what it holds (a few rows at most), with a hint when it holds nothing
     fit(results, 4, texts.get("contacts.searchHint"));
@@ -63,18 +63,24 @@ public final class ContactsView extends HBox {
     groups.setPlaceholder(ling.client.ui.Placeholders.of(texts.get("contacts.noGroups")));
     friends.setShowRoot(false);
     info = new FriendInfoView(texts);
-    info.setPrefWidth(280);
+    info.setPrefWidth(260);
+    info.setMinWidth(220);
     message.getStyleClass().add("error-text");
     HBox searchRow = new HBox(6, search, find);
     HBox.setHgrow(search, Priority.ALWAYS);
     VBox left = new VBox(6, searchRow, results, groupResults, title(texts.get("contacts.requests")), requests,
         title(texts.get("contacts.sent")), sent, message);
-    left.setPrefWidth(340);
-    left.setMinWidth(300);
-    VBox middle = new VBox(6, title(texts.get("contacts.friends")), new HBox(6, newFolder, renameFolder, deleteFolder),
-        friends, new HBox(8, title(texts.get("contacts.groups")), newGroup), groups);
+    left.setPrefWidth(320);
+    left.setMinWidth(250);
+    Region folderGap = new Region();
+    HBox.setHgrow(folderGap, Priority.ALWAYS);
+    HBox friendsHeader = new HBox(2, title(texts.get("contacts.friends")), folderGap, newFolder, renameFolder, deleteFolder);
+    friendsHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    VBox middle = new VBox(6, friendsHeader, friends, new HBox(8, title(texts.get("contacts.groups")), newGroup), groups);
     VBox.setVgrow(friends, Priority.ALWAYS);
     HBox.setHgrow(middle, Priority.ALWAYS);
+    // the friends keep room for their names; the search and the card beside them give way first
+    middle.setMinWidth(300);
     setSpacing(12);
     setStyle("-fx-padding: 12;");
     getChildren().addAll(left, middle, info);

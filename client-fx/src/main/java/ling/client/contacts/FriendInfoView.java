@@ -47,6 +47,10 @@ public final class FriendInfoView extends VBox {
     delete = ling.client.ui.Icons.button("deleteFriend", ling.client.ui.Icons.REMOVE, texts.get("contacts.remove"));
     message.getStyleClass().add("error-text");
     message.setWrapText(true);
+    // the field gives way, never the button's word
+    saveRemark.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    remark.setMinWidth(60);
+    remark.setPrefColumnCount(8);
     HBox remarkRow = new HBox(6, remark, saveRemark);
     HBox.setHgrow(remark, Priority.ALWAYS);
     getChildren().addAll(new HBox(10, avatar, new VBox(2, name, username)), signature,

@@ -92,22 +92,27 @@ public final class GroupInfoController {
     role.getStyleClass().add("muted-text");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
+    // a long name gives way to the role and the actions; the row keeps to the list's width
+    name.setMinWidth(0);
+    role.setMinWidth(Region.USE_PREF_SIZE);
     HBox row = new HBox(6, Avatar.of(GroupMembers.shownName(member)), name, role, gap);
     row.setAlignment(Pos.CENTER_LEFT);
+    row.setPrefWidth(0);
     row.setId("member-" + member.user().username());
     GroupMember me = client.groupMembers().member(group.id(), client.me().id());
     String myRole = me == null ? "member" : me.role();
     boolean isMe = member.user().id() == client.me().id();
     if (!isMe && "owner".equals(myRole) && !"owner".equals(member.role())) {
       boolean admin = "admin".equals(member.role());
-      Button promote = new Button(texts.get(admin ? "groups.unsetAdmin" : "groups.setAdmin"));
+      Button promote = ling.client.ui.Icons.button("promote-" + member.user().username(),
+          ling.client.ui.Icons.MAKE_ADMIN, texts.get(admin ? "groups.unsetAdmin" : "groups.setAdmin"));
       promote.setOnAction(e -> Fx.whenDone(client.gateway().setMemberRole(group.id(), member.user().id(),
           admin ? "member" : "admin"), x -> client.groupMembers().changed(group.id()), this::failed));
       row.getChildren().add(promote);
     }
     if (!isMe && ("owner".equals(myRole) || ("admin".equals(myRole) && "member".equals(member.role())))) {
-      Button remove = new Button(texts.get("groups.remove"));
-      remove.setId("remove-" + member.user().username());
+      Button remove = ling.client.ui.Icons.button("remove-" + member.user().username(),
+          ling.client.ui.Icons.REMOVE_MEMBER, texts.get("groups.remove"));
       remove.setOnAction(e -> Fx.whenDone(client.gateway().removeMember(group.id(), member.user().id()),
           x -> client.groupMembers().changed(group.id()), this::failed));
       row.getChildren().add(remove);

@@ -26,6 +26,14 @@ public final class Icons {
   public static final String SEND = "mdi2s-send";
   public static final String CHAT = "mdi2c-chat-outline";
   public static final String REMOVE = "mdi2a-account-remove-outline";
+  public static final String ADD_FRIEND = "mdi2a-account-plus-outline";
+  public static final String REQUESTED = "mdi2a-account-clock-outline";
+  public static final String IS_FRIEND = "mdi2a-account-check-outline";
+  public static final String NEW_FOLDER = "mdi2f-folder-plus-outline";
+  public static final String RENAME_FOLDER = "mdi2f-folder-edit-outline";
+  public static final String DELETE_FOLDER = "mdi2f-folder-remove-outline";
+  public static final String MAKE_ADMIN = "mdi2c-crown-outline";
+  public static final String REMOVE_MEMBER = "mdi2a-account-cancel-outline";
 
   private Icons() {
   }
@@ -35,6 +43,13 @@ public final class Icons {
     icon.setIconSize(size);
     icon.getStyleClass().add("icon");
     return icon;
+  }
+
+  /** Another picture and tooltip for the same button, as what it does changes. */
+  public static void change(Button button, String literal, String tooltip) {
+    button.setGraphic(icon(literal, 20));
+    button.getTooltip().setText(tooltip);
+    button.setAccessibleText(tooltip);
   }
 
   /** A flat button showing only an icon; what it does is its tooltip (and what a screen reader says). */
