@@ -110,6 +110,19 @@ class LooksAndHabitsTest {
     assertTrue(ling.client.settings.Settings.load(new ling.client.settings.Profile(homes.resolve("e")))
         .ctrlEnterSends(), "kept in the settings");
 
+    // one box above the list finds a conversation by the friend's or group's name; Esc shows all again
+    javafx.scene.control.TextField searchAll = find(e, "#searchAll");
+    ListView<ling.client.api.Models.Conversation> list = find(e, "#conversations");
+    awaitTrue(() -> list.getItems().size() == 2);
+    fill(robot, searchAll, gil.substring(0, 6).toUpperCase(java.util.Locale.ROOT));
+    awaitTrue(() -> list.getItems().size() == 1 && list.getItems().get(0).peer().username().equals(gil));
+    fill(robot, searchAll, "no-such-name");
+    awaitTrue(() -> list.getItems().isEmpty());
+    assertEquals("Nothing found", placeholderText(list));
+    robot.interact(() -> searchAll.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false,
+        false, false, false)));
+    awaitTrue(() -> list.getItems().size() == 2 && searchAll.getText().isEmpty());
+
     // a draft stays with its conversation while another is open
     long withFay = e.client().conversations().openProperty().get();
     fill(robot, input, "half a thought for Fay");

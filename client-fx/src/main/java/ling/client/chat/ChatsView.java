@@ -11,6 +11,9 @@ public final class ChatsView extends SplitPane {
 
   private final SignedIn client;
   private final ListView<Conversation> list = new ListView<>();
+  /** One box for conversations, friends and groups (each has its conversation), by any of its names. */
+  private final javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+  private javafx.collections.transformation.FilteredList<Conversation> shown;
   private final ChatPane pane;
   private final Texts texts;
   private boolean listChanging;
@@ -26,7 +29,27 @@ public final class ChatsView extends SplitPane {
     // itself (a row removed and put back higher up), and that must not open another conversation
     client.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c ->
         listChanging = true);
-    list.setItems(client.conversations().items());
+    shown = new javafx.collections.transformation.FilteredList<>(client.conversations().items());
+    list.setItems(shown);
+    filter.setId("searchAll");
+    filter.setPromptText(texts.get("chats.search"));
+    javafx.scene.Node emptyHint = list.getPlaceholder();
+    javafx.scene.Node noMatch = ling.client.ui.Placeholders.of(texts.get("chats.noMatch"));
+    filter.textProperty().addListener((obs, was, now) -> {
+      String query = now == null ? "" : now.strip().toLowerCase(java.util.Locale.ROOT);
+      shown.setPredicate(query.isEmpty() ? null : c -> matches(c, query, titles));
+      list.setPlaceholder(query.isEmpty() ? emptyHint : noMatch);
+    });
+    filter.setOnAction(e -> {
+      if (!shown.isEmpty()) {
+        list.getSelectionModel().select(shown.get(0));
+      }
+    });
+    filter.setOnKeyPressed(e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+        filter.clear();
+      }
+    });
     list.setCellFactory(l -> {
       ConversationCell cell = new ConversationCell(titles, texts, client.attachments());
       cell.itemProperty().addListener((obs, was, now) -> cell.setContextMenu(now == null ? null : menu(now, texts)));
@@ -61,12 +84,31 @@ public final class ChatsView extends SplitPane {
     });
     // names come with the contacts: redraw the rows when they change
     client.contacts().friends().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
-    getItems().addAll(list, pane);
+    javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(filter, list);
+    left.getStyleClass().add("conversation-side");
+    javafx.scene.layout.VBox.setMargin(filter, new javafx.geometry.Insets(0, 8, 0, 8));
+    javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+    getItems().addAll(left, pane);
     setDividerPositions(0.3);
+  }
+
+  /** Whether a conversation is called, or its peer or group is named, like the query (lower case). */
+  private boolean matches(Conversation conversation, String query, ConversationTitles titles) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    names.add(titles.title(conversation));
+    if (conversation.peer() != null) {
+      names.add(conversation.peer().name());
+      names.add(conversation.peer().username());
+    }
+    if (conversation.group() != null) {
+      names.add(conversation.group().name());
+    }
+    return names.stream().anyMatch(n -> n != null && n.toLowerCase(java.util.Locale.ROOT).contains(query));
   }
 
   /** Opens a conversation by id (from a contact), once it is listed. */
   public void open(long conversationId) {
+    filter.clear();
     Conversation conversation = client.conversations().find(conversationId);
     if (conversation != null) {
       list.getSelectionModel().select(conversation);
