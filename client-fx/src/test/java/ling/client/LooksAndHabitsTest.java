@@ -123,6 +123,29 @@ class LooksAndHabitsTest {
         false, false, false)));
     awaitTrue(() -> list.getItems().size() == 2 && searchAll.getText().isEmpty());
 
+    // a picture on the clipboard, pasted with Ctrl+V, is shown first and goes as an image on Send
+    robot.interact(() -> {
+      javafx.scene.image.WritableImage picture = new javafx.scene.image.WritableImage(120, 80);
+      for (int x = 0; x < 120; x++) {
+        for (int y = 0; y < 80; y++) {
+          picture.getPixelWriter().setArgb(x, y, 0xff000000 | (x * 2) << 16 | (y * 3) << 8 | 0x80);
+        }
+      }
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putImage(picture);
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    });
+    robot.interact(() -> input.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.V, false, true,
+        false, false)));
+    Node preview = await(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing()
+            && w.getScene() != null && w.getScene().getRoot().lookup("#pastePreview") != null)
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null));
+    assertNotNull(preview.lookup("#pastedImage"), "the picture is shown before it goes");
+    assertTrue(linesOf(e).stream().noneMatch(l -> "image".equals(l.message().kind())), "nothing sent yet");
+    click(robot, preview.lookup("#sendPasted"));
+    awaitTrue(() -> linesOf(e).stream().anyMatch(l -> !l.pending() && "image".equals(l.message().kind())
+        && l.message().file().width() == 120 && l.message().file().height() == 80));
+
     // a draft stays with its conversation while another is open
     long withFay = e.client().conversations().openProperty().get();
     fill(robot, input, "half a thought for Fay");

@@ -151,6 +151,10 @@ public final class ChatPane extends BorderPane {
     });
     // a filter, ahead of the text area's own handling, which would add a line break of its own
     input.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.V && (e.isShortcutDown() || e.isControlDown()) && pasteAttachment()) {
+        e.consume();
+        return;
+      }
       if (e.getCode() == KeyCode.ENTER) {
         e.consume();
         boolean sends = ctrlEnterSends.getAsBoolean() ? e.isShortcutDown() || e.isControlDown()
@@ -302,6 +306,36 @@ public final class ChatPane extends BorderPane {
           ? texts.get("assistant.quota", status.remaining(), status.questionsPerWindow())
           : texts.get("assistant.quotaUsedUp", ling.client.ui.Times.dayAndClock(status.resetsAt(), texts.locale())));
     }
+  }
+
+  /**
+   * A picture or files on the clipboard go to the conversation, after a look at them; true when
+   * there was one (text is pasted into the field as always).
+   */
+  private boolean pasteAttachment() {
+    javafx.scene.input.Clipboard clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+    if (chat == null) {
+      return false;
+    }
+    if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
+      List<java.nio.file.Path> files = clipboard.getFiles().stream().map(File::toPath).toList();
+      PastePreview.ask(getScene().getWindow(), texts, files, null, this::sendFiles);
+      return true;
+    }
+    if (clipboard.hasImage() && clipboard.getImage() != null) {
+      javafx.scene.image.Image picture = clipboard.getImage();
+      try {
+        // as a PNG file, so that it goes up like a chosen one
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("pasted-", ".png");
+        file.toFile().deleteOnExit();
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(picture, null), "png", file.toFile());
+        PastePreview.ask(getScene().getWindow(), texts, List.of(file), picture, this::sendFiles);
+      } catch (java.io.IOException err) {
+        chat.errorProperty().set(texts.failure(err));
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Files chosen in the system's dialog (only images with a filter), sent one after the other. */
