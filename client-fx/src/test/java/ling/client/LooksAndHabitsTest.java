@@ -146,8 +146,42 @@ class LooksAndHabitsTest {
     awaitTrue(() -> linesOf(e).stream().anyMatch(l -> !l.pending() && "image".equals(l.message().kind())
         && l.message().file().width() == 120 && l.message().file().height() == 80));
 
+    // many messages from Gil while Fay's chat is open: Gil's opens with a line where unread begins,
+    // and a button up to it
+    ClientDriver.click(robot, find(g, "#navChats"));
+    long gilsChat = g.client().contacts().friend(e.client().me().id()).conversationId();
+    robot.interact(() -> g.main().chats().open(gilsChat));
+    TextArea gilsInput = await(() -> find(g, "#input"));
+    for (int i = 1; i <= 30; i++) {
+      fill(robot, gilsInput, "news " + i);
+      click(robot, find(g, "#send"));
+    }
+    awaitTrue(() -> {
+      var known = e.client().conversations().find(gilsChat);
+      return known != null && known.unreadCount() == 30;
+    });
+    robot.interact(() -> e.main().chats().open(gilsChat));
+    Button jump = await(() -> find(e, "#jumpToUnread"));
+    awaitTrue(jump::isVisible);
+    assertEquals("↑ 30 new messages", jump.getText());
+    click(robot, jump);
+    awaitTrue(() -> !jump.isVisible());
+    Node divider = await(() -> find(e, "#newMessagesDivider"));
+    awaitTrue(() -> divider.localToScene(divider.getBoundsInLocal()).getMinY() >= 0
+        && divider.getScene() != null && divider.isVisible());
+    ListView<ling.client.chat.ChatLine> shownLines = find(e, "#messages");
+    awaitTrue(() -> {
+      var cell = shownLines.lookupAll(".list-cell").stream().filter(c -> c.lookup("#newMessagesDivider") != null)
+          .findFirst().orElse(null);
+      return cell != null && ((javafx.scene.control.ListCell<?>) cell).getItem() != null
+          && "news 1".equals(((ling.client.chat.ChatLine) ((javafx.scene.control.ListCell<?>) cell).getItem())
+              .message().text());
+    });
+    long withFay = e.client().contacts().friend(f.client().me().id()).conversationId();
+    robot.interact(() -> e.main().chats().open(withFay));
+    awaitTrue(() -> e.client().conversations().openProperty().get() == withFay);
+
     // a draft stays with its conversation while another is open
-    long withFay = e.client().conversations().openProperty().get();
     fill(robot, input, "half a thought for Fay");
     long withGil = e.client().contacts().friend(g.client().me().id()).conversationId();
     robot.interact(() -> e.main().chats().open(withGil));

@@ -59,6 +59,9 @@ public final class ChatPane extends BorderPane {
   private final java.util.Map<Long, String> drafts = new java.util.HashMap<>();
   private java.util.function.BiConsumer<Conversation, String> onCall = (c, m) -> { };
   private Conversation shown;
+  /** What the user had read when this chat opened (-1: nothing unread): where the divider goes. */
+  private long readBefore = -1;
+  private final Button jump = new Button();
   private GroupInfoController info;
   private GroupInfoView infoView;
   private ChatModel chat;
@@ -67,7 +70,14 @@ public final class ChatPane extends BorderPane {
     if (isVisible() && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isFocused()) {
       chat.markRead();
     }
-    scrollToEnd();
+    // to the end for what arrives there; an older page coming in above keeps the user where they are
+    boolean atEnd = false;
+    while (change.next()) {
+      atEnd |= change.wasAdded() && change.getTo() == change.getList().size();
+    }
+    if (atEnd) {
+      scrollToEnd();
+    }
   };
 
   public ChatPane(SignedIn client, Texts texts, ConversationTitles titles,
@@ -107,7 +117,12 @@ public final class ChatPane extends BorderPane {
         chat.loadOlder();
       }
     });
-    HBox olderRow = new HBox(loadOlder);
+    jump.setId("jumpToUnread");
+    jump.getStyleClass().add("jump-to-unread");
+    jump.managedProperty().bind(jump.visibleProperty());
+    jump.setVisible(false);
+    jump.setOnAction(e -> jumpToFirstUnread());
+    HBox olderRow = new HBox(8, loadOlder, jump);
     olderRow.setAlignment(Pos.CENTER);
     setTop(new VBox(header, olderRow));
     replyLabel.getStyleClass().add("quote");
@@ -126,7 +141,7 @@ public final class ChatPane extends BorderPane {
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
         m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
-        this::avatarOf));
+        this::avatarOf, () -> readBefore));
     setCenter(messages);
     // scrolled to the top: the page before comes in
     messages.skinProperty().addListener((obs, was, skin) -> {
@@ -269,6 +284,10 @@ public final class ChatPane extends BorderPane {
       drafts.put(chat.conversationId(), input.getText());
     }
     chat = client.chat(conversation.id());
+    // where unread began, before this opening marks it read; far back, a button takes the user there
+    readBefore = conversation.unreadCount() > 0 ? conversation.readSeq() : -1;
+    jump.setText(texts.get("chat.jumpToUnread", conversation.unreadCount()));
+    jump.setVisible(conversation.unreadCount() > JUMP_FROM);
     input.setText(drafts.getOrDefault(conversation.id(), ""));
     input.end();
     messages.setItems(chat.lines());
@@ -295,6 +314,44 @@ public final class ChatPane extends BorderPane {
 
   public ChatModel chat() {
     return chat;
+  }
+
+  /** From this many unread on, they likely begin above the screen: a button goes to the first. */
+  private static final int JUMP_FROM = 10;
+
+  /** Scrolls to where unread begins, fetching older pages until it is loaded. */
+  private void jumpToFirstUnread() {
+    ChatModel target = chat;
+    long read = readBefore;
+    if (target == null || read < 0) {
+      return;
+    }
+    List<ChatLine> lines = target.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).local() && lines.get(i).message().seq() > read) {
+        boolean loaded = lines.get(i).message().seq() == read + 1 || i > 0 || !target.hasOlderProperty().get();
+        if (loaded) {
+          messages.scrollTo(i);
+          jump.setVisible(false);
+          return;
+        }
+        break;
+      }
+    }
+    if (!target.hasOlderProperty().get()) {
+      jump.setVisible(false);
+      return;
+    }
+    target.lines().addListener(new ListChangeListener<ChatLine>() {
+      @Override
+      public void onChanged(Change<? extends ChatLine> change) {
+        target.lines().removeListener(this);
+        if (chat == target) {
+          javafx.application.Platform.runLater(ChatPane.this::jumpToFirstUnread);
+        }
+      }
+    });
+    target.loadOlder();
   }
 
   private void showQuota() {

@@ -36,12 +36,15 @@ final class MessageCell extends ListCell<ChatLine> {
   private final java.util.function.LongSupplier peerRead;
   private final java.util.function.LongFunction<Message> quoted;
   private final LongFunction<String> avatarOf;
+  /** The seq the user had read up to when the chat opened (-1: nothing was unread). */
+  private final java.util.function.LongSupplier readBefore;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
               ConversationTitles titles, Attachments attachments, Consumer<Message> reply,
               java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted,
-              LongFunction<String> avatarOf) {
+              LongFunction<String> avatarOf, java.util.function.LongSupplier readBefore) {
     this.avatarOf = avatarOf;
+    this.readBefore = readBefore;
     this.reply = reply;
     this.peerRead = peerRead;
     this.quoted = quoted;
@@ -75,10 +78,30 @@ final class MessageCell extends ListCell<ChatLine> {
       date.getStyleClass().add("date-separator");
       HBox centred = new HBox(date);
       centred.setAlignment(Pos.CENTER);
-      setGraphic(new VBox(6, centred, body));
-    } else {
-      setGraphic(body);
+      body = new VBox(6, centred, body);
     }
+    if (firstUnread(line)) {
+      Label divider = new Label(texts.get("chat.newMessages"));
+      divider.getStyleClass().add("new-messages");
+      divider.setId("newMessagesDivider");
+      divider.setMaxWidth(Double.MAX_VALUE);
+      body = new VBox(6, divider, body);
+    }
+    setGraphic(body);
+  }
+
+  /** Whether unread messages begin at this line: the first stored one after what had been read. */
+  private boolean firstUnread(ChatLine line) {
+    long read = readBefore.getAsLong();
+    if (read < 0 || line.local() || line.message().seq() <= read) {
+      return false;
+    }
+    int index = getIndex();
+    if (index == 0) {
+      return line.message().seq() == read + 1;
+    }
+    ChatLine previous = getListView().getItems().get(index - 1);
+    return previous.local() || previous.message().seq() <= read;
   }
 
   private javafx.scene.Node line(ChatLine line, Message message) {
