@@ -107,6 +107,15 @@ class LooksAndHabitsTest {
     key(robot, input, true);
     awaitTrue(() -> linesOf(e).stream().anyMatch(l -> "line one\nline two".equals(l.message().text())));
     assertEquals("", input.getText());
+    // a message's menu copies its text
+    ListView<ling.client.chat.ChatLine> chatLines = find(e, "#messages");
+    javafx.scene.control.MenuItem copy = await(() -> chatLines.lookupAll(".list-cell").stream()
+        .map(c -> ((javafx.scene.control.ListCell<?>) c).getContextMenu()).filter(java.util.Objects::nonNull)
+        .flatMap(menu -> menu.getItems().stream()).filter(i -> i.getId() != null && i.getId().startsWith("copy-"))
+        .findFirst().orElse(null));
+    robot.interact(copy::fire);
+    assertEquals("line one\nline two", org.testfx.util.WaitForAsyncUtils.asyncFx(
+        () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get());
     assertTrue(ling.client.settings.Settings.load(new ling.client.settings.Profile(homes.resolve("e")))
         .ctrlEnterSends(), "kept in the settings");
 

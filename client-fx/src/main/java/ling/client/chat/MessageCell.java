@@ -164,6 +164,16 @@ final class MessageCell extends ListCell<ChatLine> {
       MenuItem replyItem = new MenuItem(texts.get("chat.reply"));
       replyItem.setOnAction(e -> reply.accept(message));
       ContextMenu menu = new ContextMenu(replyItem);
+      if (message.text() != null && !message.text().isEmpty()) {
+        MenuItem copyItem = new MenuItem(texts.get("chat.copy"));
+        copyItem.setId("copy-" + message.id());
+        copyItem.setOnAction(e -> {
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putString(message.text());
+          javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        menu.getItems().add(copyItem);
+      }
       if (own) {
         MenuItem recallItem = new MenuItem(texts.get("chat.recall"));
         recallItem.setOnAction(e -> recall.accept(message));
