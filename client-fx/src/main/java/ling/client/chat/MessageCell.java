@@ -90,18 +90,33 @@ final class MessageCell extends ListCell<ChatLine> {
     setGraphic(body);
   }
 
-  /** Whether unread messages begin at this line: the first stored one after what had been read. */
+  /**
+   * Whether unread messages begin at this line: the first stored one from someone else after what
+   * had been read (the user's own and the group's notices are not news).
+   */
   private boolean firstUnread(ChatLine line) {
     long read = readBefore.getAsLong();
-    if (read < 0 || line.local() || line.message().seq() <= read) {
+    if (read < 0 || !news(line, read)) {
       return false;
     }
-    int index = getIndex();
-    if (index == 0) {
-      return line.message().seq() == read + 1;
+    java.util.List<ChatLine> items = getListView().getItems();
+    for (int i = getIndex() - 1; i >= 0 && i < items.size(); i--) {
+      ChatLine before = items.get(i);
+      if (!before.local() && before.message().seq() <= read) {
+        return true;
+      }
+      if (news(before, read)) {
+        return false;
+      }
     }
-    ChatLine previous = getListView().getItems().get(index - 1);
-    return previous.local() || previous.message().seq() <= read;
+    // nothing read is loaded above: unread begins here only if no older page lies between
+    ChatLine top = items.isEmpty() ? line : items.get(0);
+    return !top.local() && top.message().seq() <= read + 1;
+  }
+
+  private boolean news(ChatLine line, long read) {
+    Message message = line.message();
+    return !line.local() && message.seq() > read && message.senderId() != myId && !"system".equals(message.kind());
   }
 
   private javafx.scene.Node line(ChatLine line, Message message) {
