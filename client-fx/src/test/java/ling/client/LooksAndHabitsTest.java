@@ -161,6 +161,7 @@ class LooksAndHabitsTest {
     long gilsChat = g.client().contacts().friend(e.client().me().id()).conversationId();
     robot.interact(() -> g.main().chats().open(gilsChat));
     TextArea gilsInput = await(() -> find(g, "#input"));
+    int quiet = e.main().chimes();
     for (int i = 1; i <= 30; i++) {
       fill(robot, gilsInput, "news " + i);
       click(robot, find(g, "#send"));
@@ -169,6 +170,9 @@ class LooksAndHabitsTest {
       var known = e.client().conversations().find(gilsChat);
       return known != null && known.unreadCount() == 30;
     });
+    // they sounded (Fay's chat is the one on screen), but not once each: a burst sounds once a moment
+    int chimes = e.main().chimes() - quiet;
+    assertTrue(chimes >= 1 && chimes < 10, "sounded " + chimes + " times for 30 messages");
     robot.interact(() -> e.main().chats().open(gilsChat));
     Button jump = await(() -> find(e, "#jumpToUnread"));
     awaitTrue(jump::isVisible);
@@ -189,6 +193,20 @@ class LooksAndHabitsTest {
     long withFay = e.client().contacts().friend(f.client().me().id()).conversationId();
     robot.interact(() -> e.main().chats().open(withFay));
     awaitTrue(() -> e.client().conversations().openProperty().get() == withFay);
+
+    // switched off in the settings, a new message is silent
+    click(robot, find(e, "#navSettings"));
+    javafx.scene.control.CheckBox sound = await(() -> find(e, "#messageSound"));
+    assertTrue(sound.isSelected(), "on by default");
+    robot.interact(() -> sound.setSelected(false));
+    click(robot, find(e, "#navChats"));
+    int before = e.main().chimes();
+    Thread.sleep(1_600);
+    fill(robot, gilsInput, "one more");
+    click(robot, find(g, "#send"));
+    awaitTrue(() -> e.client().conversations().find(gilsChat).unreadCount() >= 1
+        && "one more".equals(e.client().conversations().find(gilsChat).lastMessage().text()));
+    assertEquals(before, e.main().chimes(), "silent when switched off");
 
     // a draft stays with its conversation while another is open
     fill(robot, input, "half a thought for Fay");

@@ -24,6 +24,7 @@ public final class MainController {
   private final Settings settings;
   private SettingsView settingsView;
   private Notifier notifier;
+  private final MessageChime chime = new MessageChime();
 
   public MainController(MainView view, SignedIn client, Texts texts, Settings settings, Runnable signOut) {
     this.view = view;
@@ -110,7 +111,7 @@ public final class MainController {
     notifier = new Notifier(window, settings.theme(), id -> {
       show(chats, view.chats);
       chats.open(id);
-    }, texts.get("app.title"));
+    }, texts.get("app.title"), settings::messageSound, () -> client.conversations().openProperty().get(), chime);
     client.onMessage((conversation, message) -> notifier.message(conversation, message, client.me().id(),
         conversation == null ? "" : titles.title(conversation), titles.preview(message)));
   }
@@ -124,6 +125,11 @@ public final class MainController {
 
   public ChatsView chats() {
     return chats;
+  }
+
+  /** How often a new message has sounded so far. */
+  public int chimes() {
+    return chime.sounded();
   }
 
   private void show(Node content, Button selected) {

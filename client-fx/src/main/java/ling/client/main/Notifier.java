@@ -26,12 +26,20 @@ final class Notifier {
   private final String theme;
   private final LongConsumer open;
   private final TrayIcons tray;
+  /** Whether new messages sound (the settings' switch), the conversation on screen, the sound. */
+  private final java.util.function.BooleanSupplier sound;
+  private final java.util.function.LongSupplier openNow;
+  private final MessageChime chime;
   private Stage toast;
 
-  Notifier(Window owner, String theme, LongConsumer open, String appName) {
+  Notifier(Window owner, String theme, LongConsumer open, String appName, java.util.function.BooleanSupplier sound,
+           java.util.function.LongSupplier openNow, MessageChime chime) {
     this.owner = owner;
     this.theme = theme;
     this.open = open;
+    this.sound = sound;
+    this.openNow = openNow;
+    this.chime = chime;
     this.tray = TrayIcons.install(appName, () -> javafx.application.Platform.runLater(() -> {
       if (owner instanceof Stage stage) {
         stage.show();
@@ -42,8 +50,15 @@ final class Notifier {
 
   void message(Conversation conversation, Message message, long myId, String title, String preview) {
     boolean watching = owner.isFocused() && !(owner instanceof Stage stage && stage.isIconified());
-    if (conversation == null || conversation.muted() || message.senderId() == myId || watching
+    if (conversation == null || conversation.muted() || message.senderId() == myId
         || "system".equals(message.kind())) {
+      return;
+    }
+    // a sound unless the user is looking at that very conversation
+    if (sound.getAsBoolean() && !(watching && openNow.getAsLong() == conversation.id())) {
+      chime.sound();
+    }
+    if (watching) {
       return;
     }
     if (tray != null) {

@@ -81,6 +81,16 @@ public final class Settings {
     save();
   }
 
+  /** Whether a new message makes a sound. */
+  public boolean messageSound() {
+    return values.path("messageSound").asBoolean(true);
+  }
+
+  public void setMessageSound(boolean on) {
+    values.put("messageSound", on);
+    save();
+  }
+
   public boolean rememberMe() {
     return values.path("rememberMe").asBoolean(true);
   }

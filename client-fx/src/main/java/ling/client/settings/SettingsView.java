@@ -54,6 +54,11 @@ public final class SettingsView extends GridPane {
     sendKey.valueProperty().addListener((obs, was, now) -> settings.setCtrlEnterSends(Boolean.TRUE.equals(now)));
     add(new Label(texts.get("settings.sendKey")), 0, 8);
     add(sendKey, 1, 8);
+    javafx.scene.control.CheckBox sound = new javafx.scene.control.CheckBox(texts.get("settings.messageSound"));
+    sound.setId("messageSound");
+    sound.setSelected(settings.messageSound());
+    sound.selectedProperty().addListener((obs, was, now) -> settings.setMessageSound(now));
+    add(sound, 1, 9);
     add(new Label(texts.get("login.server")), 0, 2);
     add(new Label(settings.server()), 1, 2);
     Label note = new Label(texts.get("settings.restart"));
