@@ -116,6 +116,29 @@ class LooksAndHabitsTest {
     robot.interact(copy::fire);
     assertEquals("line one\nline two", org.testfx.util.WaitForAsyncUtils.asyncFx(
         () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get());
+    // and forwards it to another conversation, chosen in a dialog
+    javafx.scene.control.MenuItem forward = await(() -> chatLines.lookupAll(".list-cell").stream()
+        .map(c -> ((javafx.scene.control.ListCell<?>) c).getContextMenu()).filter(java.util.Objects::nonNull)
+        .flatMap(menu -> menu.getItems().stream()).filter(i -> i.getId() != null && i.getId().startsWith("forward-"))
+        .findFirst().orElse(null));
+    robot.interact(forward::fire);
+    javafx.scene.control.DialogPane forwardDialog = await(() -> javafx.stage.Window.getWindows().stream()
+        .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot().getId() != null
+            && w.getScene().getRoot().getId().equals("forwardDialog"))
+        .map(w -> (javafx.scene.control.DialogPane) w.getScene().getRoot()).findFirst().orElse(null));
+    long gilsId = g.client().me().id();
+    robot.interact(() -> {
+      @SuppressWarnings("unchecked")
+      javafx.scene.control.ComboBox<Object> choice = (javafx.scene.control.ComboBox<Object>) forwardDialog
+          .lookup(".combo-box");
+      choice.getItems().stream().filter(item -> item.toString().equals(gil)).findFirst()
+          .ifPresent(choice.getSelectionModel()::select);
+      ((Button) forwardDialog.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
+    });
+    awaitTrue(() -> {
+      var chat = g.client().conversations().find(e.client().contacts().friend(gilsId).conversationId());
+      return chat != null && chat.lastMessage() != null && "line one\nline two".equals(chat.lastMessage().text());
+    });
     assertTrue(ling.client.settings.Settings.load(new ling.client.settings.Profile(homes.resolve("e")))
         .ctrlEnterSends(), "kept in the settings");
 

@@ -225,9 +225,18 @@ class FilesApiTest extends SharedStackTest {
     assertEquals(404, files.bytes(mallory, base + "/files/" + picture, Map.of()).statusCode());
     assertEquals(404, files.bytes(mallory, base + "/files/" + picture + "/info", Map.of()).statusCode());
 
-    // nobody sends a file that is not their own upload, or one that does not exist
-    Api.Reply borrowed = api.post("/conversations/" + conversation + "/messages", bob.bearer(), new JsonObject()
+    // a member sends it on to another conversation, whose members may then read it too
+    Api.Session carol = api.register("onward");
+    long onward = api.befriend(bob, carol);
+    Api.Reply forwarded = api.post("/conversations/" + onward + "/messages", bob.bearer(), new JsonObject()
         .put("clientMsgId", "pic-2").put("kind", "image").put("fileId", Long.parseLong(picture)));
+    assertEquals(201, forwarded.status(), forwarded.text());
+    assertEquals(file, forwarded.json().getJsonObject("file"), "shown as it was");
+    assertEquals(200, files.bytes(carol, base + "/files/" + picture, Map.of()).statusCode());
+    // nobody sends a file they cannot read, or one that does not exist
+    long mallorys = api.befriend(mallory, carol);
+    Api.Reply borrowed = api.post("/conversations/" + mallorys + "/messages", mallory.bearer(), new JsonObject()
+        .put("clientMsgId", "pic-2b").put("kind", "image").put("fileId", Long.parseLong(picture)));
     assertEquals(404, borrowed.status(), borrowed.text());
     Api.Reply missing = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
         .put("clientMsgId", "pic-3").put("kind", "file").put("fileId", 987_654_321L));

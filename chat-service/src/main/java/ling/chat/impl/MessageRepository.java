@@ -67,6 +67,19 @@ final class MessageRepository {
         .map(rows -> rows.size() > 0);
   }
 
+  /**
+   * What a message showed of a file the user may read because it was sent (and not recalled) in a
+   * conversation they are an active member of: so that they may send it on. Empty otherwise.
+   */
+  Future<java.util.Optional<String>> readableFileMeta(long userId, long fileId) {
+    return pool.preparedQuery("SELECT m.meta FROM message m JOIN conversation_member cm ON cm.conversation_id = "
+            + "m.conversation_id AND cm.user_id = ? AND cm.left_at IS NULL WHERE m.file_id = ? AND m.recalled_at IS NULL "
+            + "AND m.meta IS NOT NULL ORDER BY m.id DESC LIMIT 1")
+        .execute(Tuple.of(userId, fileId))
+        .map(rows -> rows.size() == 0 ? java.util.Optional.<String>empty()
+            : java.util.Optional.ofNullable(rows.iterator().next().getString(0)));
+  }
+
   Future<List<Long>> activeMembers(long conversationId) {
     return pool.preparedQuery("SELECT user_id FROM conversation_member WHERE conversation_id = ? AND left_at IS NULL")
         .execute(Tuple.of(conversationId))

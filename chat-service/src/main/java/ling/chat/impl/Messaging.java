@@ -138,14 +138,16 @@ final class Messaging {
             }));
       }
     }
-    // a file must be the sender's own upload, and an image message must carry an image; what
-    // the message shows of the file is stored with it
+    // a file must be the sender's own upload, or one sent in a conversation they are in (sent on);
+    // an image message must carry an image; what the message shows of the file is stored with it
     Map<String, String> metas = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       SendRequest request = requests.get(i);
       int index = i;
       if (request.getFileId() != null && !invalid.containsKey(i)) {
         checked = checked.compose(x -> files.ownFile(userId, request.getFileId())
+            .recover(err -> err instanceof ServiceException se && se.failureCode() < 500
+                ? forwarded(userId, request.getFileId()) : Future.failedFuture(err))
             .map(file -> {
               String mime = file.getMime() == null ? "" : file.getMime();
               if (request.getKind().equals("image") && !mime.startsWith("image/")) {
@@ -531,5 +533,12 @@ final class Messaging {
         .setLastSeq(row.lastSeq()).setReadSeq(row.readSeq()).setUnreadCount(Math.max(0, row.lastSeq() - row.readSeq()))
         .setMuted(row.muted()).setPinned(row.pinned()).setClosed(row.closed())
         .setUpdatedAt(Times.iso(row.updatedAt()));
+  }
+
+  /** A file the user did not upload but may read in one of their conversations: as it was shown there. */
+  private Future<ling.api.file.FileInfo> forwarded(long userId, long fileId) {
+    return messages.readableFileMeta(userId, fileId).compose(meta -> meta.isPresent()
+        ? Future.succeededFuture(new ling.api.file.FileInfo(new io.vertx.core.json.JsonObject(meta.get())))
+        : Future.failedFuture(Failures.of(Failures.NOT_FOUND, "no such file")));
   }
 }

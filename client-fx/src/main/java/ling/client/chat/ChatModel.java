@@ -152,6 +152,32 @@ public final class ChatModel {
     frames.send(frame);
   }
 
+  /** Sends another conversation's message on here: its text, or its file (which the server lets members send on). */
+  public void forward(Message original) {
+    String clientMsgId = UUID.randomUUID().toString();
+    ObjectNode frame = Wire.object().put("type", "send").put("clientMsgId", clientMsgId)
+        .put("conversationId", conversationId).put("kind", original.kind());
+    if (original.text() != null) {
+      frame.put("text", original.text());
+    }
+    if (original.file() != null) {
+      frame.put("fileId", original.file().fileId());
+    }
+    Message draft = new Message(0, conversationId, Long.MAX_VALUE, myId, clientMsgId, original.kind(), original.text(),
+        original.file(), null, null, null, null, false);
+    lines.add(new ChatLine(draft, ChatLine.Status.PENDING));
+    unacked.put(clientMsgId, frame);
+    frames.send(frame);
+  }
+
+  /** Whether a message can be sent on: what a user wrote or sent, not a call's or the group's notice. */
+  public static boolean forwardable(Message message) {
+    return !message.recalled() && message.id() > 0 && switch (message.kind()) {
+      case "text", "image", "file", "video", "voice" -> true;
+      default -> false;
+    };
+  }
+
   /** The ack of one of this conversation's sends. */
   public void acked(String clientMsgId) {
     unacked.remove(clientMsgId);

@@ -141,7 +141,7 @@ public final class ChatPane extends BorderPane {
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
         m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
-        this::avatarOf, () -> readBefore));
+        this::avatarOf, () -> readBefore, this::forward));
     setCenter(messages);
     // scrolled to the top: the page before comes in
     messages.skinProperty().addListener((obs, was, skin) -> {
@@ -452,6 +452,35 @@ public final class ChatPane extends BorderPane {
     chat.sendText(text.strip(), replying == null ? null : replying.id());
     input.clear();
     replyTo(null);
+  }
+
+  /** A conversation by its title, for the forward dialog's choice. */
+  private record Target(Conversation conversation, String title) {
+    @Override
+    public String toString() {
+      return title;
+    }
+  }
+
+  /** Sends a message on to a conversation the user picks; that conversation then opens. */
+  private void forward(ling.client.api.Models.Message message) {
+    List<Target> targets = client.conversations().items().stream().filter(c -> !c.closed())
+        .map(c -> new Target(c, titles.title(c))).toList();
+    if (targets.isEmpty()) {
+      return;
+    }
+    javafx.scene.control.ChoiceDialog<Target> dialog = new javafx.scene.control.ChoiceDialog<>(targets.get(0), targets);
+    dialog.initOwner(getScene().getWindow());
+    dialog.setTitle(texts.get("chat.forward"));
+    dialog.setHeaderText(texts.get("chat.forwardTo"));
+    dialog.getDialogPane().setId("forwardDialog");
+    dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+    dialog.resultProperty().addListener((obs, was, chosen) -> {
+      if (chosen != null) {
+        client.chat(chosen.conversation().id()).forward(message);
+      }
+    });
+    dialog.show();
   }
 
   /** Quotes a message in the next send (null: no quote). */

@@ -38,11 +38,14 @@ final class MessageCell extends ListCell<ChatLine> {
   private final LongFunction<String> avatarOf;
   /** The seq the user had read up to when the chat opened (-1: nothing was unread). */
   private final java.util.function.LongSupplier readBefore;
+  private final Consumer<Message> forward;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
               ConversationTitles titles, Attachments attachments, Consumer<Message> reply,
               java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted,
-              LongFunction<String> avatarOf, java.util.function.LongSupplier readBefore) {
+              LongFunction<String> avatarOf, java.util.function.LongSupplier readBefore,
+              Consumer<Message> forward) {
+    this.forward = forward;
     this.avatarOf = avatarOf;
     this.readBefore = readBefore;
     this.reply = reply;
@@ -179,6 +182,12 @@ final class MessageCell extends ListCell<ChatLine> {
       MenuItem replyItem = new MenuItem(texts.get("chat.reply"));
       replyItem.setOnAction(e -> reply.accept(message));
       ContextMenu menu = new ContextMenu(replyItem);
+      if (ChatModel.forwardable(message)) {
+        MenuItem forwardItem = new MenuItem(texts.get("chat.forward"));
+        forwardItem.setId("forward-" + message.id());
+        forwardItem.setOnAction(e -> forward.accept(message));
+        menu.getItems().add(forwardItem);
+      }
       if (message.text() != null && !message.text().isEmpty()) {
         MenuItem copyItem = new MenuItem(texts.get("chat.copy"));
         copyItem.setId("copy-" + message.id());
