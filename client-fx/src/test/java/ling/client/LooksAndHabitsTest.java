@@ -178,6 +178,36 @@ class LooksAndHabitsTest {
     awaitTrue(() -> linesOf(e).stream().anyMatch(l -> !l.pending() && "image".equals(l.message().kind())
         && l.message().file().width() == 120 && l.message().file().height() == 80));
 
+    // a click opens it in a viewer that zooms
+    long pictureId = linesOf(e).stream().filter(l -> "image".equals(l.message().kind())).findFirst().orElseThrow()
+        .message().file().fileId();
+    Node thumbnail = await(() -> find(e, "#image-" + pictureId));
+    robot.interact(() -> thumbnail.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+        0, 0, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true,
+        false, false, null)));
+    javafx.scene.Parent viewer = await(() -> javafx.stage.Window.getWindows().stream()
+        .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookup("#imageViewer") != null)
+        .map(w -> w.getScene().getRoot()).findFirst().orElse(null));
+    Label zoom = (Label) viewer.lookup("#zoomLevel");
+    assertEquals("100 %", zoom.getText(), "a small picture at its own size");
+    click(robot, viewer.lookup("#zoomIn"));
+    assertEquals("125 %", zoom.getText());
+    click(robot, viewer.lookup("#zoomOut"));
+    click(robot, viewer.lookup("#zoomOut"));
+    assertEquals("80 %", zoom.getText());
+    robot.interact(() -> ((javafx.stage.Stage) viewer.getScene().getWindow()).close());
+
+    // a file's card shows its kind
+    Path plan = homes.resolve("plan.pdf");
+    java.nio.file.Files.write(plan, "%PDF-1.4 not much of one".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    robot.interact(() -> e.main().chats().pane().sendFiles(List.of(plan)));
+    awaitTrue(() -> linesOf(e).stream().anyMatch(l -> !l.pending() && l.message().file() != null
+        && "plan.pdf".equals(l.message().file().name())));
+    long planId = linesOf(e).stream().filter(l -> l.message().file() != null
+        && "plan.pdf".equals(l.message().file().name())).findFirst().orElseThrow().message().file().fileId();
+    FontIcon kind = await(() -> find(e, "#fileKind-" + planId));
+    assertEquals("mdi2f-file-pdf-box", kind.getIconCode().getDescription());
+
     // many messages from Gil while Fay's chat is open: Gil's opens with a line where unread begins,
     // and a button up to it
     ClientDriver.click(robot, find(g, "#navChats"));

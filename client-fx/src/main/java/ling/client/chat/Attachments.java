@@ -9,12 +9,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.stage.FileChooser;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import ling.client.Fx;
 import ling.client.api.FileTransfers;
@@ -70,17 +66,10 @@ public final class Attachments {
         saved -> progress.set(1), err -> progress.set(-1));
   }
 
-  /** The full image in a window of its own. */
+  /** The full image in a viewer of its own, to zoom and move around in. */
   public void open(FileRef file) {
-    ImageView view = new ImageView();
-    view.imageProperty().bind(image(file.url()));
-    view.setPreserveRatio(true);
-    Stage stage = new Stage();
-    stage.initOwner(owner);
-    stage.setTitle(file.name());
-    stage.setScene(new Scene(new ScrollPane(view), Math.min(1000, file.width() == null ? 800 : file.width() + 20),
-        Math.min(760, file.height() == null ? 600 : file.height() + 20)));
-    stage.show();
+    new ImageViewer(owner, file.name(), image(file.url()), file.width() == null ? 800 : file.width(),
+        file.height() == null ? 600 : file.height()).show();
   }
 
   private static Path askWhereToSave(FileRef file) {

@@ -247,7 +247,10 @@ final class MessageCell extends ListCell<ChatLine> {
       progress.progressProperty().bind(attachments.progress(file.fileId()));
       progress.visibleProperty().bind(attachments.progress(file.fileId()).greaterThanOrEqualTo(0));
       progress.setMaxWidth(Double.MAX_VALUE);
-      VBox card = new VBox(4, name, size, new HBox(8, download), progress);
+      javafx.scene.Node kind = ling.client.ui.Icons.icon(FileSizes.icon(file.name(), file.mime()), 36);
+      kind.getStyleClass().add("file-kind");
+      kind.setId("fileKind-" + file.fileId());
+      VBox card = new VBox(4, new HBox(10, kind, new VBox(2, name, size)), new HBox(8, download), progress);
       card.getStyleClass().add("file-card");
       card.setMinWidth(220);
       return card;
