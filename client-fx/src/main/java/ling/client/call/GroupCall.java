@@ -32,11 +32,13 @@ public final class GroupCall {
   final Map<Long, java.util.function.Consumer<MediaSession.Frame>> tiles = new HashMap<>();
   LocalMedia local;
   private final BooleanProperty microphoneOn = new SimpleBooleanProperty(true);
-  private final BooleanProperty cameraOn = new SimpleBooleanProperty(true);
+  private final BooleanProperty cameraOn;
 
   GroupCall(long conversationId, String media) {
     this.conversationId = conversationId;
     this.media = media;
+    // a voice call starts, and stays, without the camera
+    this.cameraOn = new SimpleBooleanProperty("video".equals(media));
   }
 
   public long conversationId() {

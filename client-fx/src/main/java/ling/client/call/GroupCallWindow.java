@@ -47,7 +47,8 @@ public final class GroupCallWindow {
     status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
         () -> !call.refusedProperty().get().isEmpty() ? texts.get(refusal(call.refusedProperty().get()))
             : call.joinedProperty().get() ? texts.get("call.inGroup", call.participants().size() + 1)
-            : texts.get("call.groupInvite"), call.joinedProperty(), call.participants(), call.refusedProperty()));
+            : texts.get("video".equals(call.media()) ? "call.groupInvite" : "call.groupVoiceInvite"),
+        call.joinedProperty(), call.participants(), call.refusedProperty()));
     Button join = new Button(texts.get("call.join"));
     join.setId("joinGroupCall");
     join.visibleProperty().bind(call.joinedProperty().not().and(call.refusedProperty().isEmpty()));
@@ -64,7 +65,10 @@ public final class GroupCallWindow {
     camera.setId("groupCamera");
     camera.selectedProperty().addListener((obs, was, off) -> call.cameraOnProperty().set(!off));
     mute.visibleProperty().bind(call.joinedProperty());
-    camera.visibleProperty().bind(call.joinedProperty());
+    // a voice call has no camera to turn off
+    camera.visibleProperty().bind(call.joinedProperty().and(
+        javafx.beans.binding.Bindings.createBooleanBinding(() -> "video".equals(call.media()))));
+    camera.managedProperty().bind(camera.visibleProperty());
     HBox controls = new HBox(12, join, mute, camera, leave);
     controls.setAlignment(Pos.CENTER);
     VBox root = new VBox(10, grid, status, controls);

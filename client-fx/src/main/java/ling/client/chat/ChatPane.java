@@ -266,7 +266,8 @@ public final class ChatPane extends BorderPane {
     shown = conversation;
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
     boolean assistant = conversation.id() == client.assistant().conversationId();
-    voiceCall.setVisible(!conversation.isGroup() && !assistant);
+    voiceCall.setVisible(!assistant);
+    voiceCall.getTooltip().setText(texts.get(conversation.isGroup() ? "call.groupVoice" : "call.voice"));
     voiceCall.setManaged(voiceCall.isVisible());
     videoCall.setVisible(!assistant);
     videoCall.setManaged(videoCall.isVisible());
