@@ -50,7 +50,7 @@ class ScreenshotsTest {
   }
 
   @Test
-  @Timeout(180)
+  @Timeout(300)
   void takeTheScreenshots(FxRobot robot) throws Exception {
     Path out = Path.of(System.getProperty("ling.screenshots"));
     Files.createDirectories(out);
@@ -90,7 +90,7 @@ class ScreenshotsTest {
     send(robot, b, "照片真好看 😍 see you at 8");
     awaitTrue(() -> linesOf(a).size() == 5);
     Thread.sleep(500);
-    shoot(a.stage(), out.resolve("main-window.png"));
+    shootBoth(a.stage(), out, "main-window");
 
     // a request waiting, to show in the contacts
     String zhao = TestServer.uniqueName("zhao");
@@ -115,7 +115,7 @@ class ScreenshotsTest {
     click(robot, find(a, "#saveRemark"));
     awaitTrue(() -> "老陈".equals(a.client().contacts().friend(b.client().me().id()).remark()));
     Thread.sleep(300);
-    shoot(a.stage(), out.resolve("contacts.png"));
+    shootBoth(a.stage(), out, "contacts");
 
     click(robot, find(a, "#newGroup"));
     fill(robot, (javafx.scene.control.TextInputControl) await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null)),
@@ -138,7 +138,25 @@ class ScreenshotsTest {
     fill(robot, find(a, "#groupAnnouncement"), "周六 8:00 山脚集合，记得带水 💧");
     click(robot, find(a, "#saveGroup"));
     Thread.sleep(500);
-    shoot(a.stage(), out.resolve("group-info.png"));
+    shootBoth(a.stage(), out, "group-info");
+
+    // the same window in Chinese
+    Settings chinese = Settings.load(new Profile(homes.resolve("zh")));
+    chinese.setLanguage("zh-CN");
+    ClientWindow z = window("zh");
+    signUp(robot, z, server, TestServer.uniqueName("zhou"), "周小舟");
+    befriend(robot, z, z.client().me().username(), b, chen);
+    click(robot, find(b, "#chat-" + z.client().me().username()));
+    await(() -> find(b, "#input"));
+    send(robot, b, "你好！周末一起去爬山吗？⛰️");
+    click(robot, find(z, "#navChats"));
+    long zhConversation = b.client().conversations().openProperty().get();
+    await(() -> find(z, "#conversation-" + zhConversation));
+    select(robot, z, zhConversation);
+    send(robot, z, "好啊，几点出发？😄");
+    awaitTrue(() -> linesOf(z).size() >= 2);
+    Thread.sleep(500);
+    shoot(z.stage(), out.resolve("main-window-zh.png"));
 
     // a video call with the test pattern coming in
     select(robot, a, conversation);
@@ -167,8 +185,30 @@ class ScreenshotsTest {
     Thread.sleep(1500);
     shoot((Stage) groupWindow(a).getScene().getWindow(), out.resolve("group-call.png"));
 
+    for (ClientWindow member : List.of(c, b, a)) {
+      click(robot, groupWindow(member).lookup("#leaveGroupCall"));
+    }
+    awaitTrue(() -> groupWindow(a) == null && groupWindow(b) == null && groupWindow(c) == null);
+
+    // the group's voice call: initials, no camera
+    select(robot, a, group);
+    click(robot, find(a, "#voiceCall"));
+    await(() -> groupWindow(a));
+    click(robot, await(() -> groupWindow(b)).lookup("#joinGroupCall"));
+    awaitTrue(() -> {
+      var call = a.client().calls().groupProperty().get();
+      return call != null && call.participants().size() == 1 && call.connections().values().stream()
+          .allMatch("connected"::equals);
+    });
+    Thread.sleep(800);
+    shootBoth((Stage) groupWindow(a).getScene().getWindow(), out, "group-voice-call");
+    click(robot, groupWindow(b).lookup("#leaveGroupCall"));
+    click(robot, groupWindow(a).lookup("#leaveGroupCall"));
+    awaitTrue(() -> groupWindow(a) == null && groupWindow(b) == null);
+
     for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png",
-        "group-call.png")) {
+        "group-call.png", "main-window-dark.png", "contacts-dark.png", "group-info-dark.png", "main-window-zh.png",
+        "group-voice-call.png", "group-voice-call-dark.png")) {
       assertTrue(Files.size(out.resolve(name)) > 10_000, name);
     }
   }
@@ -246,6 +286,15 @@ class ScreenshotsTest {
       ListView<Conversation> list = find(window, "#conversations");
       list.getSelectionModel().select(window.client().conversations().find(conversationId));
     });
+  }
+
+  /** The window as it is (light), then in the dark theme, then light again. */
+  private static void shootBoth(Stage stage, Path out, String name) throws Exception {
+    shoot(stage, out.resolve(name + ".png"));
+    WaitForAsyncUtils.asyncFx(() -> ling.client.ui.Themes.apply(stage.getScene(), "dark")).get(10, TimeUnit.SECONDS);
+    Thread.sleep(300);
+    shoot(stage, out.resolve(name + "-dark.png"));
+    WaitForAsyncUtils.asyncFx(() -> ling.client.ui.Themes.apply(stage.getScene(), "light")).get(10, TimeUnit.SECONDS);
   }
 
   private static void shoot(Stage stage, Path file) throws Exception {

@@ -73,6 +73,7 @@ final class MessageCell extends ListCell<ChatLine> {
     java.time.LocalDate day = ling.client.ui.Times.day(message.createdAt());
     java.time.LocalDate before = getIndex() > 0 && getIndex() - 1 < getListView().getItems().size()
         ? ling.client.ui.Times.day(getListView().getItems().get(getIndex() - 1).message().createdAt()) : null;
+    VBox stack = new VBox(6);
     if (day != null && !day.equals(before)) {
       // the first line of a day says which day
       Label date = new Label(day.equals(java.time.LocalDate.now()) ? texts.get("chat.today")
@@ -81,16 +82,21 @@ final class MessageCell extends ListCell<ChatLine> {
       date.getStyleClass().add("date-separator");
       HBox centred = new HBox(date);
       centred.setAlignment(Pos.CENTER);
-      body = new VBox(6, centred, body);
+      stack.getChildren().add(centred);
     }
     if (firstUnread(line)) {
       Label divider = new Label(texts.get("chat.newMessages"));
       divider.getStyleClass().add("new-messages");
       divider.setId("newMessagesDivider");
       divider.setMaxWidth(Double.MAX_VALUE);
-      body = new VBox(6, divider, body);
+      stack.getChildren().add(divider);
     }
-    setGraphic(body);
+    if (stack.getChildren().isEmpty()) {
+      setGraphic(body);
+    } else {
+      stack.getChildren().add(body);
+      setGraphic(stack);
+    }
   }
 
   /**
