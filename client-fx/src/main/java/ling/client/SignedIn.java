@@ -11,7 +11,6 @@ import ling.client.api.Gateway;
 import ling.client.api.LiveSocket;
 import ling.client.api.Models.Message;
 import ling.client.api.Models.User;
-import ling.client.api.Wire;
 import ling.client.chat.Attachments;
 import ling.client.chat.ChatModel;
 import ling.client.chat.ConversationsModel;
@@ -19,9 +18,9 @@ import ling.client.contacts.ContactsModel;
 import ling.client.groups.GroupMembers;
 
 /**
- * A signed-in user's client: the gateway, the live socket and the models the views bind to.
- * Every event of the socket is applied on the FX thread; after every reconnect the lists are
- * fetched again and open chats catch up by seq.
+ * A signed-in user's session: the gateway, the live socket and the models the views bind to.
+ * Every event of the socket goes to the {@link PushRouter} on the FX thread; after every reconnect
+ * the lists are fetched again and open chats catch up by seq.
  */
 public final class SignedIn {
 
@@ -37,6 +36,8 @@ public final class SignedIn {
   private final GroupMembers groupMembers;
   private final ling.client.call.Calls calls;
   private final ling.client.assistant.AssistantModel assistant;
+  /** Where each event of the socket goes. */
+  private final PushRouter pushes;
   private Runnable onSignedOut = () -> { };
   private java.util.function.BiConsumer<ling.client.api.Models.Conversation, Message> onMessage = (c, m) -> { };
 
@@ -52,6 +53,8 @@ public final class SignedIn {
     this.groupMembers = new GroupMembers(gateway);
     this.calls = new ling.client.call.Calls(socket::send, gateway, devices);
     this.assistant = new ling.client.assistant.AssistantModel(gateway);
+    this.pushes = new PushRouter(me.id(), conversations, contacts, calls, groupMembers, assistant, chats, this::chat,
+        (conversation, message) -> onMessage.accept(conversation, message));
     // the assistant tops the conversations and the contacts
     assistant.statusProperty().addListener((obs, was, now) -> {
       contacts.assistantIdProperty().set(now == null ? 0 : now.userId());
@@ -159,100 +162,6 @@ public final class SignedIn {
   }
 
   void handle(JsonNode frame) {
-    String type = frame.path("type").asText("");
-    switch (type) {
-      case "message" -> {
-        Message message = Wire.read(frame.get("message"), Message.class);
-        ChatModel chat = chats.get(message.conversationId());
-        if (chat != null) {
-          chat.received(message);
-        }
-        if (assistant.isAssistant(message.senderId())) {
-          // an answer is complete: what is left of the quota
-          assistant.load();
-        }
-        if (conversations.received(message)) {
-          onMessage.accept(conversations.find(message.conversationId()), message);
-        } else {
-          // a conversation new to this client: listed first, then told of
-          conversations.reload(() -> onMessage.accept(conversations.find(message.conversationId()), message));
-        }
-      }
-      case "ack" -> {
-        String clientMsgId = frame.path("clientMsgId").asText();
-        chats.values().stream().filter(c -> c.owns(clientMsgId)).forEach(c -> c.acked(clientMsgId));
-      }
-      case "error" -> {
-        if (calls.refused(frame)) {
-          return;
-        }
-        String ref = frame.path("ref").asText("");
-        boolean later = "unavailable".equals(frame.path("error").path("code").asText());
-        // a service that is away: the same send again in a moment (it is stored once); anything else failed
-        chats.values().stream().filter(c -> c.owns(ref)).forEach(c -> {
-          if (later) {
-            c.retryLater(ref);
-          } else {
-            c.refused(ref);
-          }
-        });
-      }
-      case "message.recalled" -> {
-        ChatModel chat = chats.get(frame.path("conversationId").asLong());
-        if (chat != null) {
-          chat.recalled(frame.path("messageId").asLong());
-        }
-        conversations.reload();
-      }
-      case "read" -> {
-        long conversationId = frame.path("conversationId").asLong();
-        if (frame.path("userId").asLong() == me().id()) {
-          conversations.read(conversationId, frame.path("seq").asLong());
-        } else if (chats.containsKey(conversationId)) {
-          chats.get(conversationId).peerRead(frame.path("seq").asLong());
-        }
-      }
-      case "typing" -> {
-        ChatModel chat = chats.get(frame.path("conversationId").asLong());
-        if (chat != null && frame.path("userId").asLong() != me().id()) {
-          chat.typing(frame.path("userId").asLong());
-        }
-      }
-      case "assistant.delta" -> {
-        long assistantId = assistant.userId();
-        if (assistantId != 0) {
-          chat(frame.path("conversationId").asLong()).streaming(assistantId, frame.path("replyTo").asLong(),
-              frame.path("text").asText(""));
-          assistant.answerStarted();
-        }
-      }
-      case "assistant.error" -> {
-        chat(frame.path("conversationId").asLong()).notice(frame.path("replyTo").asLong(),
-            frame.path("code").asText(""), frame);
-        assistant.load();
-      }
-      case "session.revoked" -> {
-        // the close that follows signs the user out
-      }
-      default -> {
-        if (calls.handle(type, frame)) {
-          return;
-        }
-        contacts.handle(type, frame);
-        if ("friend.added".equals(type) && assistant.isAssistant(frame.path("friend").path("user").path("id").asLong())) {
-          // the assistant's conversation opened late: now it has an id
-          assistant.load();
-        }
-        if ("friend.added".equals(type) || "friend.removed".equals(type)) {
-          // a new friend's conversation shows in the list at once
-          conversations.reload();
-        }
-        if (type.startsWith("group.")) {
-          long groupId = frame.has("group") ? frame.path("group").path("id").asLong() : frame.path("groupId").asLong();
-          groupMembers.changed(groupId);
-          conversations.reload();
-        }
-      }
-    }
+    pushes.handle(frame);
   }
 }
