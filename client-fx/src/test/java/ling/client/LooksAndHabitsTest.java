@@ -267,6 +267,13 @@ class LooksAndHabitsTest {
     robot.interact(() -> e.main().chats().open(withGil));
     awaitTrue(() -> e.client().conversations().openProperty().get() == withGil);
     assertEquals("", input.getText(), "Gil's chat has its own (empty) draft");
+    // and Fay's row in the list says there is a draft
+    awaitTrue(() -> {
+      ListView<ling.client.api.Models.Conversation> rows = find(e, "#conversations");
+      return rows.lookupAll(".list-cell").stream().anyMatch(cell -> cell.lookup("#conversation-" + withFay) != null
+          && cell.lookupAll(".draft-preview").stream().anyMatch(t -> t instanceof javafx.scene.text.Text text
+              && text.getText().contains("half a thought for Fay")));
+    });
     fill(robot, input, "and one for Gil");
     robot.interact(() -> e.main().chats().open(withFay));
     awaitTrue(() -> e.client().conversations().openProperty().get() == withFay);

@@ -56,7 +56,7 @@ public final class ChatPane extends BorderPane {
   /** Whether Ctrl+Enter sends (else Enter does), as the settings say at the moment of the key. */
   private final java.util.function.BooleanSupplier ctrlEnterSends;
   /** What the user had typed in each conversation, kept while another is open. */
-  private final java.util.Map<Long, String> drafts = new java.util.HashMap<>();
+  private final Drafts drafts;
   private java.util.function.BiConsumer<Conversation, String> onCall = (c, m) -> { };
   private Conversation shown;
   /** What the user had read when this chat opened (-1: nothing unread): where the divider goes. */
@@ -81,7 +81,8 @@ public final class ChatPane extends BorderPane {
   };
 
   public ChatPane(SignedIn client, Texts texts, ConversationTitles titles,
-                  java.util.function.BooleanSupplier ctrlEnterSends) {
+                  java.util.function.BooleanSupplier ctrlEnterSends, Drafts drafts) {
+    this.drafts = drafts;
     this.client = client;
     this.texts = texts;
     this.titles = titles;
@@ -282,14 +283,14 @@ public final class ChatPane extends BorderPane {
     if (chat != null) {
       chat.lines().removeListener(linesChanged);
       // what was being written stays with its conversation
-      drafts.put(chat.conversationId(), input.getText());
+      drafts.keep(chat.conversationId(), input.getText());
     }
     chat = client.chat(conversation.id());
     // where unread began, before this opening marks it read; far back, a button takes the user there
     readBefore = conversation.unreadCount() > 0 ? conversation.readSeq() : -1;
     jump.setText(texts.get("chat.jumpToUnread", conversation.unreadCount()));
     jump.setVisible(conversation.unreadCount() > JUMP_FROM);
-    input.setText(drafts.getOrDefault(conversation.id(), ""));
+    input.setText(drafts.of(conversation.id()));
     input.end();
     messages.setItems(chat.lines());
     loadOlder.visibleProperty().bind(chat.hasOlderProperty());

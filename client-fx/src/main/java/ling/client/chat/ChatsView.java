@@ -16,6 +16,7 @@ public final class ChatsView extends SplitPane {
   private javafx.collections.transformation.FilteredList<Conversation> shown;
   private final ChatPane pane;
   private final Texts texts;
+  private final Drafts drafts = new Drafts();
   private boolean listChanging;
 
   public ChatsView(SignedIn client, Texts texts, java.util.function.BooleanSupplier ctrlEnterSends) {
@@ -51,14 +52,17 @@ public final class ChatsView extends SplitPane {
       }
     });
     list.setCellFactory(l -> {
-      ConversationCell cell = new ConversationCell(titles, texts, client.attachments());
+      ConversationCell cell = new ConversationCell(titles, texts, client.attachments(), drafts,
+          client.conversations().openProperty());
       cell.itemProperty().addListener((obs, was, now) -> cell.setContextMenu(now == null ? null : menu(now, texts)));
       // made again as it opens: whether there is unread to summarise, and an assistant to do it, changes
       cell.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e ->
           cell.setContextMenu(cell.getItem() == null ? null : menu(cell.getItem(), texts)));
       return cell;
     });
-    pane = new ChatPane(client, texts, titles, ctrlEnterSends);
+    pane = new ChatPane(client, texts, titles, ctrlEnterSends, drafts);
+    // a row shows its draft while another conversation is open
+    drafts.all().addListener((javafx.collections.MapChangeListener<Long, String>) change -> list.refresh());
     list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
       if (listChanging) {
         return;

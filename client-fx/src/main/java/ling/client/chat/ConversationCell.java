@@ -18,8 +18,13 @@ final class ConversationCell extends ListCell<Conversation> {
   private final ConversationTitles titles;
   private final Texts texts;
   private final Attachments images;
+  private final Drafts drafts;
+  private final javafx.beans.value.ObservableLongValue open;
 
-  ConversationCell(ConversationTitles titles, Texts texts, Attachments images) {
+  ConversationCell(ConversationTitles titles, Texts texts, Attachments images, Drafts drafts,
+                   javafx.beans.value.ObservableLongValue open) {
+    this.drafts = drafts;
+    this.open = open;
     this.titles = titles;
     this.texts = texts;
     this.images = images;
@@ -40,7 +45,9 @@ final class ConversationCell extends ListCell<Conversation> {
     time.getStyleClass().add("muted-text");
     time.setMinWidth(Region.USE_PREF_SIZE);
     HBox top = new HBox(6, oneLine(name, 20), time);
-    var preview = EmojiText.flow(titles.preview(item.lastMessage()), 14, "conversation-preview");
+    String draft = open.get() == item.id() ? "" : drafts.of(item.id());
+    var preview = draft.isEmpty() ? EmojiText.flow(titles.preview(item.lastMessage()), 14, "conversation-preview")
+        : EmojiText.flow(texts.get("chat.draft", draft.replace('\n', ' ')), 14, "draft-preview");
     HBox bottom = new HBox(6, oneLine(preview, 18));
     if (item.unreadCount() > 0) {
       Label badge = new Label(item.unreadCount() > 99 ? "99+" : Long.toString(item.unreadCount()));
