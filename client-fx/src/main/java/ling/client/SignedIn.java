@@ -83,8 +83,8 @@ public final class SignedIn {
   }
 
   public void start() {
+    // the assistant, with the lists, comes once the socket is open (and after every reconnect)
     socket.start();
-    assistant.load();
   }
 
   /** Closes the socket; with {@code logout} the refresh token is ended on the server too. */

@@ -143,6 +143,10 @@ class AssistantApiTest extends OwnStackTest {
 
     assertEquals(404, api.post("/conversations/" + pair + "/summary", stranger.bearer(), null).status(),
         "only a member may have it summarised");
+    Api.Reply badId = api.post("/conversations/not-a-number/summary", dee.bearer(), null);
+    assertEquals(400, badId.status(), badId.text());
+    assertEquals("invalid_request", badId.errorCode());
+    assertEquals(401, api.post("/conversations/" + pair + "/summary", null, null).status());
     Api.Reply started = api.post("/conversations/" + pair + "/summary", dee.bearer(), null);
     assertEquals(202, started.status(), started.text());
     long own = api.get("/assistant", dee.bearer()).json().getLong("conversationId");

@@ -233,6 +233,15 @@ class FilesApiTest extends SharedStackTest {
     assertEquals(201, forwarded.status(), forwarded.text());
     assertEquals(file, forwarded.json().getJsonObject("file"), "shown as it was");
     assertEquals(200, files.bytes(carol, base + "/files/" + picture, Map.of()).statusCode());
+    // a recalled message grants nothing: its file is no longer the member's to send on
+    String once = files.tusUpload(alice, png.toByteArray(), "once.png");
+    Api.Reply sentOnce = api.post("/conversations/" + conversation + "/messages", alice.bearer(), new JsonObject()
+        .put("clientMsgId", "once-1").put("kind", "image").put("fileId", Long.parseLong(once)));
+    assertEquals(204, api.call(io.vertx.core.http.HttpMethod.DELETE, "/conversations/" + conversation + "/messages/"
+        + sentOnce.json().getLong("id"), alice.bearer(), null).status());
+    Api.Reply afterRecall = api.post("/conversations/" + onward + "/messages", bob.bearer(), new JsonObject()
+        .put("clientMsgId", "once-2").put("kind", "image").put("fileId", Long.parseLong(once)));
+    assertEquals(404, afterRecall.status(), afterRecall.text());
     // nobody sends a file they cannot read, or one that does not exist
     long mallorys = api.befriend(mallory, carol);
     Api.Reply borrowed = api.post("/conversations/" + mallorys + "/messages", mallory.bearer(), new JsonObject()

@@ -34,10 +34,6 @@ final class AccountRules {
 
   private final java.util.Set<String> reservedUsernames;
 
-  AccountRules(JsonObject limits) {
-    this(limits, java.util.Set.of());
-  }
-
   /** With the usernames of the system's own accounts (the assistant's), which nobody may register. */
   AccountRules(JsonObject limits, java.util.Set<String> reservedUsernames) {
     this.reservedUsernames = reservedUsernames.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))

@@ -63,10 +63,6 @@ final class Answers {
     this.textMax = textMax;
   }
 
-  long assistantId() {
-    return assistant.getId();
-  }
-
   Future<AssistantStatus> status(long userId) {
     return accounts.assistantContact(userId, assistant.getId())
         .compose(contact -> usage.standing(userId, Times.nowUtc()).map(standing -> new AssistantStatus()
@@ -110,27 +106,25 @@ final class Answers {
         if (status.getConversationId() == 0) {
           return Future.failedFuture(Failures.of(Failures.UNAVAILABLE, "the assistant's conversation is not open yet"));
         }
-        Supplier<Future<List<Turn>>> turns = () -> chat.history(userId, conversationId, null, summary.getReadSeq(),
-                (int) Math.min(UNREAD_MAX, summary.getUnreadCount()))
-            .compose(unread -> names(userId, summary, unread).map(named -> Context.summary(settings.systemPrompt(),
-                named.title(), unread, named.names(), settings.contextChars())));
-        return title(userId, summary).compose(title -> answer(userId, status.getConversationId(), 0, turns,
-                "Summary of " + title + ":\n\n", false))
-            .compose(x -> status(userId));
+        return title(userId, summary).compose(title -> {
+          Supplier<Future<List<Turn>>> turns = () -> chat.history(userId, conversationId, null, summary.getReadSeq(),
+                  (int) Math.min(UNREAD_MAX, summary.getUnreadCount()))
+              .compose(unread -> names(userId, unread).map(names -> Context.summary(settings.systemPrompt(), title,
+                  unread, names, settings.contextChars())));
+          return answer(userId, status.getConversationId(), 0, turns, "Summary of " + title + ":\n\n", false);
+        }).compose(x -> status(userId));
       });
     });
   }
 
-  private record Named(String title, Map<Long, String> names) {
-  }
-
-  private Future<Named> names(long userId, ConversationSummary summary, List<ChatMessage> unread) {
+  /** The display names of the messages' senders, as the user sees them. */
+  private Future<Map<Long, String>> names(long userId, List<ChatMessage> unread) {
     List<Long> ids = unread.stream().map(ChatMessage::getSenderId).distinct().toList();
-    return accounts.getUsers(userId, ids).compose(users -> title(userId, summary).map(title -> {
+    return accounts.getUsers(userId, ids).map(users -> {
       Map<Long, String> names = new java.util.HashMap<>();
       users.forEach(u -> names.put(u.getId(), u.getDisplayName()));
-      return new Named(title, names);
-    }));
+      return names;
+    });
   }
 
   private Future<String> title(long userId, ConversationSummary summary) {

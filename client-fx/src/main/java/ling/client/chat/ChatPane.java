@@ -243,9 +243,9 @@ public final class ChatPane extends BorderPane {
     Button send = new Button(texts.get("chat.send"));
     send.setId("send");
     send.getStyleClass().add("primary-button");
-    send.setTooltip(new javafx.scene.control.Tooltip(texts.get(
-        ctrlEnterSends.getAsBoolean() ? "chat.sendHint.ctrlEnter" : "chat.sendHint.enter")));
-    send.setOnMouseEntered(e -> send.getTooltip().setText(texts.get(
+    // which key sends, as the settings say when the pointer comes
+    send.setTooltip(new javafx.scene.control.Tooltip());
+    send.getTooltip().setOnShowing(e -> send.getTooltip().setText(texts.get(
         ctrlEnterSends.getAsBoolean() ? "chat.sendHint.ctrlEnter" : "chat.sendHint.enter")));
     send.setOnAction(e -> send());
     Region gap = new Region();
