@@ -27,6 +27,10 @@ public class ChatMessage {
   private JsonObject system;
   private String createdAt;
   private boolean recalled;
+  /** The members a group text mentions; absent when none. */
+  private java.util.List<Long> mentions;
+  /** True when a group text mentions everyone; absent otherwise. */
+  private Boolean mentionAll;
 
   public ChatMessage() {
   }
@@ -156,6 +160,24 @@ public class ChatMessage {
 
   public ChatMessage setRecalled(boolean recalled) {
     this.recalled = recalled;
+    return this;
+  }
+
+  public java.util.List<Long> getMentions() {
+    return mentions;
+  }
+
+  public ChatMessage setMentions(java.util.List<Long> mentions) {
+    this.mentions = mentions;
+    return this;
+  }
+
+  public Boolean getMentionAll() {
+    return mentionAll;
+  }
+
+  public ChatMessage setMentionAll(Boolean mentionAll) {
+    this.mentionAll = mentionAll;
     return this;
   }
 

@@ -20,6 +20,8 @@ public class ConversationSummary {
   private long lastSeq;
   private long readSeq;
   private long unreadCount;
+  /** How many of the unread messages mention the user (by name or as everyone), not recalled. */
+  private long unreadMentions;
   private boolean muted;
   private boolean pinned;
   /** Sending is refused (the friendship ended or the group was dissolved). */
@@ -145,6 +147,15 @@ public class ConversationSummary {
 
   public ConversationSummary setUpdatedAt(String updatedAt) {
     this.updatedAt = updatedAt;
+    return this;
+  }
+
+  public long getUnreadMentions() {
+    return unreadMentions;
+  }
+
+  public ConversationSummary setUnreadMentions(long unreadMentions) {
+    this.unreadMentions = unreadMentions;
     return this;
   }
 

@@ -16,6 +16,10 @@ public class SendRequest {
   private String text;
   private Long fileId;
   private Long replyToId;
+  /** Group members the text mentions (text messages in groups only); each must be an active member. */
+  private java.util.List<Long> mentions;
+  /** Mentions everyone in the group: its owner and admins only. */
+  private boolean mentionAll;
 
   public SendRequest() {
   }
@@ -81,6 +85,24 @@ public class SendRequest {
 
   public SendRequest setReplyToId(Long replyToId) {
     this.replyToId = replyToId;
+    return this;
+  }
+
+  public java.util.List<Long> getMentions() {
+    return mentions;
+  }
+
+  public SendRequest setMentions(java.util.List<Long> mentions) {
+    this.mentions = mentions;
+    return this;
+  }
+
+  public boolean isMentionAll() {
+    return mentionAll;
+  }
+
+  public SendRequest setMentionAll(boolean mentionAll) {
+    this.mentionAll = mentionAll;
     return this;
   }
 

@@ -28,7 +28,7 @@ final class MessageRepository {
   }
 
   record SummaryRow(long id, String type, Long groupId, Long peerId, long lastSeq, long readSeq, boolean muted,
-                    boolean pinned, boolean closed, LocalDateTime updatedAt, MessageRow last) {
+                    boolean pinned, boolean closed, LocalDateTime updatedAt, MessageRow last, long unreadMentions) {
   }
 
   static final String MESSAGE_COLUMNS = "id, conversation_id, seq, sender_id, client_msg_id, kind, body, "
@@ -160,7 +160,7 @@ final class MessageRepository {
   /** The user's conversations with their last message, in one query: pinned first, then most recent. */
   Future<List<SummaryRow>> summaries(long userId, Long onlyConversation) {
     String filter = onlyConversation == null ? "" : "AND c.id = ? ";
-    Tuple params = Tuple.of(userId, userId);
+    Tuple params = Tuple.of(userId, userId, userId);
     if (onlyConversation != null) {
       params.addValue(onlyConversation);
     }
@@ -168,6 +168,9 @@ final class MessageRepository {
             + "m.read_seq, m.muted, m.pinned, "
             + "(SELECT p.user_id FROM conversation_member p WHERE p.conversation_id = c.id AND p.user_id <> ? LIMIT 1) "
             + "AS peer_id, "
+            + "(SELECT COUNT(DISTINCT mm.seq) FROM message_mention mm JOIN message mx ON mx.conversation_id = mm.conversation_id "
+            + "AND mx.seq = mm.seq AND mx.recalled_at IS NULL WHERE mm.conversation_id = c.id AND mm.user_id IN (?, 0) "
+            + "AND mm.seq > m.read_seq) AS unread_mentions, "
             + "lm.id, lm.conversation_id, lm.seq, lm.sender_id, lm.client_msg_id, lm.kind, lm.body, lm.file_id, "
             + "lm.reply_to_id, lm.meta, lm.created_at, lm.recalled_at "
             + "FROM conversation_member m JOIN conversation c ON c.id = m.conversation_id "
@@ -179,7 +182,7 @@ final class MessageRepository {
             "direct".equals(row.getString("type")) ? row.getLong("peer_id") : null,
             row.getLong("last_seq"), row.getLong("read_seq"), row.getBoolean("muted"), row.getBoolean("pinned"),
             row.getLocalDateTime("closed_at") != null, row.getLocalDateTime("updated_at"),
-            row.getLong("id") == null ? null : map(row))));
+            row.getLong("id") == null ? null : map(row), row.getLong("unread_mentions"))));
   }
 
   static MessageRow map(Row row) {

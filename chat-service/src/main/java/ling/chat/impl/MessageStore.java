@@ -53,6 +53,10 @@ final class MessageStore {
   private static final String MARK_SENT_READ = "UPDATE conversation_member SET read_seq = @ling_seq "
       + "WHERE conversation_id = ? AND user_id = ? AND read_seq < @ling_seq";
 
+  /** Who a send mentions (user 0: everyone), by its row: it follows the inserts on the same connection. */
+  private static final String INSERT_MENTIONS = "INSERT IGNORE INTO message_mention (conversation_id, user_id, seq) "
+      + "SELECT conversation_id, ?, seq FROM message WHERE sender_id = ? AND client_msg_id = ?";
+
   /** The ring moved on from the epoch the sends were owned under: nothing was stored. */
   static final class OwnerChanged extends RuntimeException {
     OwnerChanged() {
@@ -170,6 +174,10 @@ final class MessageStore {
         from += size;
       }
       all.addAll(inserts);
+      List<Tuple> mentioned = mentionRows(units);
+      if (!mentioned.isEmpty()) {
+        all.add(conn.preparedQuery(INSERT_MENTIONS).executeBatch(mentioned));
+      }
       Future<RowSet<Row>> ids = consecutive ? null
           : conn.preparedQuery(BatchStatements.stored(conversationRows)).execute(found);
       if (ids != null) {
@@ -294,6 +302,8 @@ final class MessageStore {
               .compose(x -> conn.preparedQuery(TAKE_SEQS).execute(takeSeqs(fresh, now)))
               .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(List.<Stored>of())
                   : conn.preparedQuery(INSERT_SEND).executeBatch(inserts(fresh, now))
+                      .compose(inserted -> mentionRows(List.of(fresh)).isEmpty() ? Future.succeededFuture(inserted)
+                          : conn.preparedQuery(INSERT_MENTIONS).executeBatch(mentionRows(List.of(fresh))).map(inserted))
                       .compose(inserted -> conn.preparedQuery(MARK_SENT_READ)
                           .execute(Tuple.of(fresh.conversationId(), fresh.senderId()))
                           .map(x -> stored(0, fresh, updated.property(MySQLClient.LAST_INSERTED_ID), inserted, now))))
@@ -304,6 +314,22 @@ final class MessageStore {
                 return out;
               });
         });
+  }
+
+  /** A row per member each send mentions, and one of user 0 for a send that mentions everyone. */
+  private static List<Tuple> mentionRows(List<Unit> units) {
+    List<Tuple> rows = new ArrayList<>();
+    for (Unit unit : units) {
+      for (SendRequest send : unit.sends()) {
+        if (send.getMentions() != null) {
+          send.getMentions().forEach(id -> rows.add(Tuple.of(id, unit.senderId(), send.getClientMsgId())));
+        }
+        if (send.isMentionAll()) {
+          rows.add(Tuple.of(0L, unit.senderId(), send.getClientMsgId()));
+        }
+      }
+    }
+    return rows;
   }
 
   private static Tuple takeSeqs(Unit unit, LocalDateTime now) {

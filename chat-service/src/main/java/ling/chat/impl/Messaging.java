@@ -62,6 +62,7 @@ final class Messaging {
   private final FileService files;
   private final int textMax;
   private final int clientMsgIdMax;
+  private final int mentionsMax;
   private final int pageDefault;
   private final int pageMax;
   private final Duration recallWindow;
@@ -89,6 +90,7 @@ final class Messaging {
         chat.getInteger("commitMaxChars"));
     this.textMax = limits.getInteger("textMax");
     this.clientMsgIdMax = limits.getInteger("clientMsgIdMax");
+    this.mentionsMax = limits.getInteger("mentionsMax");
     this.pageDefault = limits.getInteger("pageDefault");
     this.pageMax = limits.getInteger("pageMax");
     this.recallWindow = Duration.ofSeconds(chat.getInteger("recallSeconds"));
@@ -138,9 +140,25 @@ final class Messaging {
             }));
       }
     }
+    // mentions: in a group, of its other active members; everyone only by its owner and admins
+    Map<String, String> metas = new HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      SendRequest request = requests.get(i);
+      int index = i;
+      if (mentions(request) && !invalid.containsKey(i)) {
+        checked = checked.compose(x -> mentionsAllowed(userId, request)
+            .map(meta -> {
+              metas.put(request.getClientMsgId(), meta.encode());
+              return (Void) null;
+            })
+            .otherwise(err -> {
+              invalid.put(index, failed(request, err));
+              return null;
+            }));
+      }
+    }
     // a file must be the sender's own upload, or one sent in a conversation they are in (sent on);
     // an image message must carry an image; what the message shows of the file is stored with it
-    Map<String, String> metas = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       SendRequest request = requests.get(i);
       int index = i;
@@ -227,6 +245,43 @@ final class Messaging {
         .setFailureMessage(e.getMessage());
   }
 
+  private static boolean mentions(SendRequest request) {
+    return request.isMentionAll() || request.getMentions() != null && !request.getMentions().isEmpty();
+  }
+
+  /**
+   * Whether the sender may mention whom the send names: what the message stores of it when so.
+   * The ids are kept once each, in the order given.
+   */
+  private Future<JsonObject> mentionsAllowed(long userId, SendRequest request) {
+    long conversationId = request.getConversationId();
+    return activeMember(userId, conversationId).compose(access -> {
+      if (!"group".equals(access.type())) {
+        return Future.failedFuture(Failures.invalid("mentions", "are for group conversations"));
+      }
+      if (request.isMentionAll() && !("owner".equals(access.role()) || "admin".equals(access.role()))) {
+        return Future.failedFuture(Failures.of(Failures.FORBIDDEN,
+            "only the group's owner and admins may mention everyone"));
+      }
+      List<Long> named = request.getMentions() == null ? List.of()
+          : new ArrayList<>(new java.util.LinkedHashSet<>(request.getMentions()));
+      request.setMentions(named.isEmpty() ? null : named);
+      JsonObject meta = new JsonObject();
+      if (request.isMentionAll()) {
+        meta.put("mentionAll", true);
+      }
+      if (named.isEmpty()) {
+        return Future.succeededFuture(meta);
+      }
+      return members.members(conversationId).compose(active -> {
+        if (named.contains(userId) || !active.containsAll(named)) {
+          return Future.failedFuture(Failures.invalid("mentions", "must name other members of the group"));
+        }
+        return Future.succeededFuture(meta.put("mentions", new io.vertx.core.json.JsonArray(named)));
+      });
+    });
+  }
+
   /** The shape rules of a send; throws the contract's 400 naming the field. */
   private void validate(SendRequest request) {
     if (request == null) {
@@ -259,7 +314,16 @@ final class Messaging {
       if (request.getFileId() != null) {
         throw Failures.invalid("fileId", "is only for file messages");
       }
+      if (request.getMentions() != null && request.getMentions().size() > mentionsMax) {
+        throw Failures.invalid("mentions", "must name at most " + mentionsMax + " members");
+      }
+      if (request.getMentions() != null && request.getMentions().stream().anyMatch(id -> id == null || id < 1)) {
+        throw Failures.invalid("mentions", "must be user ids");
+      }
     } else {
+      if (mentions(request)) {
+        throw Failures.invalid("mentions", "are for text messages");
+      }
       if (request.getFileId() == null || request.getFileId() < 1) {
         throw Failures.invalid("fileId", "is required for " + kind + " messages");
       }
@@ -522,6 +586,12 @@ final class Messaging {
       if (row.meta() != null && row.kind().equals("system")) {
         message.setSystem(new JsonObject(row.meta()));
       }
+      if (row.meta() != null && row.kind().equals("text")) {
+        JsonObject meta = new JsonObject(row.meta());
+        io.vertx.core.json.JsonArray named = meta.getJsonArray("mentions");
+        message.setMentions(named == null ? null : named.stream().map(id -> ((Number) id).longValue()).toList());
+        message.setMentionAll(meta.getBoolean("mentionAll", false) ? Boolean.TRUE : null);
+      }
     }
     return message;
   }
@@ -531,6 +601,7 @@ final class Messaging {
         .setId(row.id()).setType(row.type()).setPeerId(row.peerId()).setGroupId(row.groupId())
         .setLastMessage(row.last() == null ? null : view(row.last()))
         .setLastSeq(row.lastSeq()).setReadSeq(row.readSeq()).setUnreadCount(Math.max(0, row.lastSeq() - row.readSeq()))
+        .setUnreadMentions(row.unreadMentions())
         .setMuted(row.muted()).setPinned(row.pinned()).setClosed(row.closed())
         .setUpdatedAt(Times.iso(row.updatedAt()));
   }

@@ -9,6 +9,9 @@ import ling.api.chat.SendRequest;
  */
 public final class MessageRequests {
 
+  /** Longer lists are refused here, before they cross the bus; the chat service holds the real limit. */
+  private static final int MENTIONS_SHAPE_MAX = 500;
+
   private MessageRequests() {
   }
 
@@ -20,7 +23,9 @@ public final class MessageRequests {
         .setKind(Requests.requiredString(source, "kind"))
         .setText(Requests.optionalString(source, "text"))
         .setFileId(Requests.optionalId(source, "fileId"))
-        .setReplyToId(Requests.optionalId(source, "replyToId"));
+        .setReplyToId(Requests.optionalId(source, "replyToId"))
+        .setMentions(Requests.optionalIdList(source, "mentions", MENTIONS_SHAPE_MAX))
+        .setMentionAll(Requests.optionalBoolean(source, "mentionAll", false));
   }
 
   /** A sequence number: an integer of 0 or more. */

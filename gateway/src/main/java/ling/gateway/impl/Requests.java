@@ -68,6 +68,45 @@ public final class Requests {
     return ((Number) value).longValue();
   }
 
+  /** An array of 1 to {@code max} positive integer ids. */
+  public static java.util.List<Long> requiredIdList(JsonObject body, String field, int max) {
+    if (!(body.getValue(field) instanceof io.vertx.core.json.JsonArray array) || array.isEmpty() || array.size() > max) {
+      throw ApiException.invalid(field, "must be a non-empty array of at most " + max + " user ids");
+    }
+    return optionalIdList(body, field, max);
+  }
+
+  /** An array of at most {@code max} positive integer ids, or null when absent (or null). */
+  public static java.util.List<Long> optionalIdList(JsonObject body, String field, int max) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof io.vertx.core.json.JsonArray array) || array.size() > max) {
+      throw ApiException.invalid(field, "must be an array of at most " + max + " user ids");
+    }
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 1) {
+        throw ApiException.invalid(field, "must be an array of user ids");
+      }
+      ids.add(((Number) item).longValue());
+    }
+    return ids;
+  }
+
+  /** true or false, or {@code absent} when the field is absent (or null). */
+  public static boolean optionalBoolean(JsonObject body, String field, boolean absent) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return absent;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw ApiException.invalid(field, "must be true or false");
+    }
+    return b;
+  }
+
   public static long requiredId(JsonObject body, String field) {
     Long value = optionalId(body, field);
     if (value == null) {

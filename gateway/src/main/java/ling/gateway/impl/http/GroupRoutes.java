@@ -1,11 +1,9 @@
 package ling.gateway.impl.http;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import ling.api.account.AccountService;
 import ling.api.account.GroupChanges;
@@ -85,7 +83,7 @@ final class GroupRoutes {
 
   private void invite(RoutingContext ctx) {
     long groupId = Requests.pathId(ctx, "id");
-    List<Long> userIds = idList(Requests.body(ctx), "userIds");
+    List<Long> userIds = Requests.requiredIdList(Requests.body(ctx), "userIds", 500);
     Responses.answer(ctx, accounts.inviteGroupMembers(Authenticated.userId(ctx), groupId, userIds),
         added -> Responses.json(ctx, 200, FriendRoutes.array(added, m -> m.toJson())));
   }
@@ -148,18 +146,4 @@ final class GroupRoutes {
         group -> Responses.json(ctx, 200, group.toJson()));
   }
 
-  private static List<Long> idList(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > 500) {
-      throw ApiException.invalid(field, "must be a non-empty array of at most 500 user ids");
-    }
-    List<Long> ids = new ArrayList<>();
-    for (Object item : array) {
-      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 1) {
-        throw ApiException.invalid(field, "must be an array of user ids");
-      }
-      ids.add(((Number) item).longValue());
-    }
-    return ids;
-  }
 }
