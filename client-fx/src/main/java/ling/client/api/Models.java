@@ -52,12 +52,39 @@ public final class Models {
 
   public record Message(long id, long conversationId, long seq, long senderId, String clientMsgId, String kind,
                         String text, FileRef file, Long replyToId, CallSummary call, JsonNode system,
-                        String createdAt, boolean recalled) {
+                        String createdAt, boolean recalled, List<Long> mentions, Boolean mentionAll) {
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public Message {
+    }
+
+    /** A message that mentions no one. */
+    public Message(long id, long conversationId, long seq, long senderId, String clientMsgId, String kind,
+                   String text, FileRef file, Long replyToId, CallSummary call, JsonNode system,
+                   String createdAt, boolean recalled) {
+      this(id, conversationId, seq, senderId, clientMsgId, kind, text, file, replyToId, call, system, createdAt,
+          recalled, null, null);
+    }
+
+    /** Whether it mentions the user, by name or as everyone. */
+    public boolean mentions(long userId) {
+      return Boolean.TRUE.equals(mentionAll) || mentions != null && mentions.contains(userId);
+    }
   }
 
   public record Conversation(long id, String type, User peer, Group group, Message lastMessage, long lastSeq,
                              long readSeq, long unreadCount, boolean muted, boolean pinned, boolean closed,
-                             String updatedAt) {
+                             String updatedAt, long unreadMentions) {
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public Conversation {
+    }
+
+    /** A row without unread mentions. */
+    public Conversation(long id, String type, User peer, Group group, Message lastMessage, long lastSeq,
+                        long readSeq, long unreadCount, boolean muted, boolean pinned, boolean closed,
+                        String updatedAt) {
+      this(id, type, peer, group, lastMessage, lastSeq, readSeq, unreadCount, muted, pinned, closed, updatedAt, 0);
+    }
+
     public boolean isGroup() {
       return "group".equals(type);
     }

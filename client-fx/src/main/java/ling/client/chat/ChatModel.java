@@ -126,14 +126,26 @@ public final class ChatModel {
 
   /** Sends text; the line shows at once as pending. */
   public void sendText(String text, Long replyToId) {
+    sendText(text, replyToId, new Mentions.Named(List.of(), false));
+  }
+
+  /** Sends text that mentions members of the group (or everyone); the line shows at once as pending. */
+  public void sendText(String text, Long replyToId, Mentions.Named named) {
     String clientMsgId = UUID.randomUUID().toString();
     ObjectNode frame = Wire.object().put("type", "send").put("clientMsgId", clientMsgId)
         .put("conversationId", conversationId).put("kind", "text").put("text", text);
     if (replyToId != null) {
       frame.put("replyToId", replyToId);
     }
+    if (!named.userIds().isEmpty()) {
+      named.userIds().forEach(frame.putArray("mentions")::add);
+    }
+    if (named.everyone()) {
+      frame.put("mentionAll", true);
+    }
     Message draft = new Message(0, conversationId, Long.MAX_VALUE, myId, clientMsgId, "text", text, null,
-        replyToId, null, null, null, false);
+        replyToId, null, null, null, false, named.userIds().isEmpty() ? null : named.userIds(),
+        named.everyone() ? Boolean.TRUE : null);
     lines.add(new ChatLine(draft, ChatLine.Status.PENDING));
     unacked.put(clientMsgId, frame);
     frames.send(frame);

@@ -62,6 +62,9 @@ public final class ChatPane extends BorderPane {
   /** What the user had read when this chat opened (-1: nothing unread): where the divider goes. */
   private long readBefore = -1;
   private final Button jump = new Button();
+  /** Whom an "@" being typed in a group may name, above the input. */
+  private final ListView<Mentions.Candidate> mentionList = new ListView<>();
+  private Mentions.Typing mentionTyping;
   private GroupInfoController info;
   private GroupInfoView infoView;
   private ChatModel chat;
@@ -164,9 +167,22 @@ public final class ChatPane extends BorderPane {
       if (chat != null && !now.isEmpty() && now.length() > was.length()) {
         chat.userTyping();
       }
+      refreshMentions();
     });
+    input.caretPositionProperty().addListener((obs, was, now) -> refreshMentions());
+    mentionList.setId("mentionSuggestions");
+    mentionList.getStyleClass().add("mention-suggestions");
+    mentionList.setFocusTraversable(false);
+    mentionList.managedProperty().bind(mentionList.visibleProperty());
+    mentionList.setVisible(false);
+    mentionList.setCellFactory(list -> new MentionCell(texts, client.attachments()));
+    mentionList.setOnMouseClicked(e -> chooseMention());
     // a filter, ahead of the text area's own handling, which would add a line break of its own
     input.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (mentionList.isVisible() && mentionKey(e.getCode())) {
+        e.consume();
+        return;
+      }
       if (e.getCode() == KeyCode.V && (e.isShortcutDown() || e.isControlDown()) && pasteAttachment()) {
         e.consume();
         return;
@@ -253,7 +269,7 @@ public final class ChatPane extends BorderPane {
     HBox tools = new HBox(2, emoji, image, attach, voiceCall, videoCall, history, find, gap, send);
     tools.setAlignment(Pos.CENTER_LEFT);
     tools.getStyleClass().add("chat-toolbar");
-    VBox bottom = new VBox(4, typingLabel, replyBar, uploadRow, tools, input);
+    VBox bottom = new VBox(4, typingLabel, replyBar, uploadRow, tools, mentionList, input);
     bottom.getStyleClass().add("input-area");
     setBottom(bottom);
     setVisible(false);
@@ -451,9 +467,65 @@ public final class ChatPane extends BorderPane {
     if (chat == null || text.isBlank()) {
       return;
     }
-    chat.sendText(text.strip(), replying == null ? null : replying.id());
+    Mentions mentions = mentions();
+    chat.sendText(text.strip(), replying == null ? null : replying.id(),
+        mentions == null ? new Mentions.Named(List.of(), false) : mentions.named(text.strip()));
     input.clear();
     replyTo(null);
+  }
+
+  /** Who may be mentioned in the shown conversation: null outside a group. */
+  private Mentions mentions() {
+    if (shown == null || !shown.isGroup() || shown.group() == null) {
+      return null;
+    }
+    long groupId = shown.group().id();
+    var me = client.groupMembers().member(groupId, client.me().id());
+    boolean mayMentionAll = me != null && ("owner".equals(me.role()) || "admin".equals(me.role()));
+    return new Mentions(client.groupMembers().of(groupId), client.me().id(), mayMentionAll,
+        texts.get("chat.mentionEveryone"));
+  }
+
+  /** Shows whom the "@" being typed may name, or hides the list when none is being typed. */
+  private void refreshMentions() {
+    Mentions mentions = mentions();
+    mentionTyping = mentions == null ? null : Mentions.typing(input.getText(), input.getCaretPosition());
+    List<Mentions.Candidate> found = mentionTyping == null ? List.of() : mentions.candidates(mentionTyping.query(), 8);
+    mentionList.getItems().setAll(found);
+    mentionList.setVisible(!found.isEmpty());
+    if (!found.isEmpty()) {
+      mentionList.getSelectionModel().select(0);
+      mentionList.scrollTo(0);
+      mentionList.setPrefHeight(Math.min(found.size(), 5) * MentionCell.HEIGHT + 4);
+    }
+  }
+
+  /** Up and down pick, Enter or Tab takes, Esc closes: true when the key was the list's. */
+  private boolean mentionKey(KeyCode code) {
+    var selection = mentionList.getSelectionModel();
+    switch (code) {
+      case UP -> selection.select(Math.max(0, selection.getSelectedIndex() - 1));
+      case DOWN -> selection.select(Math.min(mentionList.getItems().size() - 1, selection.getSelectedIndex() + 1));
+      case ENTER, TAB -> chooseMention();
+      case ESCAPE -> mentionList.setVisible(false);
+      default -> {
+        return false;
+      }
+    }
+    mentionList.scrollTo(selection.getSelectedIndex());
+    return true;
+  }
+
+  private void chooseMention() {
+    Mentions.Candidate chosen = mentionList.getSelectionModel().getSelectedItem();
+    if (chosen == null || mentionTyping == null) {
+      return;
+    }
+    Mentions.Completed completed = Mentions.complete(input.getText(), mentionTyping, input.getCaretPosition(), chosen);
+    input.setText(completed.text());
+    input.positionCaret(completed.caret());
+    mentionList.setVisible(false);
+    input.requestFocus();
   }
 
   /** A conversation by its title, for the forward dialog's choice. */

@@ -170,7 +170,7 @@ public final class ChatsView extends SplitPane {
           if (known != null) {
             client.conversations().put(new Conversation(known.id(), known.type(), known.peer(), known.group(),
                 known.lastMessage(), known.lastSeq(), known.readSeq(), known.unreadCount(), updated.muted(),
-                updated.pinned(), known.closed(), known.updatedAt()));
+                updated.pinned(), known.closed(), known.updatedAt(), known.unreadMentions()));
           }
         }, err -> { });
   }

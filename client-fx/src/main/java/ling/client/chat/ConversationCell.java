@@ -49,6 +49,13 @@ final class ConversationCell extends ListCell<Conversation> {
     var preview = draft.isEmpty() ? EmojiText.flow(titles.preview(item.lastMessage()), 14, "conversation-preview")
         : EmojiText.flow(texts.get("chat.draft", draft.replace('\n', ' ')), 14, "draft-preview");
     HBox bottom = new HBox(6, oneLine(preview, 18));
+    if (item.unreadMentions() > 0 && draft.isEmpty()) {
+      Label mentioned = new Label(texts.get("chat.mentionedTag"));
+      mentioned.getStyleClass().add("mention-tag");
+      mentioned.setId("mentioned-" + item.id());
+      mentioned.setMinWidth(Region.USE_PREF_SIZE);
+      bottom.getChildren().add(0, mentioned);
+    }
     if (item.unreadCount() > 0) {
       Label badge = new Label(item.unreadCount() > 99 ? "99+" : Long.toString(item.unreadCount()));
       badge.getStyleClass().add("unread-badge");

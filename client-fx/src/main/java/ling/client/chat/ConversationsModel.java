@@ -82,7 +82,8 @@ public final class ConversationsModel {
         && !"system".equals(message.kind());
     Conversation updated = new Conversation(known.id(), known.type(), known.peer(), known.group(), message,
         Math.max(known.lastSeq(), message.seq()), message.senderId() == myId ? message.seq() : known.readSeq(),
-        known.unreadCount() + (unread ? 1 : 0), known.muted(), known.pinned(), known.closed(), message.createdAt());
+        known.unreadCount() + (unread ? 1 : 0), known.muted(), known.pinned(), known.closed(), message.createdAt(),
+        message.senderId() == myId ? 0 : known.unreadMentions() + (unread && message.mentions(myId) ? 1 : 0));
     put(updated);
     return true;
   }
@@ -94,7 +95,9 @@ public final class ConversationsModel {
       return;
     }
     put(new Conversation(known.id(), known.type(), known.peer(), known.group(), known.lastMessage(), known.lastSeq(),
-        seq, Math.max(0, known.lastSeq() - seq), known.muted(), known.pinned(), known.closed(), known.updatedAt()));
+        seq, Math.max(0, known.lastSeq() - seq), known.muted(), known.pinned(), known.closed(), known.updatedAt(),
+        // which of the rest mention the user is not known here: kept until all is read
+        seq >= known.lastSeq() ? 0 : known.unreadMentions()));
   }
 
   public void put(Conversation conversation) {

@@ -27,6 +27,50 @@ public final class EmojiText {
     return flow;
   }
 
+  /**
+   * A flow of the text in which each occurrence of a marked phrase (an "@name" it mentions) is a
+   * text of its own with {@code markedStyleClass} as well.
+   */
+  public static TextFlow flow(String text, double emojiSize, String textStyleClass, List<String> marked,
+                              String markedStyleClass) {
+    TextFlow flow = flow(text, emojiSize, textStyleClass);
+    if (marked.isEmpty()) {
+      return flow;
+    }
+    List<Node> split = new java.util.ArrayList<>();
+    for (Node child : flow.getChildren()) {
+      if (!(child instanceof Text plain)) {
+        split.add(child);
+        continue;
+      }
+      String rest = plain.getText();
+      while (!rest.isEmpty()) {
+        int at = -1;
+        String found = null;
+        for (String phrase : marked) {
+          int i = rest.indexOf(phrase);
+          if (i >= 0 && (at < 0 || i < at || i == at && phrase.length() > found.length())) {
+            at = i;
+            found = phrase;
+          }
+        }
+        if (found == null) {
+          split.add(text(rest, textStyleClass));
+          break;
+        }
+        if (at > 0) {
+          split.add(text(rest.substring(0, at), textStyleClass));
+        }
+        Text mark = text(found, textStyleClass);
+        mark.getStyleClass().add(markedStyleClass);
+        split.add(mark);
+        rest = rest.substring(at + found.length());
+      }
+    }
+    flow.getChildren().setAll(split);
+    return flow;
+  }
+
   /** One emoji as an image of the given size; its accessible text is the emoji itself. */
   public static ImageView image(EmojiIndex.Emoji emoji, double size) {
     ImageView view = new ImageView(sheet());

@@ -1,5 +1,6 @@
 package ling.client.chat;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import javafx.geometry.Pos;
@@ -162,6 +163,8 @@ final class MessageCell extends ListCell<ChatLine> {
     bubble.getStyleClass().add("bubble");
     if (own) {
       bubble.getStyleClass().add("own");
+    } else if (message.mentions(myId)) {
+      bubble.getStyleClass().add("mentioned");
     }
     bubble.setId("bubble-" + (message.id() == 0 ? message.clientMsgId() : Long.toString(message.id())));
     if (line.status() == ChatLine.Status.STREAMING) {
@@ -262,8 +265,21 @@ final class MessageCell extends ListCell<ChatLine> {
       return card;
     }
     String body = "text".equals(message.kind()) ? message.text() : titles.preview(message);
-    TextFlow text = EmojiText.flow(body, 20, "message-text");
+    TextFlow text = EmojiText.flow(body, 20, "message-text", mentioned(message), "mention-text");
     text.setMaxWidth(420);
     return text;
+  }
+
+  /** The "@name" phrases of whom the message mentions, as the text may show them. */
+  private List<String> mentioned(Message message) {
+    List<String> phrases = new java.util.ArrayList<>();
+    if (message.mentions() != null) {
+      message.mentions().forEach(id -> phrases.add("@" + nameOf.apply(id)));
+    }
+    if (Boolean.TRUE.equals(message.mentionAll())) {
+      phrases.add("@" + texts.get("chat.mentionEveryone"));
+      phrases.add("@" + Mentions.ALL);
+    }
+    return phrases;
   }
 }

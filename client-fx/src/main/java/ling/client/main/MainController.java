@@ -113,7 +113,8 @@ public final class MainController {
       chats.open(id);
     }, texts.get("app.title"), settings::messageSound, () -> client.conversations().openProperty().get(), chime);
     client.onMessage((conversation, message) -> notifier.message(conversation, message, client.me().id(),
-        conversation == null ? "" : titles.title(conversation), titles.preview(message)));
+        conversation == null ? "" : titles.title(conversation),
+        (message.mentions(client.me().id()) ? texts.get("chat.mentionedTag") + " " : "") + titles.preview(message)));
   }
 
   /** Closes what lives outside the window (the tray icon, a notification). */

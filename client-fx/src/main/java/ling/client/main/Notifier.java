@@ -50,7 +50,8 @@ final class Notifier {
 
   void message(Conversation conversation, Message message, long myId, String title, String preview) {
     boolean watching = owner.isFocused() && !(owner instanceof Stage stage && stage.isIconified());
-    if (conversation == null || conversation.muted() || message.senderId() == myId
+    // a mention of the user gets through a muted conversation
+    if (conversation == null || conversation.muted() && !message.mentions(myId) || message.senderId() == myId
         || "system".equals(message.kind())) {
       return;
     }

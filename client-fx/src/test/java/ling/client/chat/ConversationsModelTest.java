@@ -38,6 +38,33 @@ class ConversationsModelTest {
     assertEquals(false, model.received(message(99, 2, 1, "2026-11-26T10:03:00.000Z")), "an unknown conversation");
   }
 
+  @Test
+  void aMessageThatMentionsTheUserIsCountedUntilTheyHaveReadItAll() {
+    model.replaceAll(List.of(conversation(20, false, "2026-11-26T08:00:00.000Z")));
+    Message other = message(20, 2, 1, "2026-11-26T10:00:00.000Z");
+    model.received(new Message(101, 20, 1, 2, "m1", "text", "@me hi", null, null, null, null,
+        "2026-11-26T10:00:00.000Z", false, List.of(3L, 1L), null));
+    model.received(new Message(102, 20, 2, 3, "m2", "text", "@all", null, null, null, null,
+        "2026-11-26T10:01:00.000Z", false, null, true));
+    model.received(new Message(103, 20, 3, 3, "m3", "text", "@bob", null, null, null, null,
+        "2026-11-26T10:02:00.000Z", false, List.of(2L), null));
+    assertEquals(3, model.find(20).unreadCount());
+    assertEquals(2, model.find(20).unreadMentions());
+    // read part of the way: which of the rest mention the user is not known, so the count stays
+    model.read(20, 2);
+    assertEquals(2, model.find(20).unreadMentions());
+    model.read(20, 3);
+    assertEquals(0, model.find(20).unreadMentions());
+    model.received(new Message(104, 20, 4, 2, "m4", "text", "@me again", null, null, null, null,
+        "2026-11-26T10:03:00.000Z", false, List.of(1L), null));
+    assertEquals(1, model.find(20).unreadMentions());
+    // the user answering reads everything before
+    model.received(new Message(105, 20, 5, 1, "m5", "text", "yes?", null, null, null, null,
+        "2026-11-26T10:04:00.000Z", false));
+    assertEquals(0, model.find(20).unreadMentions());
+    assertEquals(false, other.mentions(1));
+  }
+
   private List<Long> ids() {
     return model.items().stream().map(Conversation::id).toList();
   }
