@@ -140,6 +140,27 @@ class ScreenshotsTest {
     Thread.sleep(500);
     shootBoth(a.stage(), out, "group-info");
 
+    // "@" in the group: the picker above the input, then the message as the member it names sees it
+    click(robot, find(a, "#groupInfoButton"));
+    javafx.scene.control.TextArea input = find(a, "#input");
+    ListView<?> picker = find(a, "#mentionSuggestions");
+    robot.interact(() -> {
+      input.setText("@");
+      input.end();
+    });
+    awaitTrue(() -> picker.isVisible() && picker.getItems().size() == 3);
+    Thread.sleep(300);
+    shootBoth(a.stage(), out, "mention-picker");
+    robot.interact(() -> input.appendText("陈"));
+    awaitTrue(() -> picker.getItems().size() == 1);
+    ClientDriver.press(robot, input, javafx.scene.input.KeyCode.ENTER, false);
+    robot.interact(() -> input.appendText("记得带相机 📷 山顶拍合照"));
+    click(robot, find(a, "#send"));
+    long chenId = b.client().me().id();
+    awaitTrue(() -> linesOf(b).stream().anyMatch(l -> l.message().mentions(chenId)));
+    Thread.sleep(500);
+    shootBoth(b.stage(), out, "group-mention");
+
     // the same window in Chinese
     Settings chinese = Settings.load(new Profile(homes.resolve("zh")));
     chinese.setLanguage("zh-CN");
@@ -208,7 +229,8 @@ class ScreenshotsTest {
 
     for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png",
         "group-call.png", "main-window-dark.png", "contacts-dark.png", "group-info-dark.png", "main-window-zh.png",
-        "group-voice-call.png", "group-voice-call-dark.png")) {
+        "group-voice-call.png", "group-voice-call-dark.png", "mention-picker.png", "mention-picker-dark.png",
+        "group-mention.png", "group-mention-dark.png")) {
       assertTrue(Files.size(out.resolve(name)) > 10_000, name);
     }
   }
