@@ -1,5 +1,6 @@
 package ling.client;
 
+import ling.client.emoji.EmojiText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,7 +23,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import ling.client.api.LiveSocket;
 import ling.client.chat.ChatLine;
-import ling.client.chat.EmojiText;
+import ling.client.emoji.EmojiText;
 import ling.client.settings.Profile;
 import ling.client.settings.Settings;
 import org.junit.jupiter.api.Test;
@@ -143,12 +144,20 @@ final class ClientDriver {
         "", "", key, shift, false, false, false)));
   }
 
-  static void fill(FxRobot robot, TextInputControl field, String text) {
+  /** Types into a toolkit text field or an emoji field: the text, then the caret at its end. */
+  static void fill(FxRobot robot, Node field, String text) {
     robot.interact(() -> {
-      field.setText(text);
-      field.positionCaret(text.length());
+      if (field instanceof ling.client.emoji.EmojiField emoji) {
+        emoji.setText(text);
+        emoji.positionCaret(text.length());
+      } else {
+        TextInputControl input = (TextInputControl) field;
+        input.setText(text);
+        input.positionCaret(text.length());
+      }
     });
   }
+
 
   static java.util.List<ChatLine> linesOf(ClientWindow window) {
     ListView<ChatLine> messages = find(window, "#messages");

@@ -1,5 +1,6 @@
 package ling.client;
 
+import ling.client.emoji.EmojiText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,7 +23,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import ling.client.api.LiveSocket;
 import ling.client.chat.ChatLine;
-import ling.client.chat.EmojiText;
+import ling.client.emoji.EmojiText;
 import static ling.client.ClientDriver.await;
 import static ling.client.ClientDriver.callWindow;
 import static ling.client.ClientDriver.groupWindow;
@@ -78,7 +79,7 @@ class ClientFlowTest {
 
     // Alice writes with the keyboard: Enter sends
     click(robot, find(a, "#chat-" + bob));
-    TextInputControl input = await(() -> find(a, "#input"));
+    ling.client.emoji.EmojiField input = await(() -> find(a, "#input"));
     String hello = "Hello 👋 你好";
     fill(robot, input, hello);
     // Shift+Enter is a new line, Enter sends
@@ -126,7 +127,7 @@ class ClientFlowTest {
 
     // and finds it again by a word
     fill(robot, find(a, "#searchMessages"), "Alice");
-    robot.interact(() -> ((javafx.scene.control.TextField) find(a, "#searchMessages")).fireEvent(
+    robot.interact(() -> ((javafx.scene.Node) find(a, "#searchMessages")).fireEvent(
         new javafx.event.ActionEvent()));
     ListView<?> found = (ListView<?>) await(() -> robot.lookup("#searchResults").tryQuery().orElse(null));
     awaitTrue(() -> found.getItems().stream().anyMatch(item -> item.toString().contains("Hi Alice")));
@@ -146,7 +147,7 @@ class ClientFlowTest {
     // Alice makes a group with Bob; both chat in it, and Bob sees who is who
     click(robot, find(a, "#navContacts"));
     click(robot, find(a, "#newGroup"));
-    TextInputControl groupName = (TextInputControl) await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null));
+    javafx.scene.Node groupName = await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null));
     fill(robot, groupName, "周末登山 ⛰️");
     robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#pick-" + bob).query()).setSelected(true));
     click(robot, robot.lookup("#createGroup").query());
@@ -330,9 +331,9 @@ class ClientFlowTest {
 
     // the profile, edited from one's own avatar
     robot.interact(() -> phone.main().editProfile());
-    TextInputControl name = (TextInputControl) await(() -> robot.lookup("#profileDisplayName").tryQuery().orElse(null));
+    javafx.scene.Node name = await(() -> robot.lookup("#profileDisplayName").tryQuery().orElse(null));
     fill(robot, name, "Erin 艾琳 ✨");
-    fill(robot, (TextInputControl) robot.lookup("#profileSignature").query(), "今天也要加油");
+    fill(robot, robot.lookup("#profileSignature").query(), "今天也要加油");
     click(robot, robot.lookup("#saveProfile").query());
     awaitTrue(() -> "Erin 艾琳 ✨".equals(phone.client().me().displayName()));
     var stored = desk.client().gateway().me().get(10, TimeUnit.SECONDS);
@@ -354,7 +355,7 @@ class ClientFlowTest {
 
     // a folder of her own, the friend moved into it under a remark
     click(robot, find(g, "#newFolder"));
-    TextInputControl folderName = (TextInputControl) await(() -> robot.lookup("#folderName").tryQuery().orElse(null));
+    javafx.scene.Node folderName = await(() -> robot.lookup("#folderName").tryQuery().orElse(null));
     fill(robot, folderName, "同学 🎓");
     robot.interact(() -> ((javafx.scene.control.Button) ((javafx.scene.control.DialogPane) folderName.getScene().getRoot())
         .lookupButton(javafx.scene.control.ButtonType.OK)).fire());
@@ -366,7 +367,7 @@ class ClientFlowTest {
             && f.user().username().equals(hugo)).findFirst().ifPresent(tree.getSelectionModel()::select);
       }
     });
-    TextInputControl remark = await(() -> find(g, "#friendRemark"));
+    javafx.scene.Node remark = await(() -> find(g, "#friendRemark"));
     fill(robot, remark, "老同学 Hugo");
     click(robot, find(g, "#saveRemark"));
     awaitTrue(() -> "老同学 Hugo".equals(g.client().contacts().friend(h.client().me().id()).remark()));

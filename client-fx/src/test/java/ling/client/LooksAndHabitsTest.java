@@ -84,7 +84,7 @@ class LooksAndHabitsTest {
 
     // the chat's toolbar: icons, each with a tooltip, nothing cut off
     click(robot, find(e, "#chat-" + fay));
-    TextArea input = await(() -> find(e, "#input"));
+    ling.client.emoji.EmojiField input = await(() -> find(e, "#input"));
     for (String id : List.of("#emojiButton", "#imageButton", "#attachButton", "#voiceCall", "#videoCall",
         "#historyButton", "#searchButton", "#groupInfoButton")) {
       Button tool = find(e, id);
@@ -143,7 +143,7 @@ class LooksAndHabitsTest {
         .ctrlEnterSends(), "kept in the settings");
 
     // one box above the list finds a conversation by the friend's or group's name; Esc shows all again
-    javafx.scene.control.TextField searchAll = find(e, "#searchAll");
+    ling.client.emoji.EmojiField searchAll = find(e, "#searchAll");
     ListView<ling.client.api.Models.Conversation> list = find(e, "#conversations");
     awaitTrue(() -> list.getItems().size() == 2);
     fill(robot, searchAll, gil.substring(0, 6).toUpperCase(java.util.Locale.ROOT));
@@ -213,7 +213,7 @@ class LooksAndHabitsTest {
     ClientDriver.click(robot, find(g, "#navChats"));
     long gilsChat = g.client().contacts().friend(e.client().me().id()).conversationId();
     robot.interact(() -> g.main().chats().open(gilsChat));
-    TextArea gilsInput = await(() -> find(g, "#input"));
+    ling.client.emoji.EmojiField gilsInput = await(() -> find(g, "#input"));
     int quiet = e.main().chimes();
     for (int i = 1; i <= 30; i++) {
       fill(robot, gilsInput, "news " + i);

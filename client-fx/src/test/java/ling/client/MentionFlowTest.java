@@ -74,7 +74,7 @@ class MentionFlowTest {
     // Ann types "@" and the first letters of Ben's name: the picker offers him, not herself
     click(robot, find(a, "#navChats"));
     robot.interact(() -> a.main().chats().open(conversation));
-    TextArea input = await(() -> find(a, "#input"));
+    ling.client.emoji.EmojiField input = await(() -> find(a, "#input"));
     ListView<Mentions.Candidate> picker = find(a, "#mentionSuggestions");
     awaitTrue(() -> a.client().groupMembers().of(group.id()).size() == 3);
     robot.interact(() -> {
@@ -130,7 +130,7 @@ class MentionFlowTest {
     awaitTrue(() -> find(b, "#mentioned-" + conversation) == null);
 
     // Ben is a plain member: no "All" for him; a name he deletes mentions no one
-    TextArea benInput = find(b, "#input");
+    ling.client.emoji.EmojiField benInput = find(b, "#input");
     ListView<Mentions.Candidate> benPicker = find(b, "#mentionSuggestions");
     robot.interact(() -> {
       benInput.setText("@");

@@ -118,7 +118,7 @@ class ScreenshotsTest {
     shootBoth(a.stage(), out, "contacts");
 
     click(robot, find(a, "#newGroup"));
-    fill(robot, (javafx.scene.control.TextInputControl) await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null)),
+    fill(robot, await(() -> robot.lookup("#newGroupName").tryQuery().orElse(null)),
         "周末登山队 ⛰️");
     for (String member : List.of(chen, wang)) {
       robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#pick-" + member).query()).setSelected(true));
@@ -142,7 +142,7 @@ class ScreenshotsTest {
 
     // "@" in the group: the picker above the input, then the message as the member it names sees it
     click(robot, find(a, "#groupInfoButton"));
-    javafx.scene.control.TextArea input = find(a, "#input");
+    ling.client.emoji.EmojiField input = find(a, "#input");
     ListView<?> picker = find(a, "#mentionSuggestions");
     robot.interact(() -> {
       input.setText("@");

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +21,8 @@ import ling.client.Fx;
 import ling.client.SignedIn;
 import ling.client.api.FileTransfers;
 import ling.client.api.Models.Conversation;
+import ling.client.emoji.EmojiField;
+import ling.client.emoji.EmojiText;
 import ling.client.groups.GroupInfoController;
 import ling.client.groups.GroupInfoView;
 import ling.client.groups.GroupMembers;
@@ -36,14 +37,14 @@ public final class ChatPane extends BorderPane {
   private final ConversationTitles titles;
   private final javafx.scene.text.TextFlow title = new javafx.scene.text.TextFlow();
   private final ListView<ChatLine> messages = new ListView<>();
-  private final TextArea input = new TextArea();
+  private final EmojiField input = EmojiField.multiLine();
   private final Button loadOlder;
   private final HBox uploadRow = new HBox(6);
   private final Label uploadLabel = new Label();
   private final ProgressBar uploadProgress = new ProgressBar(0);
   private FileTransfers.Cancel uploading;
   private EmojiPicker picker;
-  private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+  private final EmojiField search = EmojiField.singleLine();
   private final Label typingLabel = new Label();
   /** In the assistant's chat: how many questions are left, and when more come. */
   private final Label quota = new Label();
@@ -161,7 +162,6 @@ public final class ChatPane extends BorderPane {
 
     input.setId("input");
     input.setPromptText(texts.get("chat.inputPrompt"));
-    input.setWrapText(true);
     input.setPrefRowCount(3);
     input.textProperty().addListener((obs, was, now) -> {
       if (chat != null && !now.isEmpty() && now.length() > was.length()) {
@@ -548,7 +548,7 @@ public final class ChatPane extends BorderPane {
     dialog.setTitle(texts.get("chat.forward"));
     dialog.setHeaderText(texts.get("chat.forwardTo"));
     dialog.getDialogPane().setId("forwardDialog");
-    dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+    ling.client.ui.Themes.follow(dialog, getScene());
     dialog.resultProperty().addListener((obs, was, chosen) -> {
       if (chosen != null) {
         client.chat(chosen.conversation().id()).forward(message);

@@ -12,7 +12,7 @@ public final class ChatsView extends SplitPane {
   private final SignedIn client;
   private final ListView<Conversation> list = new ListView<>();
   /** One box for conversations, friends and groups (each has its conversation), by any of its names. */
-  private final javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+  private final ling.client.emoji.EmojiField filter = ling.client.emoji.EmojiField.singleLine();
   private javafx.collections.transformation.FilteredList<Conversation> shown;
   private final ChatPane pane;
   private final Texts texts;

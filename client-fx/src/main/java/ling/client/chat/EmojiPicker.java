@@ -1,5 +1,7 @@
 package ling.client.chat;
 
+import ling.client.emoji.EmojiIndex;
+import ling.client.emoji.EmojiText;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

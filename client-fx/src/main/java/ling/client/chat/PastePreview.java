@@ -28,6 +28,7 @@ final class PastePreview {
                   java.util.function.Consumer<List<Path>> send) {
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
+    ling.client.ui.Themes.follow(dialog, owner == null ? null : owner.getScene());
     dialog.setTitle(texts.get(picture != null ? "chat.paste.image" : "chat.paste.files"));
     VBox content = new VBox(8);
     content.setAlignment(Pos.CENTER);

@@ -51,8 +51,7 @@ public final class ContactsController {
     }));
     view.groups.setItems(contacts.groups());
     view.find.setOnAction(e -> search());
-    view.newGroup.setOnAction(e -> new ling.client.groups.NewGroupDialog(texts, List.copyOf(contacts.friends()))
-        .ask(choice -> Fx.whenDone(client.gateway().createGroup(choice.name(), choice.memberIds()), group -> {
+    view.newGroup.setOnAction(e -> newGroup().ask(choice -> Fx.whenDone(client.gateway().createGroup(choice.name(), choice.memberIds()), group -> {
           contacts.groups().add(group);
           openConversation.accept(group.conversationId());
         }, err -> view.message.setText(texts.failure(err)))));
@@ -209,12 +208,27 @@ public final class ContactsController {
         .filter(f -> f.id() == friend.groupId()).findFirst().orElse(null) : null;
   }
 
-  /** A name, asked without blocking. */
+  private ling.client.groups.NewGroupDialog newGroup() {
+    var dialog = new ling.client.groups.NewGroupDialog(texts, List.copyOf(client.contacts().friends()));
+    ling.client.ui.Themes.follow(dialog, view.getScene());
+    return dialog;
+  }
+
+  /** A name, asked without blocking; Enter takes it. */
   private void ask(String title, String initial, java.util.function.Consumer<String> named) {
-    javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
+    javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
     dialog.setTitle(title);
-    dialog.setHeaderText(null);
-    dialog.getEditor().setId("folderName");
+    ling.client.emoji.EmojiField name = ling.client.emoji.EmojiField.singleLine();
+    name.setId("folderName");
+    name.setText(initial);
+    name.setPrefColumnCount(24);
+    var buttons = dialog.getDialogPane();
+    buttons.setContent(name);
+    buttons.getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+    name.setOnAction(e -> ((javafx.scene.control.Button) buttons.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+    dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK ? name.getText() : null);
+    ling.client.ui.Themes.follow(dialog, view.getScene());
+    dialog.setOnShown(e -> name.requestFocus());
     dialog.resultProperty().addListener((obs, was, now) -> {
       if (now != null && !now.isBlank()) {
         named.accept(now.strip());

@@ -3,7 +3,6 @@ package ling.client.contacts;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -11,12 +10,13 @@ import javafx.scene.layout.VBox;
 import ling.client.api.Models.FriendRequest;
 import ling.client.api.Models.Group;
 import ling.client.api.Models.User;
+import ling.client.emoji.EmojiField;
 import ling.client.i18n.Texts;
 
 /** Contacts: find people, answer friend requests, and the friends and groups one has. */
 public final class ContactsView extends HBox {
 
-  final TextField search = new TextField();
+  final EmojiField search = EmojiField.singleLine();
   final Button find;
   final ListView<User> results = new ListView<>();
   final ListView<FriendRequest> requests = new ListView<>();

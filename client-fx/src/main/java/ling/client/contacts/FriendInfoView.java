@@ -3,12 +3,12 @@ package ling.client.contacts;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import ling.client.api.Models.FriendFolder;
+import ling.client.emoji.EmojiField;
 import ling.client.i18n.Texts;
 
 /** One friend: who they are, the remark and folder one keeps for them, and what one can do. */
@@ -18,7 +18,7 @@ public final class FriendInfoView extends VBox {
   final Label name = new Label();
   final Label username = new Label();
   final Label signature = new Label();
-  final TextField remark = new TextField();
+  final EmojiField remark = EmojiField.singleLine();
   final Button saveRemark;
   final ChoiceBox<FriendFolder> folder = new ChoiceBox<>();
   final Button chat;

@@ -80,7 +80,7 @@ public final class GroupInfoController {
     view.avatar.setVisible(manages);
     view.dissolve.setVisible("owner".equals(role));
     view.leave.setVisible(!"owner".equals(role));
-    if (me != null && !view.nickname.isFocused()) {
+    if (me != null && !view.nickname.isEditing()) {
       view.nickname.setText(me.nickname() == null ? "" : me.nickname());
     }
     view.members.refresh();
@@ -147,6 +147,7 @@ public final class GroupInfoController {
     List<Friend> candidates = client.contacts().friends().stream()
         .filter(f -> !present.contains(f.user().id())).toList();
     NewGroupDialog dialog = new NewGroupDialog(texts, candidates);
+    ling.client.ui.Themes.follow(dialog, view.getScene());
     dialog.forInvite(group.name());
     dialog.ask(choice -> {
       if (!choice.memberIds().isEmpty()) {

@@ -3,24 +3,23 @@ package ling.client.groups;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import ling.client.api.Models.GroupMember;
+import ling.client.emoji.EmojiField;
 import ling.client.i18n.Texts;
 
 /** A group's information beside its chat: name, announcement, members, and what one may do. */
 public final class GroupInfoView extends VBox {
 
-  final TextField name = new TextField();
-  final TextArea announcement = new TextArea();
+  final EmojiField name = EmojiField.singleLine();
+  final EmojiField announcement = EmojiField.multiLine();
   final Button save;
   final Button avatar;
   final ListView<GroupMember> members = new ListView<>();
   final Button invite;
-  final TextField nickname = new TextField();
+  final EmojiField nickname = EmojiField.singleLine();
   final Button saveNickname;
   final Button leave;
   final Button dissolve;
@@ -36,7 +35,6 @@ public final class GroupInfoView extends VBox {
     name.setId("groupName");
     announcement.setId("groupAnnouncement");
     announcement.setPromptText(texts.get("groups.announcement"));
-    announcement.setWrapText(true);
     announcement.setPrefRowCount(3);
     save = new Button(texts.get("groups.save"));
     save.setId("saveGroup");

@@ -6,9 +6,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import ling.client.api.Models.Friend;
+import ling.client.emoji.EmojiField;
 import ling.client.i18n.Texts;
 
 /** A new group: its name and the friends picked to be in it. */
@@ -18,7 +18,7 @@ public final class NewGroupDialog extends Dialog<NewGroupDialog.Choice> {
   public record Choice(String name, List<Long> memberIds) {
   }
 
-  final TextField name = new TextField();
+  final EmojiField name = EmojiField.singleLine();
   final List<CheckBox> picks = new ArrayList<>();
 
   public NewGroupDialog(Texts texts, List<Friend> friends) {

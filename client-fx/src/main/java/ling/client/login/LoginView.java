@@ -9,6 +9,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import ling.client.emoji.EmojiField;
 import ling.client.i18n.Texts;
 
 /** The sign-in window's content: sign in, create an account, or reset a forgotten password. */
@@ -17,7 +18,7 @@ public final class LoginView extends VBox {
   final TextField server = new TextField();
   final TextField username = new TextField();
   final PasswordField password = new PasswordField();
-  final TextField displayName = new TextField();
+  final EmojiField displayName = EmojiField.singleLine();
   final TextField email = new TextField();
   final CheckBox remember;
   final Button submit = new Button();

@@ -156,6 +156,7 @@ public final class MainController {
     dialog.setTitle(texts.get("main.approveDevice"));
     dialog.setHeaderText(texts.get("main.approveDeviceHint"));
     dialog.getEditor().setId("approveCode");
+    ling.client.ui.Themes.follow(dialog, view.getScene());
     dialog.initOwner(view.getScene().getWindow());
     dialog.resultProperty().addListener((obs, was, code) -> {
       if (code != null && !code.isBlank()) {
@@ -171,6 +172,7 @@ public final class MainController {
   /** The profile editor, from one's own avatar. */
   public void editProfile() {
     ProfileDialog dialog = new ProfileDialog(client, texts);
+    ling.client.ui.Themes.follow(dialog, view.getScene());
     dialog.initOwner(view.getScene().getWindow());
     dialog.show();
   }

@@ -15,13 +15,14 @@ import ling.client.SignedIn;
 import ling.client.api.FileTransfers;
 import ling.client.api.Models.User;
 import ling.client.api.Wire;
+import ling.client.emoji.EmojiField;
 import ling.client.i18n.Texts;
 
 /** The user's own profile: name, signature, phone, email, avatar, and the password. */
 final class ProfileDialog extends Dialog<ButtonType> {
 
-  final TextField displayName = new TextField();
-  final TextField signature = new TextField();
+  final EmojiField displayName = EmojiField.singleLine();
+  final EmojiField signature = EmojiField.singleLine();
   final TextField phone = new TextField();
   final TextField email = new TextField();
   final PasswordField oldPassword = new PasswordField();

@@ -1,4 +1,4 @@
-package ling.client.chat;
+package ling.client.emoji;
 
 import java.util.List;
 import javafx.geometry.Rectangle2D;

@@ -1,4 +1,4 @@
-package ling.client.chat;
+package ling.client.emoji;
 
 import java.io.BufferedReader;
 import java.io.IOException;

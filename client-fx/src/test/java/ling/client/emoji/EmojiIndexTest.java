@@ -1,4 +1,4 @@
-package ling.client.chat;
+package ling.client.emoji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
