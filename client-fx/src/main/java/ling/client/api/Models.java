@@ -45,6 +45,11 @@ public final class Models {
     public boolean isImage() {
       return mime != null && mime.startsWith("image/") && width != null;
     }
+
+    /** A video the client plays itself (H.264 in MP4, what phones and cameras make). */
+    public boolean isVideo() {
+      return "video/mp4".equals(mime);
+    }
   }
 
   public record CallSummary(String media, String outcome, long durationMs) {

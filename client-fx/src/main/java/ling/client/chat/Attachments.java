@@ -25,6 +25,9 @@ public final class Attachments {
   private final FileTransfers files;
   private final Map<String, ObjectProperty<Image>> images = new HashMap<>();
   private final Map<Long, DoubleProperty> downloads = new HashMap<>();
+  /** Files of messages as they are on this machine, by file id. */
+  private final Map<Long, java.util.concurrent.CompletableFuture<Path>> local = new HashMap<>();
+  private Path copies;
   /** Where a file is saved: the user picks (replaceable, for tests and automation). */
   private Function<FileRef, Path> saveLocation = Attachments::askWhereToSave;
   private Window owner;
@@ -48,6 +51,47 @@ public final class Attachments {
       Fx.whenDone(files.bytes(u), bytes -> image.set(new Image(new ByteArrayInputStream(bytes))), err -> { });
       return image;
     });
+  }
+
+  /**
+   * The file on this machine: the one it was sent from here, or a copy fetched once into a
+   * folder of its own that goes when the client ends (for videos, which play from a file).
+   */
+  public java.util.concurrent.CompletableFuture<Path> localCopy(FileRef file) {
+    java.util.concurrent.CompletableFuture<Path> known = local.get(file.fileId());
+    if (known != null && !known.isCompletedExceptionally()) {
+      return known;
+    }
+    java.util.concurrent.CompletableFuture<Path> fetched;
+    try {
+      Path target = copies().resolve(file.fileId() + suffix(file.name()));
+      target.toFile().deleteOnExit();
+      fetched = files.download(file, target, p -> { }, new FileTransfers.Cancel());
+    } catch (java.io.IOException e) {
+      fetched = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    local.put(file.fileId(), fetched);
+    return fetched;
+  }
+
+  /** A file just uploaded from this path: played from there, not fetched again. */
+  public void sentFrom(long fileId, Path path) {
+    local.put(fileId, java.util.concurrent.CompletableFuture.completedFuture(path));
+  }
+
+  private Path copies() throws java.io.IOException {
+    if (copies == null) {
+      copies = java.nio.file.Files.createTempDirectory("ling-media");
+      copies.toFile().deleteOnExit();
+    }
+    return copies;
+  }
+
+  /** The name's extension, which media players go by; nothing else of the name is used in the path. */
+  private static String suffix(String name) {
+    int dot = name == null ? -1 : name.lastIndexOf('.');
+    String suffix = dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    return suffix.matches("\\.[a-z0-9]{1,8}") ? suffix : ".bin";
   }
 
   /** A download's progress (-1 before it starts, 1 when saved). */

@@ -154,7 +154,7 @@ public final class ChatModel {
   /** Sends an uploaded file as an image (when it is one) or a file message. */
   public void sendFile(ling.client.api.Models.FileRef file) {
     String clientMsgId = UUID.randomUUID().toString();
-    String kind = file.isImage() ? "image" : "file";
+    String kind = file.isImage() ? "image" : file.isVideo() ? "video" : "file";
     ObjectNode frame = Wire.object().put("type", "send").put("clientMsgId", clientMsgId)
         .put("conversationId", conversationId).put("kind", kind).put("fileId", file.fileId());
     Message draft = new Message(0, conversationId, Long.MAX_VALUE, myId, clientMsgId, kind, null, file, null, null,

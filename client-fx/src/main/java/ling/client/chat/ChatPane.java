@@ -65,6 +65,7 @@ public final class ChatPane extends BorderPane {
   private final Button jump = new Button();
   /** Whom an "@" being typed in a group may name, above the input. */
   private final ListView<Mentions.Candidate> mentionList = new ListView<>();
+  private final VideoCards videos;
   private Mentions.Typing mentionTyping;
   private GroupInfoController info;
   private GroupInfoView infoView;
@@ -91,6 +92,7 @@ public final class ChatPane extends BorderPane {
     this.texts = texts;
     this.titles = titles;
     this.ctrlEnterSends = ctrlEnterSends;
+    this.videos = new VideoCards(client.attachments(), texts);
     title.setId("chatTitle");
     infoButton = Icons.button("groupInfoButton", Icons.INFO, texts.get("chat.groupInfo"));
     infoButton.setOnAction(e -> toggleInfo());
@@ -146,7 +148,7 @@ public final class ChatPane extends BorderPane {
     messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
         m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
-        this::avatarOf, () -> readBefore, this::forward));
+        this::avatarOf, () -> readBefore, this::forward, videos));
     setCenter(messages);
     // scrolled to the top: the page before comes in
     messages.skinProperty().addListener((obs, was, skin) -> {
@@ -298,6 +300,7 @@ public final class ChatPane extends BorderPane {
     }
     if (chat != null) {
       chat.lines().removeListener(linesChanged);
+      videos.clear();
       // what was being written stays with its conversation
       drafts.keep(chat.conversationId(), input.getText());
     }
@@ -443,6 +446,7 @@ public final class ChatPane extends BorderPane {
     uploadRow.setManaged(true);
     Fx.whenDone(client.files().upload(file, null, p -> Fx.later(() -> uploadProgress.setProgress(p)), cancel),
         uploaded -> {
+          client.attachments().sentFrom(uploaded.fileId(), file);
           target.sendFile(uploaded);
           next(files, target);
         }, err -> {

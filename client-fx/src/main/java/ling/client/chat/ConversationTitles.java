@@ -51,7 +51,8 @@ public final class ConversationTitles {
     }
     return switch (message.kind()) {
       case "image" -> texts.get("chat.image");
-      case "file", "video", "voice" -> texts.get("chat.file", message.file() == null ? "" : message.file().name());
+      case "video" -> texts.get("chat.video");
+      case "file", "voice" -> texts.get("chat.file", message.file() == null ? "" : message.file().name());
       case "call" -> message.call() == null ? "" : texts.get("chat.call", message.call().media(), message.call().outcome());
       case "system" -> message.text() == null ? texts.get("chat.system") : message.text();
       default -> message.text() == null ? "" : message.text().replace('\n', ' ');

@@ -41,13 +41,15 @@ final class MessageCell extends ListCell<ChatLine> {
   /** The seq the user had read up to when the chat opened (-1: nothing was unread). */
   private final java.util.function.LongSupplier readBefore;
   private final Consumer<Message> forward;
+  private final VideoCards videos;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
               ConversationTitles titles, Attachments attachments, Consumer<Message> reply,
               java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted,
               LongFunction<String> avatarOf, java.util.function.LongSupplier readBefore,
-              Consumer<Message> forward) {
+              Consumer<Message> forward, VideoCards videos) {
     this.forward = forward;
+    this.videos = videos;
     this.avatarOf = avatarOf;
     this.readBefore = readBefore;
     this.reply = reply;
@@ -243,6 +245,9 @@ final class MessageCell extends ListCell<ChatLine> {
       frame.setMinSize(width, height);
       frame.setPrefSize(width, height);
       return frame;
+    }
+    if (file != null && "video".equals(message.kind()) && file.isVideo()) {
+      return videos.of(message.id() > 0 ? message.id() : -message.clientMsgId().hashCode(), file);
     }
     if (file != null) {
       Label name = new Label(file.name());

@@ -34,6 +34,8 @@ public final class Icons {
   public static final String DELETE_FOLDER = "mdi2f-folder-remove-outline";
   public static final String MAKE_ADMIN = "mdi2c-crown-outline";
   public static final String REMOVE_MEMBER = "mdi2a-account-cancel-outline";
+  public static final String PLAY = "mdi2p-play";
+  public static final String PAUSE = "mdi2p-pause";
 
   private Icons() {
   }
