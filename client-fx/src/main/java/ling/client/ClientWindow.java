@@ -42,6 +42,7 @@ public final class ClientWindow {
 
   /** Shows the window: signed in at once when a remembered sign-in still works. */
   public void open() {
+    ling.client.api.Wire.warmUp();
     texts = new Texts(settings.locale());
     stage.setTitle(texts.get("app.title"));
     LoginController login = showLogin();

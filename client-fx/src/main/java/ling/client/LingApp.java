@@ -10,6 +10,12 @@ public class LingApp extends Application {
   @Override
   public void start(Stage stage) {
     new ClientWindow(stage, Profile.ofUser()).open();
+    if (Boolean.getBoolean("ling.reportStartup")) {
+      // for the client benchmark: how long the user waited for the first window
+      ProcessHandle.current().info().startInstant().ifPresent(started -> System.out.println(
+          "ling: window shown " + java.time.Duration.between(started, java.time.Instant.now()).toMillis()
+              + " ms after launch"));
+    }
   }
 
   public static void main(String[] args) {

@@ -34,6 +34,7 @@ public final class SignedIn {
   private final FileTransfers files;
   private final Attachments attachments;
   private final GroupMembers groupMembers;
+  private final ling.client.groups.GroupsModel groups;
   private final ling.client.call.Calls calls;
   private final ling.client.assistant.AssistantModel assistant;
   /** Where each event of the socket goes. */
@@ -51,6 +52,10 @@ public final class SignedIn {
     this.files = new FileTransfers(gateway);
     this.attachments = new Attachments(files);
     this.groupMembers = new GroupMembers(gateway);
+    this.groups = new ling.client.groups.GroupsModel(gateway, files, groupMembers, () -> {
+      contacts.reload();
+      conversations.reload();
+    });
     this.calls = new ling.client.call.Calls(socket::send, gateway, devices);
     this.assistant = new ling.client.assistant.AssistantModel(gateway);
     this.pushes = new PushRouter(me.id(), conversations, contacts, calls, groupMembers, assistant, chats, this::chat,
@@ -72,6 +77,10 @@ public final class SignedIn {
 
   public GroupMembers groupMembers() {
     return groupMembers;
+  }
+
+  public ling.client.groups.GroupsModel groups() {
+    return groups;
   }
 
   public FileTransfers files() {

@@ -288,7 +288,8 @@ class ClientFlowTest {
       list.getSelectionModel().select(d.client().conversations().find(conversationId));
     });
     javafx.scene.image.ImageView thumbnail = await(() -> find(d, "#image-" + image.file().fileId()));
-    awaitTrue(() -> thumbnail.getImage() != null && thumbnail.getImage().getWidth() == 320);
+    // the server's 320-pixel thumbnail, held at the 240 pixels it is shown at
+    awaitTrue(() -> thumbnail.getImage() != null && thumbnail.getImage().getWidth() == 240);
     Path saved = homes.resolve("saved.bin");
     robot.interact(() -> d.client().attachments().setSaveLocation(f -> saved));
     click(robot, await(() -> find(d, "#download-" + file.file().fileId())));

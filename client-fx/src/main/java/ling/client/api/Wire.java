@@ -21,6 +21,25 @@ public final class Wire {
   private Wire() {
   }
 
+  /**
+   * Reads the shapes of the first screens once, off the FX thread: the mapper builds its readers
+   * on first use, which would otherwise be paid when the first conversation opens.
+   */
+  public static void warmUp() {
+    Thread warming = new Thread(() -> {
+      try {
+        readList(tree("[{\"id\":1,\"conversationId\":1,\"seq\":1,\"senderId\":1,\"kind\":\"text\",\"text\":\"\","
+            + "\"file\":{\"fileId\":1},\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"mentions\":[1]}]"),
+            Models.Message.class);
+        readList(tree("[{\"id\":1,\"type\":\"direct\",\"peer\":{\"id\":1}}]"), Models.Conversation.class);
+      } catch (RuntimeException e) {
+        // only a head start: the real reads report their own failures
+      }
+    }, "ling-wire-warm-up");
+    warming.setDaemon(true);
+    warming.start();
+  }
+
   public static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);

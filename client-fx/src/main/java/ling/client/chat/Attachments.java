@@ -23,7 +23,17 @@ import ling.client.api.Models.FileRef;
 public final class Attachments {
 
   private final FileTransfers files;
-  private final Map<String, ObjectProperty<Image>> images = new HashMap<>();
+  /**
+   * Thumbnails and avatars by URL, the most recently asked for kept: scrolling back through
+   * thousands of pictures holds a few hundred, not all (one shown is held by its view).
+   */
+  private final Map<String, ObjectProperty<Image>> images = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ObjectProperty<Image>> eldest) {
+      return size() > IMAGES_KEPT;
+    }
+  };
+  static final int IMAGES_KEPT = 256;
   private final Map<Long, DoubleProperty> downloads = new HashMap<>();
   /** Files of messages as they are on this machine, by file id. */
   private final Map<Long, java.util.concurrent.CompletableFuture<Path>> local = new HashMap<>();
@@ -46,9 +56,18 @@ public final class Attachments {
 
   /** The image at a URL of the contract, loading in the background the first time. */
   public ObjectProperty<Image> image(String url) {
-    return images.computeIfAbsent(url, u -> {
+    return image(url, 0);
+  }
+
+  /**
+   * The image decoded no wider than it is shown (0: as it is): a thumbnail in a chat or an avatar
+   * holds the pixels it needs, not those of the picture it was made from.
+   */
+  public ObjectProperty<Image> image(String url, double shownWidth) {
+    return images.computeIfAbsent(shownWidth > 0 ? url + "#" + (int) shownWidth : url, key -> {
       ObjectProperty<Image> image = new SimpleObjectProperty<>();
-      Fx.whenDone(files.bytes(u), bytes -> image.set(new Image(new ByteArrayInputStream(bytes))), err -> { });
+      Fx.whenDone(files.bytes(url), bytes -> image.set(new Image(new ByteArrayInputStream(bytes), shownWidth, 0,
+          true, true)), err -> { });
       return image;
     });
   }

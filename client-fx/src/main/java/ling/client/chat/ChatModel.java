@@ -74,25 +74,60 @@ public final class ChatModel {
     return error;
   }
 
-  /** The newest page. */
+  /** The newest page, in one change of the list (drawn once, at its end). */
   public void open() {
     Fx.whenDone(gateway.messagesBefore(conversationId, null, PAGE), page -> {
-      merge(page);
+      prepend(page, oldestSeq() == null ? Long.MAX_VALUE : oldestSeq());
       hasOlder.set(page.size() == PAGE);
     }, err -> error.set(err.getMessage()));
   }
 
-  /** The page before the oldest line shown. */
+  /** The page before the oldest line shown; asked again while it is on its way, nothing more is fetched. */
   public void loadOlder() {
-    Long oldest = lines.stream().filter(l -> !l.local()).map(l -> l.message().seq()).min(Long::compare)
-        .orElse(null);
-    if (oldest == null || !hasOlder.get()) {
+    Long oldest = oldestSeq();
+    if (oldest == null || !hasOlder.get() || loadingOlder) {
       return;
     }
+    loadingOlder = true;
     Fx.whenDone(gateway.messagesBefore(conversationId, oldest, PAGE), page -> {
-      merge(page);
+      loadingOlder = false;
+      prepend(page, oldest);
       hasOlder.set(page.size() == PAGE);
-    }, err -> error.set(err.getMessage()));
+    }, err -> {
+      loadingOlder = false;
+      error.set(err.getMessage());
+    });
+  }
+
+  private boolean loadingOlder;
+
+  /**
+   * A page from before every stored line goes in above them in one change of the list, however
+   * long it is (a line at a time would move the whole list for each); anything else in it merges.
+   */
+  private void prepend(List<Message> page, long oldest) {
+    List<ChatLine> older = new ArrayList<>();
+    List<Message> rest = new ArrayList<>();
+    for (Message message : page) {
+      if (message.conversationId() == conversationId && message.seq() < oldest
+          && (older.isEmpty() || older.get(older.size() - 1).message().seq() < message.seq())) {
+        older.add(new ChatLine(message, ChatLine.Status.SENT));
+      } else {
+        rest.add(message);
+      }
+    }
+    lines.addAll(0, older);
+    merge(rest);
+  }
+
+  /** The oldest stored line's seq: stored lines are in seq order, from the top. */
+  private Long oldestSeq() {
+    for (ChatLine line : lines) {
+      if (!line.local()) {
+        return line.message().seq();
+      }
+    }
+    return null;
   }
 
   /** A message event of this conversation; a gap before it is fetched. */
@@ -313,8 +348,14 @@ public final class ChatModel {
     Fx.whenDone(gateway.recall(conversationId, messageId), x -> recalled(messageId), err -> error.set(err.getMessage()));
   }
 
+  /** The newest stored line's seq: stored lines are in seq order, the local ones after or among them. */
   public long lastSeq() {
-    return lines.stream().filter(l -> !l.local()).mapToLong(l -> l.message().seq()).max().orElse(0);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (!lines.get(i).local()) {
+        return lines.get(i).message().seq();
+      }
+    }
+    return 0;
   }
 
   private void resendUnacked() {

@@ -77,11 +77,17 @@ public final class ChatPane extends BorderPane {
     }
     // to the end for what arrives there; an older page coming in above keeps the user where they are
     boolean atEnd = false;
+    int above = 0;
     while (change.next()) {
       atEnd |= change.wasAdded() && change.getTo() == change.getList().size();
+      if (change.wasAdded() && !change.wasRemoved() && change.getFrom() == 0) {
+        above += change.getAddedSize();
+      }
     }
     if (atEnd) {
       scrollToEnd();
+    } else if (above > 0) {
+      keepPlace(above);
     }
   };
 
@@ -150,12 +156,29 @@ public final class ChatPane extends BorderPane {
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
         this::avatarOf, () -> readBefore, this::forward, videos));
     setCenter(messages);
+    // the wheel, the scroll bar, the keys: the user moves through the lines
+    messages.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> {
+      userScrolledAt = System.nanoTime();
+      // up against the top already (the list does not move): the page before is wanted all the same
+      if (e.getDeltaY() > 0 && chat != null && messages.lookup(".virtual-flow")
+          instanceof javafx.scene.control.skin.VirtualFlow<?> flow && flow.getPosition() <= 0.0) {
+        chat.loadOlder();
+      }
+    });
+    messages.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> userScrolledAt = System.nanoTime());
+    messages.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> userScrolledAt = System.nanoTime());
     // scrolled to the top: the page before comes in
     messages.skinProperty().addListener((obs, was, skin) -> {
       if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
         flow.positionProperty().addListener((o, before, position) -> {
-          if (position.doubleValue() <= 0.0 && before.doubleValue() > 0.0 && chat != null
-              && chat.hasOlderProperty().get()) {
+          // only the user's scrolling: the list also moves as it measures its lines or goes to its end
+          if (chat == null || !chat.hasOlderProperty().get() || position.doubleValue() >= before.doubleValue()
+              || System.nanoTime() - userScrolledAt > USER_SCROLL_NANOS) {
+            return;
+          }
+          // going up: the page before is fetched while a few screens are still above
+          var first = flow.getFirstVisibleCell();
+          if (position.doubleValue() <= 0.0 || first != null && first.getIndex() < FETCH_AHEAD_LINES) {
             chat.loadOlder();
           }
         });
@@ -305,6 +328,8 @@ public final class ChatPane extends BorderPane {
       drafts.keep(chat.conversationId(), input.getText());
     }
     chat = client.chat(conversation.id());
+    // what the user scrolled was the other chat: this one goes to its end without fetching
+    userScrolledAt = 0;
     // where unread began, before this opening marks it read; far back, a button takes the user there
     readBefore = conversation.unreadCount() > 0 ? conversation.readSeq() : -1;
     jump.setText(texts.get("chat.jumpToUnread", conversation.unreadCount()));
@@ -337,8 +362,36 @@ public final class ChatPane extends BorderPane {
     return chat;
   }
 
+  /** How recent the user's own scrolling must be for a move of the list to be theirs. */
+  private static final long USER_SCROLL_NANOS = 1_000_000_000L;
+  private long userScrolledAt;
+
+  /** Scrolling up, the page before is fetched once the top line is fewer than this many from the first. */
+  private static final int FETCH_AHEAD_LINES = 30;
+
   /** From this many unread on, they likely begin above the screen: a button goes to the first. */
   private static final int JUMP_FROM = 10;
+
+  /**
+   * Lines came in above the top one on screen: it stays where it was, rather than the list
+   * showing the new ones.
+   */
+  private void keepPlace(int added) {
+    if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+        && flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
+        && first.getItem() instanceof ChatLine shown) {
+      // the line the top cell shows, wherever it is now (its index may be older than the last change)
+      double offset = first.getLayoutY();
+      // laid out now, with the new count (the list would otherwise keep its place in pixels at its
+      // next layout, which is the new lines), then back to the line
+      messages.layout();
+      int at = messages.getItems().indexOf(shown);
+      if (at >= 0) {
+        flow.scrollToTop(at);
+        flow.scrollPixels(-offset);
+      }
+    }
+  }
 
   /** Scrolls to where unread begins, fetching older pages until it is loaded. */
   private void jumpToFirstUnread() {
@@ -640,7 +693,7 @@ public final class ChatPane extends BorderPane {
     }
     if (info == null) {
       infoView = new GroupInfoView(texts);
-      info = new GroupInfoController(infoView, client, texts);
+      info = new GroupInfoController(infoView, client.groups(), client.contacts()::friends, client.me().id(), texts);
     }
     info.show(shown.group());
     setRight(infoView);

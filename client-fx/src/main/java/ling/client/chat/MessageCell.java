@@ -231,9 +231,9 @@ final class MessageCell extends ListCell<ChatLine> {
     FileRef file = message.file();
     if (file != null && file.isImage() && file.thumbnailUrl() != null) {
       ImageView image = new ImageView();
-      image.imageProperty().bind(attachments.image(file.thumbnailUrl()));
-      image.setPreserveRatio(true);
       double width = Math.min(240, file.width());
+      image.imageProperty().bind(attachments.image(file.thumbnailUrl(), width));
+      image.setPreserveRatio(true);
       double height = file.height() == null || file.width() == 0 ? width : width * file.height() / file.width();
       image.setFitWidth(width);
       image.setFitHeight(height);

@@ -9,11 +9,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import ling.client.Fx;
-import ling.client.SignedIn;
 import ling.client.api.Models.Friend;
 import ling.client.api.Models.Group;
 import ling.client.api.Models.GroupMember;
-import ling.client.api.Wire;
 import ling.client.i18n.Texts;
 import ling.client.ui.Avatar;
 
@@ -25,13 +23,21 @@ import ling.client.ui.Avatar;
 public final class GroupInfoController {
 
   private final GroupInfoView view;
-  private final SignedIn client;
+  private final GroupsModel groups;
+  private final GroupMembers members;
+  /** The user's friends, whom they may invite. */
+  private final java.util.function.Supplier<List<Friend>> friends;
+  private final long myId;
   private final Texts texts;
   private Group group;
 
-  public GroupInfoController(GroupInfoView view, SignedIn client, Texts texts) {
+  public GroupInfoController(GroupInfoView view, GroupsModel groups, java.util.function.Supplier<List<Friend>> friends,
+                             long myId, Texts texts) {
     this.view = view;
-    this.client = client;
+    this.groups = groups;
+    this.members = groups.members();
+    this.friends = friends;
+    this.myId = myId;
     this.texts = texts;
     view.save.setOnAction(e -> save());
     view.invite.setOnAction(e -> invite());
@@ -44,12 +50,10 @@ public final class GroupInfoController {
         setAvatar(chosen.toPath());
       }
     });
-    view.saveNickname.setOnAction(e -> Fx.whenDone(client.gateway().setNickname(group.id(),
-        view.nickname.getText().strip()), x -> client.groupMembers().changed(group.id()), this::failed));
-    view.leave.setOnAction(e -> Fx.whenDone(client.gateway().removeMember(group.id(), client.me().id()),
-        x -> client.contacts().reload(), this::failed));
-    view.dissolve.setOnAction(e -> Fx.whenDone(client.gateway().dissolveGroup(group.id()),
-        x -> client.contacts().reload(), this::failed));
+    view.saveNickname.setOnAction(e -> Fx.whenDone(groups.setNickname(group.id(), view.nickname.getText().strip()),
+        x -> { }, this::failed));
+    view.leave.setOnAction(e -> Fx.whenDone(groups.remove(group.id(), myId, true), x -> { }, this::failed));
+    view.dissolve.setOnAction(e -> Fx.whenDone(groups.dissolve(group.id()), x -> { }, this::failed));
     view.members.setCellFactory(list -> new ListCell<>() {
       @Override
       protected void updateItem(GroupMember member, boolean empty) {
@@ -65,13 +69,13 @@ public final class GroupInfoController {
     view.name.setText(shown.name());
     view.announcement.setText(shown.announcement() == null ? "" : shown.announcement());
     view.message.setText("");
-    view.members.setItems(client.groupMembers().of(shown.id()));
-    client.groupMembers().of(shown.id()).addListener((javafx.collections.ListChangeListener<GroupMember>) c -> roles());
+    view.members.setItems(members.of(shown.id()));
+    members.of(shown.id()).addListener((javafx.collections.ListChangeListener<GroupMember>) c -> roles());
     roles();
   }
 
   private void roles() {
-    GroupMember me = client.groupMembers().member(group.id(), client.me().id());
+    GroupMember me = members.member(group.id(), myId);
     String role = me == null ? "member" : me.role();
     boolean manages = "owner".equals(role) || "admin".equals(role);
     view.name.setEditable(manages);
@@ -99,22 +103,22 @@ public final class GroupInfoController {
     row.setAlignment(Pos.CENTER_LEFT);
     row.setPrefWidth(0);
     row.setId("member-" + member.user().username());
-    GroupMember me = client.groupMembers().member(group.id(), client.me().id());
+    GroupMember me = members.member(group.id(), myId);
     String myRole = me == null ? "member" : me.role();
-    boolean isMe = member.user().id() == client.me().id();
+    boolean isMe = member.user().id() == myId;
     if (!isMe && "owner".equals(myRole) && !"owner".equals(member.role())) {
       boolean admin = "admin".equals(member.role());
       Button promote = ling.client.ui.Icons.button("promote-" + member.user().username(),
           ling.client.ui.Icons.MAKE_ADMIN, texts.get(admin ? "groups.unsetAdmin" : "groups.setAdmin"));
-      promote.setOnAction(e -> Fx.whenDone(client.gateway().setMemberRole(group.id(), member.user().id(),
-          admin ? "member" : "admin"), x -> client.groupMembers().changed(group.id()), this::failed));
+      promote.setOnAction(e -> Fx.whenDone(groups.setRole(group.id(), member.user().id(), admin ? "member" : "admin"),
+          x -> { }, this::failed));
       row.getChildren().add(promote);
     }
     if (!isMe && ("owner".equals(myRole) || ("admin".equals(myRole) && "member".equals(member.role())))) {
       Button remove = ling.client.ui.Icons.button("remove-" + member.user().username(),
           ling.client.ui.Icons.REMOVE_MEMBER, texts.get("groups.remove"));
-      remove.setOnAction(e -> Fx.whenDone(client.gateway().removeMember(group.id(), member.user().id()),
-          x -> client.groupMembers().changed(group.id()), this::failed));
+      remove.setOnAction(e -> Fx.whenDone(groups.remove(group.id(), member.user().id(), false), x -> { },
+          this::failed));
       row.getChildren().add(remove);
     }
     return row;
@@ -122,37 +126,24 @@ public final class GroupInfoController {
 
   /** A picture of the user's as the group's avatar (owner and admins). */
   public void setAvatar(java.nio.file.Path picture) {
-    Fx.whenDone(client.files().upload(picture, null, p -> { }, new ling.client.api.FileTransfers.Cancel())
-        .thenCompose(file -> client.gateway().updateGroup(group.id(), Wire.object().put("avatarFileId", file.fileId()))),
-        updated -> {
-          group = updated;
-          client.contacts().reload();
-          client.conversations().reload();
-        }, this::failed);
+    Fx.whenDone(groups.setAvatar(group.id(), picture), updated -> group = updated, this::failed);
   }
 
   private void save() {
-    var changes = Wire.object().put("name", view.name.getText().strip())
-        .put("announcement", view.announcement.getText().strip());
-    Fx.whenDone(client.gateway().updateGroup(group.id(), changes), updated -> {
-      group = updated;
-      client.contacts().reload();
-      client.conversations().reload();
-    }, this::failed);
+    Fx.whenDone(groups.update(group.id(), view.name.getText().strip(), view.announcement.getText().strip()),
+        updated -> group = updated, this::failed);
   }
 
   /** Friends who are not in the group yet, picked in the same dialog as a new group's. */
   private void invite() {
-    List<Long> present = client.groupMembers().of(group.id()).stream().map(m -> m.user().id()).toList();
-    List<Friend> candidates = client.contacts().friends().stream()
-        .filter(f -> !present.contains(f.user().id())).toList();
+    List<Long> present = members.of(group.id()).stream().map(m -> m.user().id()).toList();
+    List<Friend> candidates = friends.get().stream().filter(f -> !present.contains(f.user().id())).toList();
     NewGroupDialog dialog = new NewGroupDialog(texts, candidates);
     ling.client.ui.Themes.follow(dialog, view.getScene());
     dialog.forInvite(group.name());
     dialog.ask(choice -> {
       if (!choice.memberIds().isEmpty()) {
-        Fx.whenDone(client.gateway().inviteToGroup(group.id(), choice.memberIds()),
-            x -> client.groupMembers().changed(group.id()), this::failed);
+        Fx.whenDone(groups.invite(group.id(), choice.memberIds()), x -> { }, this::failed);
       }
     });
   }

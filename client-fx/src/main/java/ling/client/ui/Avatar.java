@@ -20,7 +20,8 @@ public final class Avatar {
     StackPane badge = of(name);
     if (avatarUrl != null && images != null) {
       javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView();
-      picture.imageProperty().bind(images.image(avatarUrl));
+      // twice the drawn size, for screens that scale
+      picture.imageProperty().bind(images.image(avatarUrl, 72));
       picture.setFitWidth(36);
       picture.setFitHeight(36);
       picture.setClip(new javafx.scene.shape.Circle(18, 18, 18));

@@ -1,0 +1,480 @@
+package ling.client;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import ling.client.chat.ChatLine;
+import ling.client.settings.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The speed and memory a user of the desktop client feels, against a real server in a process of
+ * its own: how soon the sign-in window appears, how a conversation of 100,000 messages opens and
+ * scrolls back, and how much memory the client holds after scrolling back through 5,000 messages
+ * with pictures. Run by hand (docs/performance.md), not in the build:
+ * {@code mvn -pl client-fx test -Dtest=ClientBench -Dling.bench=client}; figures go to the console
+ * and to {@code client-fx/target/client-bench.txt}.
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "ling.bench", matches = "client")
+class ClientBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TEXTS = Integer.getInteger("ling.bench.texts", 100_000);
+  private static final int IMAGES = Integer.getInteger("ling.bench.images", 5_000);
+  private static final int DISTINCT_PICTURES = Integer.getInteger("ling.bench.pictures", 1_000);
+  private static final int LAUNCHES = 5;
+
+  @TempDir
+  Path dir;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<String> report = new ArrayList<>();
+  private String base;
+
+  @Test
+  void theClientFeelsFast(FxRobot robot) throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    line("client benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version"));
+    // launch: the sign-in window, in a fresh JVM each time, as the packaged client starts (-Xmx512m);
+    // before the server starts, which would share the cores
+    List<Long> launches = new ArrayList<>();
+    for (int i = 0; i < LAUNCHES; i++) {
+      launches.add(launchMillis());
+    }
+    Collections.sort(launches);
+    line("sign-in window after launch (" + (Files.exists(Path.of("target", "ling-client.jar")) ? "the client's jar"
+        : "the test class path") + "): median " + launches.get(LAUNCHES / 2) + " ms, worst "
+        + launches.get(LAUNCHES - 1) + " ms (" + LAUNCHES + " launches)");
+    Process server = startServer(port);
+    try {
+      base = "http://127.0.0.1:" + port + "/api/v1/";
+
+      Account reader = register("reader");
+      Account talker = register("talker");
+      Account painter = register("painter");
+      long texts = befriend(reader, talker);
+      long pictures = befriend(reader, painter);
+      long seeding = System.nanoTime();
+      sendTexts(talker, texts, TEXTS);
+      line("seeded " + TEXTS + " texts in " + (System.nanoTime() - seeding) / 1_000_000 + " ms");
+      seeding = System.nanoTime();
+      sendPictures(painter, pictures, IMAGES, DISTINCT_PICTURES);
+      line("seeded " + IMAGES + " image messages (" + DISTINCT_PICTURES + " distinct 640x480 pictures) in "
+          + (System.nanoTime() - seeding) / 1_000_000 + " ms");
+
+      System.gc();
+      line("client process before signing in: " + residentMb() + " MB resident");
+      ClientWindow window = WaitForAsyncUtils.asyncFx(() -> {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        ClientWindow opened = new ClientWindow(stage, new Profile(dir.resolve("profile")));
+        opened.open();
+        return opened;
+      }).get(30, TimeUnit.SECONDS);
+      robot.interact(() -> {
+        lookup(window, "#server", javafx.scene.control.TextField.class).setText("127.0.0.1:" + port);
+        lookup(window, "#username", javafx.scene.control.TextField.class).setText(reader.username());
+        lookup(window, "#password", javafx.scene.control.TextInputControl.class).setText(reader.password());
+        lookup(window, "#submit", javafx.scene.control.Button.class).fire();
+      });
+      await(() -> window.main() != null && window.client() != null
+          && window.client().stateProperty().get() == ling.client.api.LiveSocket.State.ONLINE, 30);
+      await(() -> window.client().conversations().find(texts) != null, 30);
+
+      // the 100,000-message conversation: opened, then scrolled back 3,000 messages a screen at a time
+      // what the server takes for the newest page, asked directly: the client cannot be quicker
+      List<Long> served = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        long asked = System.nanoTime();
+        call("GET", "conversations/" + texts + "/messages?limit=50", reader.token(), null);
+        served.add((System.nanoTime() - asked) / 1_000_000);
+      }
+      Collections.sort(served);
+      line("the server answers the newest page of 50 in median " + served.get(3) + " ms (7 requests)");
+      // timed without the test robot's own waits: the click's work on the FX thread, then polling
+      long opening = System.nanoTime();
+      long handled = WaitForAsyncUtils.asyncFx(() -> {
+        long started = System.nanoTime();
+        window.main().chats().open(texts);
+        return (System.nanoTime() - started) / 1_000_000;
+      }).get(30, TimeUnit.SECONDS);
+      poll(() -> !window.client().chat(texts).lines().isEmpty());
+      long fetched = (System.nanoTime() - opening) / 1_000_000;
+      poll(() -> shownSeqs(window).contains((long) TEXTS));
+      line(String.format("open %,d-message conversation: %d ms of work on the FX thread, newest page in the model "
+          + "after %d ms, on screen after %d ms", TEXTS, handled, fetched, (System.nanoTime() - opening) / 1_000_000));
+      Scroll text = scrollBack(robot, window, 3_000);
+      line(String.format("scroll back %,d messages: %d screens, a screen drawn in median %.1f ms, p99 %.1f ms, "
+              + "worst %.1f ms; %d times at the top waiting for a page, %d ms in all", text.lines(), text.steps(),
+          text.median(), text.p99(), text.worst(), text.stalls(), text.stalledMillis()));
+
+      // the pictures: all 5,000 scrolled back through, then what the client holds
+      robot.interact(() -> window.main().chats().open(pictures));
+      try {
+        await(() -> shownSeqs(window).contains((long) IMAGES), 30);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("the newest picture is not on screen: shown " + shownSeqs(window) + " of "
+            + window.client().chat(pictures).lines().size() + " lines", e);
+      }
+      Scroll images = scrollBack(robot, window, IMAGES);
+      line(String.format("scroll back %,d image messages: %d screens, a screen drawn in median %.1f ms, p99 %.1f ms,"
+              + " worst %.1f ms; %d times at the top waiting for a page, %d ms in all", images.lines(),
+          images.steps(), images.median(), images.p99(), images.worst(), images.stalls(), images.stalledMillis()));
+      Thread.sleep(2000);
+      System.gc();
+      Thread.sleep(1000);
+      Runtime runtime = Runtime.getRuntime();
+      line(String.format("after scrolling back through %,d image messages: %d MB resident, heap %d MB used of %d MB "
+              + "committed", images.lines(), residentMb(), (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+          runtime.totalMemory() >> 20));
+      robot.interact(() -> window.stage().close());
+      Files.write(Path.of("target", "client-bench.txt"), report);
+      assertTrue(text.lines() >= 3_000 && images.lines() >= IMAGES, "scrolled as far as asked");
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private record Account(long id, String username, String password, String token) {
+  }
+
+  /** What a scroll back measured: lines reached, screens moved, time per screen, waits at the top. */
+  private record Scroll(int lines, int steps, double median, double p99, double worst, int stalls,
+                        long stalledMillis) {
+  }
+
+  /**
+   * Scrolls up a screen at a time, as fast as the client draws, until {@code lines} stored lines
+   * are loaded and the top is reached; a step is timed from the scroll to the drawn frame.
+   */
+  private Scroll scrollBack(FxRobot robot, ClientWindow window, int lines) throws Exception {
+    ListView<ChatLine> list = lookup(window, "#messages", ListView.class);
+    VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+    List<Double> steps = new ArrayList<>();
+    int stalls = 0;
+    long stalled = 0;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    int jumps = 0;
+    long newest = list.getItems().get(list.getItems().size() - 1).message().seq();
+    while (System.nanoTime() < deadline) {
+      long started = System.nanoTime();
+      int loadedBefore = list.getItems().size();
+      double[] position = new double[1];
+      int[] top = new int[1];
+      long[] topSeq = {Long.MAX_VALUE};
+      robot.interact(() -> {
+        // the wheel turned up by a screen, as the user scrolls
+        double height = list.getHeight();
+        flow.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10,
+            false, false, false, false, false, false, 0, height, 0, height,
+            javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+            javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+        position[0] = flow.getPosition();
+        top[0] = flow.getFirstVisibleCell() == null ? 0 : flow.getFirstVisibleCell().getIndex();
+        topSeq[0] = flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> cell
+            && cell.getItem() instanceof ChatLine line ? line.message().seq() : topSeq[0];
+      });
+      WaitForAsyncUtils.waitForFxEvents(1);
+      steps.add((System.nanoTime() - started) / 1e6);
+      if (steps.size() % 100 == 0) {
+        System.out.println("[client-bench]   " + steps.size() + " screens, " + list.getItems().size() + " lines");
+      }
+      boolean older = window.client().chat(window.client().conversations().openProperty().get())
+          .hasOlderProperty().get();
+      // far enough: the line on top as many back from the newest as asked, or the first of all
+      if (newest - topSeq[0] >= lines || !older && position[0] <= 0.0) {
+        break;
+      }
+      if (position[0] <= 0.0) {
+        // at the top with the page before not in yet: the user waits
+        stalls++;
+        long waiting = System.nanoTime();
+        try {
+          await(() -> list.getItems().size() > loadedBefore, 30);
+        } catch (java.util.concurrent.TimeoutException e) {
+          var chat = window.client().chat(window.client().conversations().openProperty().get());
+          throw new AssertionError("no page came at the top: " + list.getItems().size() + " lines, error "
+              + chat.errorProperty().get(), e);
+        }
+        stalled += (System.nanoTime() - waiting) / 1_000_000;
+        WaitForAsyncUtils.waitForFxEvents(2);
+        // the page came in above: the line on screen stays, the list does not jump to the new top
+        if (WaitForAsyncUtils.asyncFx(flow::getPosition).get(10, TimeUnit.SECONDS) <= 0.0) {
+          jumps++;
+        }
+      }
+    }
+    List<Double> sorted = new ArrayList<>(steps);
+    Collections.sort(sorted);
+    if (jumps > 0) {
+      line("  the list jumped to the new top " + jumps + " times when a page came in");
+    }
+    long reached = WaitForAsyncUtils.asyncFx(() -> flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> c
+        && c.getItem() instanceof ChatLine l ? l.message().seq() : newest).get(10, TimeUnit.SECONDS);
+    return new Scroll((int) (newest - reached + 1), steps.size(), sorted.get(sorted.size() / 2),
+        sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.99))), sorted.get(sorted.size() - 1),
+        stalls, stalled);
+  }
+
+  private static java.util.Set<Long> shownSeqs(ClientWindow window) {
+    ListView<?> list = lookup(window, "#messages", ListView.class);
+    java.util.Set<Long> seqs = new java.util.HashSet<>();
+    if (list != null) {
+      list.lookupAll(".list-cell").forEach(cell -> {
+        if (cell instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof ChatLine line
+            && c.isVisible()) {
+          seqs.add(line.message().seq());
+        }
+      });
+    }
+    return seqs;
+  }
+
+  /** A fresh JVM of the client, as the package starts it, until its window is on the (headless) screen. */
+  private long launchMillis() throws Exception {
+    // the client's own jar when it is built (what the package runs), else the test class path; with
+    // the headless screen beside it
+    Path jar = Path.of("target", "ling-client.jar");
+    String monocle = Path.of(Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory").getProtectionDomain()
+        .getCodeSource().getLocation().toURI()).toString();
+    String classPath = Files.exists(jar) && !monocle.isEmpty() ? jar + java.io.File.pathSeparator + monocle
+        : System.getProperty("java.class.path");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", classPath, "-Dling.reportStartup=true",
+        "-Dling.home=" + dir.resolve("launch"), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+        "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32", "ling.client.Launcher"));
+    Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // a jar built before the window reported its start would never say: it is stopped after a minute
+    java.util.concurrent.ScheduledFuture<?> limit = java.util.concurrent.Executors.newSingleThreadScheduledExecutor()
+        .schedule(client::destroyForcibly, 1, TimeUnit.MINUTES);
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("ling: window shown ")) {
+          return Long.parseLong(line.replaceAll("\\D+", " ").trim().split(" ")[0]);
+        }
+      }
+      throw new AssertionError("the client ended without reporting its window (is target/ling-client.jar current?)");
+    } finally {
+      limit.cancel(false);
+      client.destroyForcibly();
+      client.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The server with its embedded database, in a process of its own, its limits raised for the load of one address. */
+  private Process startServer(int port) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "ling.standalone.StandaloneMain").redirectErrorStream(true);
+    builder.environment().put("LING_DATA_DIR", dir.resolve("server").toString());
+    builder.environment().put("LING_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("LING_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS", "1000000");
+    builder.environment().put("LING_WS_MAX_FRAMES_PER_SECOND", "1000000");
+    builder.environment().put("LING_WS_MAX_FRAMES_PER_SECOND_PER_USER", "1000000");
+    builder.environment().put("LING_HTTP_MAX_CONNECTIONS_PER_ADDRESS", "1000000");
+    Process process = builder.start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<Void> listening = new CompletableFuture<>();
+    Thread pump = new Thread(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.contains("Ling is listening on")) {
+            listening.complete(null);
+          }
+        }
+      } catch (java.io.IOException e) {
+        listening.completeExceptionally(e);
+      }
+      listening.completeExceptionally(new IllegalStateException("the server ended"));
+    });
+    pump.setDaemon(true);
+    pump.start();
+    listening.get(5, TimeUnit.MINUTES);
+    return process;
+  }
+
+  private Account register(String prefix) throws Exception {
+    String username = prefix + UUID.randomUUID().toString().substring(0, 8);
+    String password = "bench-password";
+    JsonNode auth = call("POST", "auth/register", null, JSON.createObjectNode().put("username", username)
+        .put("password", password));
+    return new Account(auth.path("user").path("id").asLong(), username, password, auth.path("accessToken").asText());
+  }
+
+  private long befriend(Account a, Account b) throws Exception {
+    JsonNode request = call("POST", "friend-requests", a.token(), JSON.createObjectNode().put("toUserId", b.id()));
+    JsonNode accepted = call("POST", "friend-requests/" + request.path("id").asLong() + "/accept", b.token(),
+        JSON.createObjectNode());
+    return accepted.path("friend").path("conversationId").asLong();
+  }
+
+  /** Texts over a socket, up to 150 waiting for their acks at a time (the server takes 200). */
+  private void sendTexts(Account sender, long conversation, int count) throws Exception {
+    send(sender, count, i -> JSON.createObjectNode().put("type", "send").put("clientMsgId", "t" + i)
+        .put("conversationId", conversation).put("kind", "text")
+        .put("text", "message " + (i + 1) + " of the long conversation, long enough to wrap like a real one does"));
+  }
+
+  private void sendPictures(Account sender, long conversation, int count, int distinct) throws Exception {
+    List<Long> fileIds = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < distinct; i++) {
+      java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(640, 480,
+          java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = picture.createGraphics();
+      g.setColor(new java.awt.Color(random.nextInt(0xffffff)));
+      g.fillRect(0, 0, 640, 480);
+      for (int k = 0; k < 12; k++) {
+        g.setColor(new java.awt.Color(random.nextInt(0xffffff)));
+        g.fillOval(random.nextInt(600), random.nextInt(440), 40 + random.nextInt(200), 40 + random.nextInt(200));
+      }
+      g.dispose();
+      ByteArrayOutputStream png = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(picture, "png", png);
+      fileIds.add(upload(sender, "picture-" + i + ".png", png.toByteArray()));
+    }
+    send(sender, count, i -> JSON.createObjectNode().put("type", "send").put("clientMsgId", "p" + i)
+        .put("conversationId", conversation).put("kind", "image").put("fileId", fileIds.get(i % fileIds.size())));
+  }
+
+  private void send(Account sender, int count, java.util.function.IntFunction<ObjectNode> frame) throws Exception {
+    Semaphore window = new Semaphore(150);
+    AtomicInteger acked = new AtomicInteger();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "ws?access_token="
+        + sender.token()), new WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              String message = text.toString();
+              text.setLength(0);
+              if (message.contains("\"type\":\"ack\"")) {
+                window.release();
+                if (acked.incrementAndGet() == count) {
+                  done.complete(null);
+                }
+              } else if (message.contains("\"type\":\"error\"")) {
+                done.completeExceptionally(new AssertionError(message));
+              }
+            }
+            ws.request(1);
+            return null;
+          }
+        }).get(30, TimeUnit.SECONDS);
+    for (int i = 0; i < count; i++) {
+      window.acquire();
+      socket.sendText(frame.apply(i).toString(), true).get(30, TimeUnit.SECONDS);
+    }
+    done.get(10, TimeUnit.MINUTES);
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+  }
+
+  private long upload(Account sender, String name, byte[] content) throws Exception {
+    String boundary = "ling" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "files"))
+        .header("Authorization", "Bearer " + sender.token())
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new AssertionError("upload: " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body()).path("fileId").asLong();
+  }
+
+  private JsonNode call(String method, String path, String token, ObjectNode body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new AssertionError(method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private static long residentMb() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static <T> T lookup(ClientWindow window, String selector, Class<T> type) {
+    return type.cast(window.stage().getScene().getRoot().lookup(selector));
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(10, TimeUnit.SECONDS)) {
+      if (System.nanoTime() > deadline) {
+        throw new java.util.concurrent.TimeoutException("not within " + seconds + " s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Polls the FX thread every 5 ms (the test robot's waits would add their own time). */
+  private static void poll(java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(10, TimeUnit.SECONDS)) {
+      if (System.nanoTime() > deadline) {
+        throw new java.util.concurrent.TimeoutException("not within 30 s");
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private void line(String text) {
+    System.out.println("[client-bench] " + text);
+    report.add(text);
+  }
+}
