@@ -127,6 +127,31 @@ public final class SignedIn {
     return me.get();
   }
 
+  /** Changes the user's profile; the session's user follows once the server agreed. */
+  public java.util.concurrent.CompletableFuture<User> updateMe(ObjectNode changes) {
+    java.util.concurrent.CompletableFuture<User> done = new java.util.concurrent.CompletableFuture<>();
+    Fx.whenDone(gateway.updateMe(changes), updated -> {
+      me.set(updated);
+      done.complete(updated);
+    }, done::completeExceptionally);
+    return done;
+  }
+
+  /** A picture of the user's as their avatar. */
+  public java.util.concurrent.CompletableFuture<User> setAvatar(java.nio.file.Path picture) {
+    return files.upload(picture, null, p -> { }, new FileTransfers.Cancel())
+        .thenCompose(file -> updateMe(ling.client.api.Wire.object().put("avatarFileId", file.fileId())));
+  }
+
+  public java.util.concurrent.CompletableFuture<Void> changePassword(String current, String next) {
+    return gateway.changePassword(current, next);
+  }
+
+  /** Lets a new device in by the code it shows. */
+  public java.util.concurrent.CompletableFuture<Void> approveDevice(String code) {
+    return gateway.approveDeviceLink(code);
+  }
+
   public ConversationsModel conversations() {
     return conversations;
   }

@@ -78,9 +78,17 @@ class VideoMessageTest {
     robot.interact(() -> w.main().chats().open(conversation));
     Node card = await(() -> find(w, "#video-" + fileId));
     MediaView screen = (MediaView) card.lookup(".media-view");
-    awaitTrue(() -> screen.getMediaPlayer() != null
-        && screen.getMediaPlayer().getStatus() == javafx.scene.media.MediaPlayer.Status.PAUSED);
     Label time = (Label) card.lookup("#videoTime-" + fileId);
+    try {
+      // the first video of the JVM starts the media framework: longer than a screen's change
+      org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+          screen.getMediaPlayer() != null
+              && screen.getMediaPlayer().getStatus() == javafx.scene.media.MediaPlayer.Status.PAUSED).get());
+    } catch (java.util.concurrent.TimeoutException e) {
+      var player = screen.getMediaPlayer();
+      throw new AssertionError("no poster: player " + (player == null ? "none" : player.getStatus() + " at "
+          + player.getCurrentTime() + ", error " + player.getError()) + ", time " + time.getText(), e);
+    }
     awaitTrue(() -> time.getText().endsWith("/ 0:02"));
     assertTrue(colours(screen) > 50, "the first frame of the test picture is drawn");
     assertTrue(card.lookup("#playVideo-" + fileId).isVisible(), "a play button over the poster");

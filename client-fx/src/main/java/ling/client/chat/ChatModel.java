@@ -344,6 +344,11 @@ public final class ChatModel {
     }
   }
 
+  /** Text messages of this conversation holding the words, newest first. */
+  public java.util.concurrent.CompletableFuture<List<Message>> search(String query) {
+    return gateway.searchMessages(conversationId, query);
+  }
+
   public void recall(long messageId) {
     Fx.whenDone(gateway.recall(conversationId, messageId), x -> recalled(messageId), err -> error.set(err.getMessage()));
   }

@@ -635,7 +635,7 @@ public final class ChatPane extends BorderPane {
     if (chat == null || query.isEmpty()) {
       return;
     }
-    Fx.whenDone(client.gateway().searchMessages(chat.conversationId(), query), found -> {
+    Fx.whenDone(chat.search(query), found -> {
       ListView<String> results = new ListView<>();
       results.setId("searchResults");
       results.setPrefSize(360, 240);

@@ -164,15 +164,7 @@ public final class ChatsView extends SplitPane {
 
   /** Changes a flag; the list keeps its peer and group, which the answer does not carry. */
   public void change(Conversation conversation, String flag, boolean value) {
-    ling.client.Fx.whenDone(client.gateway().updateConversation(conversation.id(),
-        ling.client.api.Wire.object().put(flag, value)), updated -> {
-          Conversation known = client.conversations().find(conversation.id());
-          if (known != null) {
-            client.conversations().put(new Conversation(known.id(), known.type(), known.peer(), known.group(),
-                known.lastMessage(), known.lastSeq(), known.readSeq(), known.unreadCount(), updated.muted(),
-                updated.pinned(), known.closed(), known.updatedAt(), known.unreadMentions()));
-          }
-        }, err -> { });
+    client.conversations().change(conversation.id(), flag, value);
   }
 
   public ChatPane pane() {

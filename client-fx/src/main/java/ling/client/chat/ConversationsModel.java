@@ -88,6 +88,19 @@ public final class ConversationsModel {
     return true;
   }
 
+  /** Mutes or pins (a {@code flag} of the row) on the server; the row keeps its peer and group, which the answer lacks. */
+  public void change(long conversationId, String flag, boolean value) {
+    Fx.whenDone(gateway.updateConversation(conversationId, ling.client.api.Wire.object().put(flag, value)), updated -> {
+      Conversation known = find(conversationId);
+      if (known != null) {
+        put(new Conversation(known.id(), known.type(), known.peer(), known.group(), known.lastMessage(),
+            known.lastSeq(), known.readSeq(), known.unreadCount(), updated.muted(), updated.pinned(), known.closed(),
+            known.updatedAt(), known.unreadMentions()));
+      }
+    }, err -> System.getLogger("ling.client").log(System.Logger.Level.WARNING,
+        "conversation not changed: " + err.getMessage()));
+  }
+
   /** The user read up to seq here (on any device). */
   public void read(long conversationId, long seq) {
     Conversation known = find(conversationId);

@@ -51,20 +51,17 @@ public final class ContactsController {
     }));
     view.groups.setItems(contacts.groups());
     view.find.setOnAction(e -> search());
-    view.newGroup.setOnAction(e -> newGroup().ask(choice -> Fx.whenDone(client.gateway().createGroup(choice.name(), choice.memberIds()), group -> {
-          contacts.groups().add(group);
-          openConversation.accept(group.conversationId());
-        }, err -> view.message.setText(texts.failure(err)))));
+    view.newGroup.setOnAction(e -> newGroup().ask(choice -> Fx.whenDone(contacts.createGroup(choice.name(),
+        choice.memberIds()), group -> openConversation.accept(group.conversationId()),
+        err -> view.message.setText(texts.failure(err)))));
     view.results.setCellFactory(cells((User user) -> {
       boolean friend = contacts.friend(user.id()) != null || user.id() == client.me().id();
       Button add = Icons.button("add-" + user.username(), friend ? Icons.IS_FRIEND : Icons.ADD_FRIEND,
           texts.get("contacts.add"));
       add.setDisable(friend);
-      add.setOnAction(e -> Fx.whenDone(client.gateway().requestFriend(user.id(), null), request -> {
+      add.setOnAction(e -> Fx.whenDone(contacts.requestFriend(user.id()), request -> {
         Icons.change(add, Icons.REQUESTED, texts.get("contacts.requested"));
         add.setDisable(true);
-        contacts.outgoing().removeIf(r -> r.id() == request.id());
-        contacts.outgoing().add(0, request);
       }, err -> view.message.setText(texts.failure(err))));
       // the name, and under it the username, each on a line of its own
       Label handle = new Label("@" + user.username());
@@ -121,18 +118,18 @@ public final class ContactsController {
       }
     });
     view.newFolder.setOnAction(e -> ask(texts.get("contacts.newFolder"), "", name ->
-        Fx.whenDone(client.gateway().createFolder(name), f -> contacts.reloadFriends(), this::failed)));
+        Fx.whenDone(contacts.createFolder(name), f -> { }, this::failed)));
     view.renameFolder.setOnAction(e -> {
       var folder = selectedFolder();
       if (folder != null && !folder.defaultFolder()) {
         ask(texts.get("contacts.renameFolder"), folder.name(), name ->
-            Fx.whenDone(client.gateway().renameFolder(folder.id(), name), f -> contacts.reloadFriends(), this::failed));
+            Fx.whenDone(contacts.renameFolder(folder.id(), name), f -> { }, this::failed));
       }
     });
     view.deleteFolder.setOnAction(e -> {
       var folder = selectedFolder();
       if (folder != null && !folder.defaultFolder()) {
-        Fx.whenDone(client.gateway().deleteFolder(folder.id()), x -> contacts.reloadFriends(), this::failed);
+        Fx.whenDone(contacts.deleteFolder(folder.id()), x -> { }, this::failed);
       }
     });
     view.groupResults.setCellFactory(cells((Group group) -> {
@@ -140,10 +137,9 @@ public final class ContactsController {
       Button join = new Button(texts.get(member ? "contacts.joined" : "contacts.join"));
       join.setId("join-" + group.id());
       join.setDisable(member);
-      join.setOnAction(e -> Fx.whenDone(client.gateway().joinGroup(group.id()), x -> {
+      join.setOnAction(e -> Fx.whenDone(contacts.joinGroup(group.id()), x -> {
         join.setText(texts.get("contacts.joinAsked"));
         join.setDisable(true);
-        contacts.reload();
       }, ContactsController.this::failed));
       return row(group.name() + " (" + group.memberCount() + ")", null, join);
     }));
@@ -162,9 +158,9 @@ public final class ContactsController {
       return;
     }
     view.message.setText("");
-    Fx.whenDone(client.gateway().searchUsers(query), view.results.getItems()::setAll,
+    Fx.whenDone(client.contacts().searchUsers(query), view.results.getItems()::setAll,
         err -> view.message.setText(texts.failure(err)));
-    Fx.whenDone(client.gateway().searchGroups(query), view.groupResults.getItems()::setAll,
+    Fx.whenDone(client.contacts().searchGroups(query), view.groupResults.getItems()::setAll,
         err -> view.message.setText(texts.failure(err)));
   }
 

@@ -1,6 +1,7 @@
 package ling.client.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ling.client.Fx;
@@ -127,6 +128,67 @@ public final class ContactsModel {
         friends.add(friend);
       }
     }, failed);
+  }
+
+  // ---- what the user does; each call's lists follow on the FX thread, before the caller hears
+
+  public java.util.concurrent.CompletableFuture<List<User>> searchUsers(String query) {
+    return gateway.searchUsers(query);
+  }
+
+  public java.util.concurrent.CompletableFuture<List<Group>> searchGroups(String query) {
+    return gateway.searchGroups(query);
+  }
+
+  /** A friend request, shown first among those sent. */
+  public java.util.concurrent.CompletableFuture<FriendRequest> requestFriend(long userId) {
+    return followed(gateway.requestFriend(userId, null), request -> {
+      outgoing.removeIf(r -> r.id() == request.id());
+      outgoing.add(0, request);
+    });
+  }
+
+  /** A remark or a folder for a friend. */
+  public java.util.concurrent.CompletableFuture<Friend> updateFriend(long userId,
+                                                                     com.fasterxml.jackson.databind.node.ObjectNode changes) {
+    return followed(gateway.updateFriend(userId, changes), updated -> reloadFriends());
+  }
+
+  public java.util.concurrent.CompletableFuture<Void> removeFriend(long userId) {
+    return followed(gateway.removeFriend(userId), x -> friends.removeIf(f -> f.user().id() == userId));
+  }
+
+  public java.util.concurrent.CompletableFuture<ling.client.api.Models.FriendFolder> createFolder(String name) {
+    return followed(gateway.createFolder(name), folder -> reloadFriends());
+  }
+
+  public java.util.concurrent.CompletableFuture<ling.client.api.Models.FriendFolder> renameFolder(long id, String name) {
+    return followed(gateway.renameFolder(id, name), folder -> reloadFriends());
+  }
+
+  public java.util.concurrent.CompletableFuture<Void> deleteFolder(long id) {
+    return followed(gateway.deleteFolder(id), x -> reloadFriends());
+  }
+
+  /** A new group of the user's, listed with their groups. */
+  public java.util.concurrent.CompletableFuture<Group> createGroup(String name, List<Long> memberIds) {
+    return followed(gateway.createGroup(name, memberIds), groups::add);
+  }
+
+  /** Joins a group (or asks to, where its owner approves). */
+  public java.util.concurrent.CompletableFuture<Void> joinGroup(long groupId) {
+    return followed(gateway.joinGroup(groupId), x -> reload());
+  }
+
+  /** The call's result, once the lists took it on the FX thread. */
+  private static <T> java.util.concurrent.CompletableFuture<T> followed(java.util.concurrent.CompletableFuture<T> call,
+                                                                       java.util.function.Consumer<T> lists) {
+    java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+    Fx.whenDone(call, result -> {
+      lists.accept(result);
+      done.complete(result);
+    }, done::completeExceptionally);
+    return done;
   }
 
   public void reject(FriendRequest request, java.util.function.Consumer<Throwable> failed) {

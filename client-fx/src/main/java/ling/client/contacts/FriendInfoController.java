@@ -45,10 +45,8 @@ public final class FriendInfoController {
     view.chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
     view.voiceCall.setOnAction(e -> call.accept(friend, "audio"));
     view.videoCall.setOnAction(e -> call.accept(friend, "video"));
-    view.delete.setOnAction(e -> Fx.whenDone(client.gateway().removeFriend(friend.user().id()), x -> {
-      client.contacts().friends().removeIf(f -> f.user().id() == friend.user().id());
-      view.setVisible(false);
-    }, err -> view.message.setText(texts.failure(err))));
+    view.delete.setOnAction(e -> Fx.whenDone(client.contacts().removeFriend(friend.user().id()),
+        x -> view.setVisible(false), err -> view.message.setText(texts.failure(err))));
   }
 
   public void show(Friend shown) {
@@ -75,8 +73,7 @@ public final class FriendInfoController {
   }
 
   private void update(com.fasterxml.jackson.databind.node.ObjectNode changes) {
-    Fx.whenDone(client.gateway().updateFriend(friend.user().id(), changes), updated -> {
-      client.contacts().reloadFriends();
+    Fx.whenDone(client.contacts().updateFriend(friend.user().id(), changes), updated -> {
       friend = updated;
       view.name.setText(updated.shownName());
     }, err -> view.message.setText(texts.failure(err)));

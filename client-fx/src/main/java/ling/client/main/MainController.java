@@ -160,7 +160,7 @@ public final class MainController {
     dialog.initOwner(view.getScene().getWindow());
     dialog.resultProperty().addListener((obs, was, code) -> {
       if (code != null && !code.isBlank()) {
-        Fx.whenDone(client.gateway().approveDeviceLink(code.strip()), x -> { }, err -> {
+        Fx.whenDone(client.approveDevice(code.strip()), x -> { }, err -> {
           var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, texts.failure(err));
           alert.show();
         });

@@ -12,7 +12,6 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import ling.client.Fx;
 import ling.client.SignedIn;
-import ling.client.api.FileTransfers;
 import ling.client.api.Models.User;
 import ling.client.api.Wire;
 import ling.client.emoji.EmojiField;
@@ -54,14 +53,12 @@ final class ProfileDialog extends Dialog<ButtonType> {
           "*.bmp"));
       File chosen = chooser.showOpenDialog(getOwner());
       if (chosen != null) {
-        Fx.whenDone(client.files().upload(chosen.toPath(), null, p -> { }, new FileTransfers.Cancel())
-            .thenCompose(file -> client.gateway().updateMe(Wire.object().put("avatarFileId", file.fileId()))),
-            client.meProperty()::set, err -> message.setText(texts.failure(err)));
+        Fx.whenDone(client.setAvatar(chosen.toPath()), x -> { }, err -> message.setText(texts.failure(err)));
       }
     });
     Button changePassword = new Button(texts.get("profile.changePassword"));
     changePassword.setId("changePassword");
-    changePassword.setOnAction(e -> Fx.whenDone(client.gateway().changePassword(oldPassword.getText(),
+    changePassword.setOnAction(e -> Fx.whenDone(client.changePassword(oldPassword.getText(),
         newPassword.getText()), x -> message.setText(texts.get("profile.passwordChanged")),
         err -> message.setText(texts.failure(err))));
 
@@ -96,10 +93,7 @@ final class ProfileDialog extends Dialog<ButtonType> {
       if (!email.getText().isBlank()) {
         changes.put("email", email.getText().strip());
       }
-      Fx.whenDone(client.gateway().updateMe(changes), updated -> {
-        client.meProperty().set(updated);
-        close();
-      }, err -> message.setText(texts.failure(err)));
+      Fx.whenDone(client.updateMe(changes), updated -> close(), err -> message.setText(texts.failure(err)));
     });
   }
 }
