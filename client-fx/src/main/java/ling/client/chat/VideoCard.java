@@ -75,6 +75,7 @@ final class VideoCard extends VBox {
     HBox.setHgrow(position, Priority.ALWAYS);
     position.valueChangingProperty().addListener((obs, was, changing) -> {
       if (!changing && player != null) {
+        holdingPoster = false;
         player.seek(player.getTotalDuration().multiply(position.getValue()));
       }
     });
@@ -109,6 +110,8 @@ final class VideoCard extends VBox {
       load();
       return;
     }
+    posterRun = false;
+    holdingPoster = false;
     if (player.getStatus() == MediaPlayer.Status.STOPPED || player.getCurrentTime().greaterThanOrEqualTo(
         player.getTotalDuration())) {
       player.seek(Duration.ZERO);
@@ -118,6 +121,10 @@ final class VideoCard extends VBox {
   }
 
   private boolean loading;
+  /** Playing muted, only to draw the poster. */
+  private boolean posterRun;
+  /** The poster stands: the time shown is the start. */
+  private boolean holdingPoster;
 
   private void load() {
     if (loading) {
@@ -144,11 +151,9 @@ final class VideoCard extends VBox {
     view.setMediaPlayer(player);
     player.setOnError(() -> time.setText("—"));
     player.currentTimeProperty().addListener((obs, was, now) -> {
-      Duration total = player.getTotalDuration();
-      if (!position.isValueChanging() && total != null && total.toMillis() > 0) {
-        position.setValue(now.toMillis() / total.toMillis());
+      if (!holdingPoster) {
+        showTime(now);
       }
-      time.setText(clock(now) + " / " + clock(total));
     });
     player.statusProperty().addListener((obs, was, now) -> {
       boolean playing = now == MediaPlayer.Status.PLAYING && !player.isMute();
@@ -159,6 +164,10 @@ final class VideoCard extends VBox {
       Icons.change(toggle, playing ? Icons.PAUSE : Icons.PLAY, toggle.getTooltip().getText());
     });
     player.setOnEndOfMedia(() -> {
+      if (posterRun) {
+        holdPoster();
+        return;
+      }
       player.pause();
       bigPlay.setVisible(true);
     });
@@ -172,22 +181,59 @@ final class VideoCard extends VBox {
     });
   }
 
-  /** The first frame: played silently until one is drawn, then held. */
+  /**
+   * The poster: the player cannot draw a frame without playing, so it plays muted until the time
+   * moves, pauses and goes back to the start. A player that runs ahead of the clock (a sound
+   * device that takes samples faster than it plays them) may reach the end first; it then holds
+   * the last frame, and playing starts from the beginning all the same.
+   */
   private void showPoster() {
+    posterRun = true;
     player.setMute(true);
-    javafx.beans.value.ChangeListener<Duration> first = new javafx.beans.value.ChangeListener<>() {
+    javafx.beans.value.ChangeListener<Duration> moved = new javafx.beans.value.ChangeListener<>() {
       @Override
       public void changed(javafx.beans.value.ObservableValue<? extends Duration> obs, Duration was, Duration now) {
-        if (now.greaterThan(Duration.ZERO) && player.isMute()) {
+        if (now.greaterThan(Duration.ZERO)) {
           player.currentTimeProperty().removeListener(this);
-          player.pause();
-          player.seek(Duration.ZERO);
-          posterShown.set(true);
+          if (posterRun) {
+            player.pause();
+          }
         }
       }
     };
-    player.currentTimeProperty().addListener(first);
+    // back to the start only once paused: a seek while still playing is overtaken by the playback
+    javafx.beans.value.ChangeListener<MediaPlayer.Status> paused = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends MediaPlayer.Status> obs,
+          MediaPlayer.Status was, MediaPlayer.Status now) {
+        if (now == MediaPlayer.Status.PAUSED) {
+          player.statusProperty().removeListener(this);
+          if (posterRun) {
+            holdPoster();
+            player.seek(Duration.ZERO);
+          }
+        }
+      }
+    };
+    player.currentTimeProperty().addListener(moved);
+    player.statusProperty().addListener(paused);
     player.play();
+  }
+
+  /** The poster stands: the time shown is the start whatever the player reports on its way back. */
+  private void holdPoster() {
+    posterRun = false;
+    holdingPoster = true;
+    showTime(Duration.ZERO);
+    posterShown.set(true);
+  }
+
+  private void showTime(Duration now) {
+    Duration total = player.getMedia().getDuration();
+    if (!position.isValueChanging() && total != null && total.toMillis() > 0) {
+      position.setValue(now.toMillis() / total.toMillis());
+    }
+    time.setText(clock(now) + " / " + clock(total));
   }
 
   /** Lets go of the player: the cell shows another line now. */
