@@ -642,16 +642,21 @@ class ClientFlowTest {
             .allMatch(id -> call.session(id) != null && call.session(id).receivedFrames() > 10);
       });
     }
-    assertEquals(2, ((javafx.scene.layout.TilePane) host.lookup("#groupGrid")).getChildren().size());
+    // the own tile first, then the two others
+    assertEquals(3, ((javafx.scene.layout.TilePane) host.lookup("#groupGrid")).getChildren().size());
+    assertEquals("tile-self", ((javafx.scene.layout.TilePane) host.lookup("#groupGrid")).getChildren().get(0).getId());
     long quinId = q.client().me().id();
     awaitTrue(() -> "Connected".equals(((Label) host.lookup("#tileState-" + quinId)).getText()));
     assertTrue(host.lookup("#tile-" + quinId).lookup("ImageView").isVisible());
+    // the own tile shows the own camera
+    awaitTrue(() -> ((javafx.scene.image.ImageView) host.lookup("#tile-self").lookup("ImageView")).getImage() != null);
 
     // one turns the camera off: the others show the initial in that tile, and its frames stop
     click(robot, groupWindow(q).lookup("#groupCamera"));
     for (ClientWindow other : java.util.List.of(p, r)) {
       awaitTrue(() -> !groupWindow(other).lookup("#tile-" + quinId).lookup("ImageView").isVisible());
     }
+    assertFalse(groupWindow(q).lookup("#tile-self").lookup("ImageView").isVisible(), "its own tile shows the initial");
     var fromQuin = p.client().calls().groupProperty().get().session(quinId);
     Thread.sleep(500);
     long framesAt = fromQuin.receivedFrames();
@@ -662,7 +667,7 @@ class ClientFlowTest {
     click(robot, groupWindow(r).lookup("#leaveGroupCall"));
     awaitTrue(() -> groupWindow(r) == null);
     for (ClientWindow client : java.util.List.of(p, q)) {
-      awaitTrue(() -> ((javafx.scene.layout.TilePane) groupWindow(client).lookup("#groupGrid")).getChildren().size() == 1);
+      awaitTrue(() -> ((javafx.scene.layout.TilePane) groupWindow(client).lookup("#groupGrid")).getChildren().size() == 2);
     }
     click(robot, groupWindow(q).lookup("#leaveGroupCall"));
     click(robot, groupWindow(p).lookup("#leaveGroupCall"));

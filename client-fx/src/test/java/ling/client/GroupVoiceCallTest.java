@@ -84,6 +84,27 @@ class GroupVoiceCallTest {
     Thread.sleep(1000);
     assertEquals(0, s.client().calls().groupProperty().get().session(tomId).receivedFrames(), "no video frames");
 
+    // who is speaking: every microphone here is a steady tone, so all are heard until they mute
+    long sueId = s.client().me().id();
+    long umaId = u.client().me().id();
+    Parent tomsWindow = groupWindow(t);
+    awaitTrue(() -> speaking(host, "#tile-" + tomId) && speaking(host, "#tile-" + umaId)
+        && speaking(host, "#tile-self"));
+    click(robot, tomsWindow.lookup("#groupMute"));
+    click(robot, groupWindow(u).lookup("#groupMute"));
+    awaitTrue(() -> !speaking(host, "#tile-" + tomId) && !speaking(host, "#tile-" + umaId)
+        && speaking(host, "#tile-self"));
+    awaitTrue(() -> speaking(tomsWindow, "#tile-" + sueId) && !speaking(tomsWindow, "#tile-" + umaId)
+        && !speaking(tomsWindow, "#tile-self"));
+    // Sue mutes, Tom speaks again: the marks follow
+    click(robot, host.lookup("#groupMute"));
+    click(robot, tomsWindow.lookup("#groupMute"));
+    awaitTrue(() -> speaking(host, "#tile-" + tomId) && !speaking(host, "#tile-self")
+        && !speaking(host, "#tile-" + umaId));
+    awaitTrue(() -> !speaking(tomsWindow, "#tile-" + sueId) && speaking(tomsWindow, "#tile-self"));
+    assertEquals(3, ((javafx.scene.layout.Pane) host.lookup("#groupGrid")).getChildren().size(),
+        "the own tile and the two others");
+
     for (ClientWindow client : List.of(u, t, s)) {
       click(robot, groupWindow(client).lookup("#leaveGroupCall"));
     }
@@ -92,5 +113,10 @@ class GroupVoiceCallTest {
       var last = s.client().conversations().find(group.conversationId()).lastMessage();
       return last != null && "call".equals(last.kind()) && "audio".equals(last.call().media());
     });
+  }
+
+  private static boolean speaking(Parent window, String tile) {
+    javafx.scene.Node node = window.lookup(tile);
+    return node != null && node.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("speaking"));
   }
 }

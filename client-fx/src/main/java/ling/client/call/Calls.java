@@ -364,7 +364,10 @@ public final class Calls {
           tellGroup(call, id, each);
         });
       });
+      local.onPreview(frame -> call.preview.accept(frame));
       call.local = local;
+      call.meter = new SpeakingMeter(call);
+      call.meter.start();
     }
     MediaSession session = new MediaSession(engine, call.local,
         signal -> signal(call.callIdProperty().get(), userId, signal),
@@ -408,6 +411,9 @@ public final class Calls {
     call.sessions.values().forEach(session -> closing.add(session.close()));
     call.sessions.clear();
     call.participants().clear();
+    if (call.meter != null) {
+      call.meter.stop();
+    }
     LocalMedia local = call.local;
     CompletableFuture<Void> closed = CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
         .handle((x, err) -> {

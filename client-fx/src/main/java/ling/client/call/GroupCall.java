@@ -28,7 +28,13 @@ public final class GroupCall {
   private final javafx.collections.ObservableMap<Long, Boolean> cameras = FXCollections.observableHashMap();
   /** The state of the connection to each participant (new, connecting, connected, disconnected, failed). */
   private final javafx.collections.ObservableMap<Long, String> connections = FXCollections.observableHashMap();
+  /** The others heard speaking just now. */
+  private final javafx.collections.ObservableSet<Long> speaking = FXCollections.observableSet();
+  private final BooleanProperty selfSpeaking = new SimpleBooleanProperty();
   final Map<Long, MediaSession> sessions = new HashMap<>();
+  /** Where this side's own camera goes (set by the window's own tile). */
+  java.util.function.Consumer<MediaSession.Frame> preview = frame -> { };
+  SpeakingMeter meter;
   final Map<Long, java.util.function.Consumer<MediaSession.Frame>> tiles = new HashMap<>();
   LocalMedia local;
   private final BooleanProperty microphoneOn = new SimpleBooleanProperty(true);
@@ -83,6 +89,20 @@ public final class GroupCall {
 
   public javafx.collections.ObservableMap<Long, String> connections() {
     return connections;
+  }
+
+  public javafx.collections.ObservableSet<Long> speaking() {
+    return speaking;
+  }
+
+  /** Whether this side is heard speaking just now (never while muted). */
+  public BooleanProperty selfSpeakingProperty() {
+    return selfSpeaking;
+  }
+
+  /** Where this side's own camera picture goes. */
+  public void onPreview(java.util.function.Consumer<MediaSession.Frame> view) {
+    this.preview = view;
   }
 
   /** Where one participant's video goes (set by the window's tile). */

@@ -16,6 +16,7 @@ final class MediaEngine {
   private AudioDeviceModuleBase audio;
   private PeerConnectionFactory factory;
   private String speaker = "";
+  private ToneLoop tone;
 
   MediaEngine(java.util.function.Supplier<MediaChoice> choice) {
     this.choice = choice;
@@ -38,6 +39,13 @@ final class MediaEngine {
         audio.startPlayout();
       } catch (Error | RuntimeException noSpeaker) {
         System.getLogger("ling.client").log(System.Logger.Level.WARNING, "no sound output: " + noSpeaker.getMessage());
+      }
+      if (Boolean.getBoolean("ling.testTone") && !(audio instanceof AudioDeviceModule)) {
+        try {
+          tone = new ToneLoop(factory);
+        } catch (Exception | Error e) {
+          System.getLogger("ling.client").log(System.Logger.Level.WARNING, "no test tone: " + e);
+        }
       }
     }
     return factory;
@@ -133,6 +141,10 @@ final class MediaEngine {
       audio.stopPlayout();
     } catch (Error | RuntimeException ignored) {
       // it was not playing
+    }
+    if (tone != null) {
+      tone.close();
+      tone = null;
     }
     factory.dispose();
     audio.dispose();

@@ -252,6 +252,45 @@ public final class MediaSession {
     return result;
   }
 
+  /**
+   * How loud the peer is and how loud this side sends, each from 0 to 1 as WebRTC measured them
+   * last (the received audio's level, and the level of what the microphone gives this connection).
+   */
+  public CompletableFuture<Levels> audioLevels() {
+    CompletableFuture<Levels> result = new CompletableFuture<>();
+    boolean queued = run(() -> {
+      if (connection == null || closed) {
+        result.complete(Levels.SILENT);
+        return;
+      }
+      connection.getStats(report -> {
+        double received = 0;
+        double sent = 0;
+        for (var stats : report.getStats().values()) {
+          if (!"audio".equals(stats.getAttributes().get("kind"))
+              || !(stats.getAttributes().get("audioLevel") instanceof Number level)) {
+            continue;
+          }
+          if (stats.getType() == RTCStatsType.INBOUND_RTP) {
+            received = Math.max(received, level.doubleValue());
+          } else if (stats.getType() == RTCStatsType.MEDIA_SOURCE) {
+            sent = Math.max(sent, level.doubleValue());
+          }
+        }
+        result.complete(new Levels(received, sent));
+      });
+    });
+    if (!queued) {
+      result.complete(Levels.SILENT);
+    }
+    return result;
+  }
+
+  /** Audio levels of one connection, from 0 (silence) to 1. */
+  public record Levels(double received, double sent) {
+    static final Levels SILENT = new Levels(0, 0);
+  }
+
   /** Ends the media in the order that never leaves a native reference behind. */
   CompletableFuture<Void> close() {
     CompletableFuture<Void> done = new CompletableFuture<>();

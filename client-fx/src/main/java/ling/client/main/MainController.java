@@ -90,7 +90,7 @@ public final class MainController {
     client.calls().onGroupCall(call -> {
       var conversation = client.conversations().find(call.conversationId());
       String title = conversation == null || conversation.group() == null ? "" : conversation.group().name();
-      new ling.client.call.GroupCallWindow(window, call, client.calls(), texts, title, id -> {
+      new ling.client.call.GroupCallWindow(window, call, client.calls(), texts, title, client.me().id(), id -> {
         var member = conversation == null || conversation.group() == null ? null
             : client.groupMembers().member(conversation.group().id(), id);
         return member != null ? ling.client.groups.GroupMembers.shownName(member) : "#" + id;

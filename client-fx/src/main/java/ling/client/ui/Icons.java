@@ -36,6 +36,10 @@ public final class Icons {
   public static final String REMOVE_MEMBER = "mdi2a-account-cancel-outline";
   public static final String PLAY = "mdi2p-play";
   public static final String PAUSE = "mdi2p-pause";
+  public static final String MICROPHONE = "mdi2m-microphone";
+  public static final String MICROPHONE_OFF = "mdi2m-microphone-off";
+  public static final String CAMERA_OFF = "mdi2v-video-off-outline";
+  public static final String HANG_UP = "mdi2p-phone-hangup";
 
   private Icons() {
   }
