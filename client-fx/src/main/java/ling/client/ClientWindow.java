@@ -1,5 +1,6 @@
 package ling.client;
 
+import ling.client.session.SignedIn;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import javafx.scene.Parent;

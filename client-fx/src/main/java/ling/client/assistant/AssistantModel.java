@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Gateway;
 import ling.client.api.Models.AssistantStatus;
 

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import ling.client.api.Wire;
-import ling.client.chat.ChatModel;
 
 /**
  * The client's side of the call signaling: one call at a time, driven by the {@code call.*}
@@ -15,7 +14,7 @@ import ling.client.chat.ChatModel;
  */
 public final class Calls {
 
-  private final ChatModel.FrameSender frames;
+  private final ling.client.api.FrameSender frames;
   private final ling.client.api.Gateway gateway;
   private final MediaEngine engine;
   private final ObjectProperty<CallModel> current = new SimpleObjectProperty<>();
@@ -26,7 +25,7 @@ public final class Calls {
   private String inviteRef = "";
   private long invites;
 
-  public Calls(ChatModel.FrameSender frames, ling.client.api.Gateway gateway,
+  public Calls(ling.client.api.FrameSender frames, ling.client.api.Gateway gateway,
                java.util.function.Supplier<MediaChoice> devices) {
     this.frames = frames;
     this.gateway = gateway;

@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Gateway;
 import ling.client.api.Models.Message;
 import ling.client.api.Wire;
@@ -25,17 +25,12 @@ import ling.client.api.Wire;
  */
 public final class ChatModel {
 
-  /** How frames leave: false when the socket is down. */
-  public interface FrameSender {
-    boolean send(ObjectNode frame);
-  }
-
   static final int PAGE = 50;
 
   private final long conversationId;
   private final long myId;
   private final Gateway gateway;
-  private final FrameSender frames;
+  private final ling.client.api.FrameSender frames;
   private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
   private final BooleanProperty hasOlder = new SimpleBooleanProperty(true);
   private final StringProperty error = new SimpleStringProperty();
@@ -51,7 +46,7 @@ public final class ChatModel {
   private final javafx.beans.property.LongProperty typing = new javafx.beans.property.SimpleLongProperty();
   private javafx.animation.PauseTransition typingTimeout;
 
-  public ChatModel(long conversationId, long myId, Gateway gateway, FrameSender frames) {
+  public ChatModel(long conversationId, long myId, Gateway gateway, ling.client.api.FrameSender frames) {
     this.conversationId = conversationId;
     this.myId = myId;
     this.gateway = gateway;

@@ -17,8 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import ling.client.Fx;
-import ling.client.SignedIn;
+import ling.client.ui.Fx;
 import ling.client.api.FileTransfers;
 import ling.client.api.Models.Conversation;
 import ling.client.emoji.EmojiField;
@@ -32,7 +31,7 @@ import ling.client.ui.Icons;
 /** The open conversation: its header, its lines (older ones on demand) and the input. */
 public final class ChatPane extends BorderPane {
 
-  private final SignedIn client;
+  private final ChatModels models;
   private final Texts texts;
   private final ConversationTitles titles;
   private final javafx.scene.text.TextFlow title = new javafx.scene.text.TextFlow();
@@ -91,14 +90,14 @@ public final class ChatPane extends BorderPane {
     }
   };
 
-  public ChatPane(SignedIn client, Texts texts, ConversationTitles titles,
+  public ChatPane(ChatModels models, Texts texts, ConversationTitles titles,
                   java.util.function.BooleanSupplier ctrlEnterSends, Drafts drafts) {
     this.drafts = drafts;
-    this.client = client;
+    this.models = models;
     this.texts = texts;
     this.titles = titles;
     this.ctrlEnterSends = ctrlEnterSends;
-    this.videos = new VideoCards(client.attachments(), texts);
+    this.videos = new VideoCards(models.attachments(), texts);
     title.setId("chatTitle");
     infoButton = Icons.button("groupInfoButton", Icons.INFO, texts.get("chat.groupInfo"));
     infoButton.setOnAction(e -> toggleInfo());
@@ -117,7 +116,7 @@ public final class ChatPane extends BorderPane {
     quota.getStyleClass().add("muted-text");
     quota.managedProperty().bind(quota.visibleProperty());
     quota.setVisible(false);
-    client.assistant().statusProperty().addListener((obs, was, now) -> showQuota());
+    models.assistant().statusProperty().addListener((obs, was, now) -> showQuota());
     HBox header = new HBox(8, title, quota, headerGap, search, infoButton);
     header.setAlignment(Pos.CENTER_LEFT);
     typingLabel.setId("typingIndicator");
@@ -151,8 +150,8 @@ public final class ChatPane extends BorderPane {
     messages.setId("messages");
     messages.setPlaceholder(ling.client.ui.Placeholders.of(texts.get("chat.empty")));
     messages.getStyleClass().add("messages");
-    messages.setCellFactory(list -> new MessageCell(client.me().id(), texts, this::nameOf,
-        m -> chat.recall(m.id()), titles, client.attachments(), this::replyTo,
+    messages.setCellFactory(list -> new MessageCell(models.me().id(), texts, this::nameOf,
+        m -> chat.recall(m.id()), titles, models.attachments(), this::replyTo,
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
         this::avatarOf, () -> readBefore, this::forward, videos));
     setCenter(messages);
@@ -200,7 +199,7 @@ public final class ChatPane extends BorderPane {
     mentionList.setFocusTraversable(false);
     mentionList.managedProperty().bind(mentionList.visibleProperty());
     mentionList.setVisible(false);
-    mentionList.setCellFactory(list -> new MentionCell(texts, client.attachments()));
+    mentionList.setCellFactory(list -> new MentionCell(texts, models.attachments()));
     mentionList.setOnMouseClicked(e -> chooseMention());
     // a filter, ahead of the text area's own handling, which would add a line break of its own
     input.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -307,7 +306,7 @@ public final class ChatPane extends BorderPane {
     boolean switched = shown == null || shown.id() != conversation.id();
     shown = conversation;
     infoButton.setVisible(conversation.isGroup() && conversation.group() != null);
-    boolean assistant = conversation.id() == client.assistant().conversationId();
+    boolean assistant = conversation.id() == models.assistant().conversationId();
     voiceCall.setVisible(!assistant);
     voiceCall.getTooltip().setText(texts.get(conversation.isGroup() ? "call.groupVoice" : "call.voice"));
     voiceCall.setManaged(voiceCall.isVisible());
@@ -327,7 +326,7 @@ public final class ChatPane extends BorderPane {
       // what was being written stays with its conversation
       drafts.keep(chat.conversationId(), input.getText());
     }
-    chat = client.chat(conversation.id());
+    chat = models.chat(conversation.id());
     // what the user scrolled was the other chat: this one goes to its end without fetching
     userScrolledAt = 0;
     // where unread began, before this opening marks it read; far back, a button takes the user there
@@ -354,7 +353,7 @@ public final class ChatPane extends BorderPane {
     chat.markRead();
     // not while the list that asked for this is still telling of a change
     long readUpTo = Math.max(conversation.lastSeq(), chat.lastSeq());
-    javafx.application.Platform.runLater(() -> client.conversations().read(conversation.id(), readUpTo));
+    javafx.application.Platform.runLater(() -> models.conversations().read(conversation.id(), readUpTo));
     input.requestFocus();
   }
 
@@ -429,7 +428,7 @@ public final class ChatPane extends BorderPane {
   }
 
   private void showQuota() {
-    var status = client.assistant().statusProperty().get();
+    var status = models.assistant().statusProperty().get();
     boolean here = status != null && shown != null && shown.id() == status.conversationId();
     quota.setVisible(here);
     if (here) {
@@ -497,9 +496,9 @@ public final class ChatPane extends BorderPane {
     uploadProgress.setProgress(0);
     uploadRow.setVisible(true);
     uploadRow.setManaged(true);
-    Fx.whenDone(client.files().upload(file, null, p -> Fx.later(() -> uploadProgress.setProgress(p)), cancel),
+    Fx.whenDone(models.files().upload(file, null, p -> Fx.later(() -> uploadProgress.setProgress(p)), cancel),
         uploaded -> {
-          client.attachments().sentFrom(uploaded.fileId(), file);
+          models.attachments().sentFrom(uploaded.fileId(), file);
           target.sendFile(uploaded);
           next(files, target);
         }, err -> {
@@ -537,9 +536,9 @@ public final class ChatPane extends BorderPane {
       return null;
     }
     long groupId = shown.group().id();
-    var me = client.groupMembers().member(groupId, client.me().id());
+    var me = models.groupMembers().member(groupId, models.me().id());
     boolean mayMentionAll = me != null && ("owner".equals(me.role()) || "admin".equals(me.role()));
-    return new Mentions(client.groupMembers().of(groupId), client.me().id(), mayMentionAll,
+    return new Mentions(models.groupMembers().of(groupId), models.me().id(), mayMentionAll,
         texts.get("chat.mentionEveryone"));
   }
 
@@ -595,7 +594,7 @@ public final class ChatPane extends BorderPane {
 
   /** Sends a message on to a conversation the user picks; that conversation then opens. */
   private void forward(ling.client.api.Models.Message message) {
-    List<Target> targets = client.conversations().items().stream().filter(c -> !c.closed())
+    List<Target> targets = models.conversations().items().stream().filter(c -> !c.closed())
         .map(c -> new Target(c, titles.title(c))).toList();
     if (targets.isEmpty()) {
       return;
@@ -608,7 +607,7 @@ public final class ChatPane extends BorderPane {
     ling.client.ui.Themes.follow(dialog, getScene());
     dialog.resultProperty().addListener((obs, was, chosen) -> {
       if (chosen != null) {
-        client.chat(chosen.conversation().id()).forward(message);
+        models.chat(chosen.conversation().id()).forward(message);
       }
     });
     dialog.show();
@@ -693,7 +692,7 @@ public final class ChatPane extends BorderPane {
     }
     if (info == null) {
       infoView = new GroupInfoView(texts);
-      info = new GroupInfoController(infoView, client.groups(), client.contacts()::friends, client.me().id(), texts);
+      info = new GroupInfoController(infoView, models.groups(), models.contacts()::friends, models.me().id(), texts);
     }
     info.show(shown.group());
     setRight(infoView);
@@ -701,18 +700,18 @@ public final class ChatPane extends BorderPane {
 
   /** A member's picture: the user's own, a friend's, or a group member's; null for none known. */
   private String avatarOf(long userId) {
-    if (userId == client.me().id()) {
-      return client.me().avatarUrl();
+    if (userId == models.me().id()) {
+      return models.me().avatarUrl();
     }
-    if (client.contacts().isAssistant(userId)) {
+    if (models.contacts().isAssistant(userId)) {
       return ling.client.ui.Avatar.ASSISTANT;
     }
-    var friend = client.contacts().friend(userId);
+    var friend = models.contacts().friend(userId);
     if (friend != null) {
       return friend.user().avatarUrl();
     }
     if (shown != null && shown.isGroup() && shown.group() != null) {
-      var member = client.groupMembers().member(shown.group().id(), userId);
+      var member = models.groupMembers().member(shown.group().id(), userId);
       return member == null ? null : member.user().avatarUrl();
     }
     return null;
@@ -720,15 +719,15 @@ public final class ChatPane extends BorderPane {
 
   private String nameOf(long userId) {
     if (shown != null && shown.isGroup() && shown.group() != null) {
-      var member = client.groupMembers().member(shown.group().id(), userId);
+      var member = models.groupMembers().member(shown.group().id(), userId);
       if (member != null) {
         return GroupMembers.shownName(member);
       }
     }
-    if (userId == client.me().id()) {
-      return client.me().name();
+    if (userId == models.me().id()) {
+      return models.me().name();
     }
-    var friend = client.contacts().friend(userId);
+    var friend = models.contacts().friend(userId);
     return friend != null ? friend.shownName() : "#" + userId;
   }
 }

@@ -2,14 +2,13 @@ package ling.client.chat;
 
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import ling.client.SignedIn;
 import ling.client.api.Models.Conversation;
 import ling.client.i18n.Texts;
 
 /** Conversations on the left, the open one on the right. */
 public final class ChatsView extends SplitPane {
 
-  private final SignedIn client;
+  private final ChatModels models;
   private final ListView<Conversation> list = new ListView<>();
   /** One box for conversations, friends and groups (each has its conversation), by any of its names. */
   private final ling.client.emoji.EmojiField filter = ling.client.emoji.EmojiField.singleLine();
@@ -19,18 +18,18 @@ public final class ChatsView extends SplitPane {
   private final Drafts drafts = new Drafts();
   private boolean listChanging;
 
-  public ChatsView(SignedIn client, Texts texts, java.util.function.BooleanSupplier ctrlEnterSends) {
-    this.client = client;
+  public ChatsView(ChatModels models, Texts texts, java.util.function.BooleanSupplier ctrlEnterSends) {
+    this.models = models;
     this.texts = texts;
-    ConversationTitles titles = new ConversationTitles(client.contacts(), texts);
+    ConversationTitles titles = new ConversationTitles(models.contacts(), texts);
     list.setId("conversations");
     list.setPlaceholder(ling.client.ui.Placeholders.of(texts.get("chats.empty")));
     list.getStyleClass().add("conversation-list");
     // registered before the list view's own listener: while the list changes, the selection moves by
     // itself (a row removed and put back higher up), and that must not open another conversation
-    client.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c ->
+    models.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c ->
         listChanging = true);
-    shown = new javafx.collections.transformation.FilteredList<>(client.conversations().items());
+    shown = new javafx.collections.transformation.FilteredList<>(models.conversations().items());
     list.setItems(shown);
     filter.setId("searchAll");
     filter.setPromptText(texts.get("chats.search"));
@@ -52,15 +51,15 @@ public final class ChatsView extends SplitPane {
       }
     });
     list.setCellFactory(l -> {
-      ConversationCell cell = new ConversationCell(titles, texts, client.attachments(), drafts,
-          client.conversations().openProperty());
+      ConversationCell cell = new ConversationCell(titles, texts, models.attachments(), drafts,
+          models.conversations().openProperty());
       cell.itemProperty().addListener((obs, was, now) -> cell.setContextMenu(now == null ? null : menu(now, texts)));
       // made again as it opens: whether there is unread to summarise, and an assistant to do it, changes
       cell.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e ->
           cell.setContextMenu(cell.getItem() == null ? null : menu(cell.getItem(), texts)));
       return cell;
     });
-    pane = new ChatPane(client, texts, titles, ctrlEnterSends, drafts);
+    pane = new ChatPane(models, texts, titles, ctrlEnterSends, drafts);
     // a row shows its draft while another conversation is open
     drafts.all().addListener((javafx.collections.MapChangeListener<Long, String>) change -> list.refresh());
     list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -68,17 +67,17 @@ public final class ChatsView extends SplitPane {
         return;
       }
       if (now != null && (was == null || was.id() != now.id())) {
-        client.conversations().openProperty().set(now.id());
+        models.conversations().openProperty().set(now.id());
         pane.show(now);
       }
     });
     // after the list view's own listener: the open conversation is the selected one again
-    client.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c -> {
+    models.conversations().items().addListener((javafx.collections.ListChangeListener<Conversation>) c -> {
       listChanging = false;
-      long open = client.conversations().openProperty().get();
+      long open = models.conversations().openProperty().get();
       Conversation selected = list.getSelectionModel().getSelectedItem();
       if (open != 0 && (selected == null || selected.id() != open)) {
-        Conversation again = client.conversations().find(open);
+        Conversation again = models.conversations().find(open);
         if (again != null) {
           list.getSelectionModel().select(again);
         } else {
@@ -87,7 +86,7 @@ public final class ChatsView extends SplitPane {
       }
     });
     // names come with the contacts: redraw the rows when they change
-    client.contacts().friends().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
+    models.contacts().friends().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
     javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(filter, list);
     left.getStyleClass().add("conversation-side");
     javafx.scene.layout.VBox.setMargin(filter, new javafx.geometry.Insets(0, 8, 0, 8));
@@ -113,22 +112,22 @@ public final class ChatsView extends SplitPane {
   /** Opens a conversation by id (from a contact), once it is listed. */
   public void open(long conversationId) {
     filter.clear();
-    Conversation conversation = client.conversations().find(conversationId);
+    Conversation conversation = models.conversations().find(conversationId);
     if (conversation != null) {
       list.getSelectionModel().select(conversation);
       list.scrollTo(conversation);
     } else {
-      client.conversations().items().addListener(new javafx.collections.ListChangeListener<Conversation>() {
+      models.conversations().items().addListener(new javafx.collections.ListChangeListener<Conversation>() {
         @Override
         public void onChanged(Change<? extends Conversation> c) {
-          Conversation found = client.conversations().find(conversationId);
+          Conversation found = models.conversations().find(conversationId);
           if (found != null) {
-            client.conversations().items().removeListener(this);
+            models.conversations().items().removeListener(this);
             javafx.application.Platform.runLater(() -> list.getSelectionModel().select(found));
           }
         }
       });
-      client.conversations().reload();
+      models.conversations().reload();
     }
   }
 
@@ -141,7 +140,7 @@ public final class ChatsView extends SplitPane {
         texts.get(conversation.pinned() ? "chat.unpin" : "chat.pin"));
     pin.setOnAction(e -> change(conversation, "pinned", !conversation.pinned()));
     javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(mute, pin);
-    if (client.assistant().exists() && conversation.id() != client.assistant().conversationId()) {
+    if (models.assistant().exists() && conversation.id() != models.assistant().conversationId()) {
       javafx.scene.control.MenuItem summarise = new javafx.scene.control.MenuItem(texts.get("assistant.summarise"));
       summarise.setId("summarise-" + conversation.id());
       summarise.setDisable(conversation.unreadCount() == 0);
@@ -153,7 +152,7 @@ public final class ChatsView extends SplitPane {
 
   /** The assistant summarises the unread messages in its own chat, which opens to show it arrive. */
   public void summarise(Conversation conversation) {
-    client.assistant().summarise(conversation.id(), status -> open(status.conversationId()), err -> {
+    models.assistant().summarise(conversation.id(), status -> open(status.conversationId()), err -> {
       javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
           texts.failure(err));
       alert.setHeaderText(null);
@@ -164,7 +163,7 @@ public final class ChatsView extends SplitPane {
 
   /** Changes a flag; the list keeps its peer and group, which the answer does not carry. */
   public void change(Conversation conversation, String flag, boolean value) {
-    client.conversations().change(conversation.id(), flag, value);
+    models.conversations().change(conversation.id(), flag, value);
   }
 
   public ChatPane pane() {

@@ -6,7 +6,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Gateway;
 import ling.client.api.Models.Conversation;
 import ling.client.api.Models.Message;

@@ -1,5 +1,6 @@
 package ling.client.chat;
 
+import ling.client.files.Attachments;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

@@ -1,5 +1,6 @@
 package ling.client.chat;
 
+import ling.client.files.Attachments;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,7 +17,7 @@ import javafx.scene.media.Media;
 import javafx.scene.media.MediaPlayer;
 import javafx.scene.media.MediaView;
 import javafx.util.Duration;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Models.FileRef;
 import ling.client.i18n.Texts;
 import ling.client.ui.Icons;

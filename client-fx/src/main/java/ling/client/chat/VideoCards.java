@@ -1,5 +1,6 @@
 package ling.client.chat;
 
+import ling.client.files.Attachments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import ling.client.api.Models.FileRef;

@@ -11,8 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import ling.client.Fx;
-import ling.client.SignedIn;
+import ling.client.ui.Fx;
 import ling.client.api.Models.Friend;
 import ling.client.api.Models.FriendRequest;
 import ling.client.api.Models.Group;
@@ -25,23 +24,25 @@ import ling.client.ui.Icons;
 public final class ContactsController {
 
   private final ContactsView view;
-  private final SignedIn client;
+  private final ContactsModel contacts;
+  private final long myId;
   private final Texts texts;
   private final LongConsumer openConversation;
   private final FriendInfoController info;
 
-  public ContactsController(ContactsView view, SignedIn client, Texts texts, LongConsumer openConversation,
+  public ContactsController(ContactsView view, ContactsModel contacts, long myId,
+                            ling.client.files.Attachments attachments, Texts texts, LongConsumer openConversation,
                             java.util.function.BiConsumer<Friend, String> call) {
     this.view = view;
-    this.client = client;
+    this.contacts = contacts;
+    this.myId = myId;
     this.texts = texts;
     this.openConversation = openConversation;
-    this.info = new FriendInfoController(view.info, client, texts, openConversation, call);
+    this.info = new FriendInfoController(view.info, contacts, attachments, texts, openConversation, call);
     bind();
   }
 
   private void bind() {
-    ContactsModel contacts = client.contacts();
     view.requests.setItems(contacts.incoming());
     view.sent.setItems(contacts.outgoing());
     view.sent.setCellFactory(cells((FriendRequest request) -> {
@@ -55,7 +56,7 @@ public final class ContactsController {
         choice.memberIds()), group -> openConversation.accept(group.conversationId()),
         err -> view.message.setText(texts.failure(err)))));
     view.results.setCellFactory(cells((User user) -> {
-      boolean friend = contacts.friend(user.id()) != null || user.id() == client.me().id();
+      boolean friend = contacts.friend(user.id()) != null || user.id() == myId;
       Button add = Icons.button("add-" + user.username(), friend ? Icons.IS_FRIEND : Icons.ADD_FRIEND,
           texts.get("contacts.add"));
       add.setDisable(friend);
@@ -158,9 +159,9 @@ public final class ContactsController {
       return;
     }
     view.message.setText("");
-    Fx.whenDone(client.contacts().searchUsers(query), view.results.getItems()::setAll,
+    Fx.whenDone(contacts.searchUsers(query), view.results.getItems()::setAll,
         err -> view.message.setText(texts.failure(err)));
-    Fx.whenDone(client.contacts().searchGroups(query), view.groupResults.getItems()::setAll,
+    Fx.whenDone(contacts.searchGroups(query), view.groupResults.getItems()::setAll,
         err -> view.message.setText(texts.failure(err)));
   }
 
@@ -168,28 +169,28 @@ public final class ContactsController {
   private void tree() {
     javafx.scene.control.TreeItem<Object> root = new javafx.scene.control.TreeItem<>();
     // the assistant above the folders, in none of them
-    client.contacts().friends().stream().filter(f -> client.contacts().isAssistant(f.user().id()))
+    contacts.friends().stream().filter(f -> contacts.isAssistant(f.user().id()))
         .forEach(f -> root.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
-    for (var folder : client.contacts().folders()) {
+    for (var folder : contacts.folders()) {
       javafx.scene.control.TreeItem<Object> node = new javafx.scene.control.TreeItem<>(folder);
       node.setExpanded(true);
-      client.contacts().friends().stream().filter(f -> f.groupId() == folder.id())
-          .filter(f -> !client.contacts().isAssistant(f.user().id()))
+      contacts.friends().stream().filter(f -> f.groupId() == folder.id())
+          .filter(f -> !contacts.isAssistant(f.user().id()))
           .sorted(java.util.Comparator.comparing((Friend f) -> !f.user().online()).thenComparing(Friend::shownName))
           .forEach(f -> node.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
       root.getChildren().add(node);
     }
     // friends of a folder not listed yet (the lists arrive separately)
-    client.contacts().friends().stream()
-        .filter(f -> !client.contacts().isAssistant(f.user().id()))
-        .filter(f -> client.contacts().folders().stream().noneMatch(folder -> folder.id() == f.groupId()))
+    contacts.friends().stream()
+        .filter(f -> !contacts.isAssistant(f.user().id()))
+        .filter(f -> contacts.folders().stream().noneMatch(folder -> folder.id() == f.groupId()))
         .forEach(f -> root.getChildren().add(new javafx.scene.control.TreeItem<>(f)));
     view.friends.setRoot(root);
   }
 
   private long friendsIn(long folderId) {
-    return client.contacts().friends().stream().filter(f -> f.groupId() == folderId)
-        .filter(f -> !client.contacts().isAssistant(f.user().id())).count();
+    return contacts.friends().stream().filter(f -> f.groupId() == folderId)
+        .filter(f -> !contacts.isAssistant(f.user().id())).count();
   }
 
   private ling.client.api.Models.FriendFolder selectedFolder() {
@@ -200,12 +201,12 @@ public final class ContactsController {
     if (selected.getValue() instanceof ling.client.api.Models.FriendFolder folder) {
       return folder;
     }
-    return selected.getValue() instanceof Friend friend ? client.contacts().folders().stream()
+    return selected.getValue() instanceof Friend friend ? contacts.folders().stream()
         .filter(f -> f.id() == friend.groupId()).findFirst().orElse(null) : null;
   }
 
   private ling.client.groups.NewGroupDialog newGroup() {
-    var dialog = new ling.client.groups.NewGroupDialog(texts, List.copyOf(client.contacts().friends()));
+    var dialog = new ling.client.groups.NewGroupDialog(texts, List.copyOf(contacts.friends()));
     ling.client.ui.Themes.follow(dialog, view.getScene());
     return dialog;
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Gateway;
 import ling.client.api.Models.Friend;
 import ling.client.api.Models.FriendRequest;

@@ -2,8 +2,7 @@ package ling.client.contacts;
 
 import java.util.function.LongConsumer;
 import javafx.util.StringConverter;
-import ling.client.Fx;
-import ling.client.SignedIn;
+import ling.client.ui.Fx;
 import ling.client.api.Models.Friend;
 import ling.client.api.Models.FriendFolder;
 import ling.client.api.Wire;
@@ -14,17 +13,20 @@ import ling.client.ui.Avatar;
 public final class FriendInfoController {
 
   private final FriendInfoView view;
-  private final SignedIn client;
+  private final ContactsModel contacts;
+  private final ling.client.files.Attachments attachments;
   private final Texts texts;
   private Friend friend;
   private boolean showing;
 
-  public FriendInfoController(FriendInfoView view, SignedIn client, Texts texts, LongConsumer openConversation,
+  public FriendInfoController(FriendInfoView view, ContactsModel contacts, ling.client.files.Attachments attachments,
+                              Texts texts, LongConsumer openConversation,
                               java.util.function.BiConsumer<Friend, String> call) {
     this.view = view;
-    this.client = client;
+    this.contacts = contacts;
+    this.attachments = attachments;
     this.texts = texts;
-    view.folder.setItems(client.contacts().folders());
+    view.folder.setItems(contacts.folders());
     view.folder.setConverter(new StringConverter<>() {
       @Override
       public String toString(FriendFolder folder) {
@@ -45,7 +47,7 @@ public final class FriendInfoController {
     view.chat.setOnAction(e -> openConversation.accept(friend.conversationId()));
     view.voiceCall.setOnAction(e -> call.accept(friend, "audio"));
     view.videoCall.setOnAction(e -> call.accept(friend, "video"));
-    view.delete.setOnAction(e -> Fx.whenDone(client.contacts().removeFriend(friend.user().id()),
+    view.delete.setOnAction(e -> Fx.whenDone(contacts.removeFriend(friend.user().id()),
         x -> view.setVisible(false), err -> view.message.setText(texts.failure(err))));
   }
 
@@ -53,9 +55,9 @@ public final class FriendInfoController {
     showing = true;
     friend = shown;
     view.setVisible(true);
-    boolean assistant = client.contacts().isAssistant(shown.user().id());
+    boolean assistant = contacts.isAssistant(shown.user().id());
     view.avatar.getChildren().setAll(assistant ? Avatar.assistant()
-        : Avatar.of(shown.user().name(), shown.user().avatarUrl(), client.attachments()));
+        : Avatar.of(shown.user().name(), shown.user().avatarUrl(), attachments));
     // nobody calls the assistant or ends the friendship with it (it comes back by itself)
     for (javafx.scene.Node unfit : new javafx.scene.Node[] {view.voiceCall, view.videoCall, view.delete}) {
       unfit.setVisible(!assistant);
@@ -66,14 +68,14 @@ public final class FriendInfoController {
         : ""));
     view.signature.setText(shown.user().signature() == null ? "" : shown.user().signature());
     view.remark.setText(shown.remark() == null ? "" : shown.remark());
-    view.folder.setValue(client.contacts().folders().stream().filter(f -> f.id() == shown.groupId()).findFirst()
+    view.folder.setValue(contacts.folders().stream().filter(f -> f.id() == shown.groupId()).findFirst()
         .orElse(null));
     view.message.setText("");
     showing = false;
   }
 
   private void update(com.fasterxml.jackson.databind.node.ObjectNode changes) {
-    Fx.whenDone(client.contacts().updateFriend(friend.user().id(), changes), updated -> {
+    Fx.whenDone(contacts.updateFriend(friend.user().id(), changes), updated -> {
       friend = updated;
       view.name.setText(updated.shownName());
     }, err -> view.message.setText(texts.failure(err)));

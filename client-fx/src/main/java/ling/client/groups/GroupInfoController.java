@@ -8,7 +8,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Models.Friend;
 import ling.client.api.Models.Group;
 import ling.client.api.Models.GroupMember;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.Gateway;
 import ling.client.api.Models.GroupMember;
 

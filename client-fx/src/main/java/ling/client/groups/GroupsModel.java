@@ -77,13 +77,13 @@ public final class GroupsModel {
 
   private void afterMembersChange(long groupId, Throwable err) {
     if (err == null) {
-      ling.client.Fx.later(() -> members.changed(groupId));
+      ling.client.ui.Fx.later(() -> members.changed(groupId));
     }
   }
 
   private void afterListChange(Object result, Throwable err) {
     if (err == null) {
-      ling.client.Fx.later(listsChanged);
+      ling.client.ui.Fx.later(listsChanged);
     }
   }
 }

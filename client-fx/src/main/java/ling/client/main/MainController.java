@@ -3,8 +3,8 @@ package ling.client.main;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputDialog;
-import ling.client.Fx;
-import ling.client.SignedIn;
+import ling.client.ui.Fx;
+import ling.client.session.SignedIn;
 import ling.client.chat.ChatsView;
 import ling.client.contacts.ContactsController;
 import ling.client.contacts.ContactsView;
@@ -31,7 +31,7 @@ public final class MainController {
     this.client = client;
     this.texts = texts;
     this.settings = settings;
-    this.chats = new ChatsView(client, texts, settings::ctrlEnterSends);
+    this.chats = new ChatsView(client.chatModels(), texts, settings::ctrlEnterSends);
     chats.pane().onCall((conversation, media) -> {
       if (conversation.isGroup()) {
         client.calls().startGroup(conversation.id(), media);
@@ -42,7 +42,8 @@ public final class MainController {
       }
     });
     this.contacts = new ContactsView(texts);
-    new ContactsController(contacts, client, texts, conversationId -> {
+    new ContactsController(contacts, client.contacts(), client.me().id(), client.attachments(), texts,
+        conversationId -> {
       show(chats, view.chats);
       chats.open(conversationId);
     }, (friend, media) -> call(friend.conversationId(), friend.user().id(), media));

@@ -13,7 +13,7 @@ public final class Avatar {
   public static final String ASSISTANT = "ling:assistant";
 
   /** The user's picture when there is one (loaded in the background), the initial meanwhile. */
-  public static StackPane of(String name, String avatarUrl, ling.client.chat.Attachments images) {
+  public static StackPane of(String name, String avatarUrl, Pictures images) {
     if (ASSISTANT.equals(avatarUrl)) {
       return assistant();
     }

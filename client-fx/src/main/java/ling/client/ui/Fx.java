@@ -1,4 +1,4 @@
-package ling.client;
+package ling.client.ui;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

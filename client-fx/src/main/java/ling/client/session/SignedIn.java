@@ -1,4 +1,4 @@
-package ling.client;
+package ling.client.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,11 +7,12 @@ import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import ling.client.api.FileTransfers;
+import ling.client.ui.Fx;
 import ling.client.api.Gateway;
 import ling.client.api.LiveSocket;
 import ling.client.api.Models.Message;
 import ling.client.api.Models.User;
-import ling.client.chat.Attachments;
+import ling.client.files.Attachments;
 import ling.client.chat.ChatModel;
 import ling.client.chat.ConversationsModel;
 import ling.client.contacts.ContactsModel;
@@ -166,6 +167,12 @@ public final class SignedIn {
 
   public LiveSocket socket() {
     return socket;
+  }
+
+  /** What the chat views work with. */
+  public ling.client.chat.ChatModels chatModels() {
+    return new ling.client.chat.ChatModels(me, conversations, contacts, groupMembers, groups, assistant, attachments,
+        files, this::chat);
   }
 
   /** The chat of a conversation, made once and kept while signed in. */

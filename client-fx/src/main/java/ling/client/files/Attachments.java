@@ -1,4 +1,4 @@
-package ling.client.chat;
+package ling.client.files;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import ling.client.Fx;
+import ling.client.ui.Fx;
 import ling.client.api.FileTransfers;
 import ling.client.api.Models.FileRef;
 
@@ -20,7 +20,7 @@ import ling.client.api.Models.FileRef;
  * Images and files of messages: thumbnails fetched once and shared, full images in their own
  * window, and downloads to where the user chooses with their progress.
  */
-public final class Attachments {
+public final class Attachments implements ling.client.ui.Pictures {
 
   private final FileTransfers files;
   /**
@@ -63,6 +63,7 @@ public final class Attachments {
    * The image decoded no wider than it is shown (0: as it is): a thumbnail in a chat or an avatar
    * holds the pixels it needs, not those of the picture it was made from.
    */
+  @Override
   public ObjectProperty<Image> image(String url, double shownWidth) {
     return images.computeIfAbsent(shownWidth > 0 ? url + "#" + (int) shownWidth : url, key -> {
       ObjectProperty<Image> image = new SimpleObjectProperty<>();

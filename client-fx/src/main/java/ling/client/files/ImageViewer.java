@@ -1,4 +1,4 @@
-package ling.client.chat;
+package ling.client.files;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;

@@ -1,4 +1,4 @@
-package ling.client;
+package ling.client.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ling.client;
+package ling.client.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
