@@ -92,6 +92,32 @@ class ScreenshotsTest {
     Thread.sleep(500);
     shootBoth(a.stage(), out, "main-window");
 
+    // the toolbar above the composer, with a draft in it
+    ling.client.emoji.EmojiField draft = find(a, "#input");
+    robot.interact(() -> draft.setText("明天几点出发？🚗"));
+    Thread.sleep(300);
+    shootBoth(a.stage(), out, "chat-toolbar", a.stage().getScene().lookup(".input-area"));
+    robot.interact(draft::clear);
+
+    // a video message as its receiver sees it: the first frame, the play button, the time
+    Path clip = homes.resolve("山顶 summit.mp4");
+    try (var in = ScreenshotsTest.class.getResourceAsStream("/ling/client/clip.mp4")) {
+      Files.copy(in, clip);
+    }
+    robot.interact(() -> a.main().chats().pane().sendFiles(List.of(clip)));
+    awaitTrue(() -> linesOf(b).stream().anyMatch(l -> "video".equals(l.message().kind())));
+    long videoId = linesOf(b).stream().filter(l -> "video".equals(l.message().kind())).findFirst().orElseThrow()
+        .message().file().fileId();
+    javafx.scene.media.MediaView videoView = (javafx.scene.media.MediaView) await(() -> (javafx.scene.Node) find(b, "#video-" + videoId))
+        .lookup(".media-view");
+    org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+      var player = videoView.getMediaPlayer();
+      return player != null && (player.getStatus() == javafx.scene.media.MediaPlayer.Status.PAUSED
+          || player.getCurrentTime().greaterThanOrEqualTo(player.getTotalDuration()));
+    }).get());
+    Thread.sleep(500);
+    shootBoth(b.stage(), out, "video-message");
+
     // a request waiting, to show in the contacts
     String zhao = TestServer.uniqueName("zhao");
     ClientWindow d = window("d");
@@ -221,7 +247,15 @@ class ScreenshotsTest {
       return call != null && call.participants().size() == 1 && call.connections().values().stream()
           .allMatch("connected"::equals);
     });
-    Thread.sleep(800);
+    // the host muted: its own tile shows it; the one speaking is framed
+    click(robot, groupWindow(a).lookup("#groupMute"));
+    long chenInCall = b.client().me().id();
+    awaitTrue(() -> {
+      javafx.css.PseudoClass speaking = javafx.css.PseudoClass.getPseudoClass("speaking");
+      return groupWindow(a).lookup("#tile-" + chenInCall).getPseudoClassStates().contains(speaking)
+          && !groupWindow(a).lookup("#tile-self").getPseudoClassStates().contains(speaking);
+    });
+    Thread.sleep(300);
     shootBoth((Stage) groupWindow(a).getScene().getWindow(), out, "group-voice-call");
     click(robot, groupWindow(b).lookup("#leaveGroupCall"));
     click(robot, groupWindow(a).lookup("#leaveGroupCall"));
@@ -230,8 +264,9 @@ class ScreenshotsTest {
     for (String name : List.of("sign-in.png", "main-window.png", "contacts.png", "group-info.png", "video-call.png",
         "group-call.png", "main-window-dark.png", "contacts-dark.png", "group-info-dark.png", "main-window-zh.png",
         "group-voice-call.png", "group-voice-call-dark.png", "mention-picker.png", "mention-picker-dark.png",
-        "group-mention.png", "group-mention-dark.png")) {
-      assertTrue(Files.size(out.resolve(name)) > 10_000, name);
+        "group-mention.png", "group-mention-dark.png", "chat-toolbar.png", "chat-toolbar-dark.png",
+        "video-message.png", "video-message-dark.png")) {
+      assertTrue(Files.size(out.resolve(name)) > (name.startsWith("chat-toolbar") ? 5_000 : 10_000), name);
     }
   }
 
@@ -288,7 +323,7 @@ class ScreenshotsTest {
     Thread.sleep(500);
     shoot(a.stage(), out.resolve("assistant-summary.png"));
     for (String name : List.of("assistant-chat.png", "assistant-summary.png")) {
-      assertTrue(Files.size(out.resolve(name)) > 10_000, name);
+      assertTrue(Files.size(out.resolve(name)) > (name.startsWith("chat-toolbar") ? 5_000 : 10_000), name);
     }
   }
 
@@ -317,6 +352,27 @@ class ScreenshotsTest {
     Thread.sleep(300);
     shoot(stage, out.resolve(name + "-dark.png"));
     WaitForAsyncUtils.asyncFx(() -> ling.client.ui.Themes.apply(stage.getScene(), "light")).get(10, TimeUnit.SECONDS);
+  }
+
+  /** Only the part of the window where the node is (with a little room around it), in both themes. */
+  private static void shootBoth(Stage stage, Path out, String name, javafx.scene.Node part) throws Exception {
+    shootPart(stage, part, out.resolve(name + ".png"));
+    WaitForAsyncUtils.asyncFx(() -> ling.client.ui.Themes.apply(stage.getScene(), "dark")).get(10, TimeUnit.SECONDS);
+    Thread.sleep(300);
+    shootPart(stage, part, out.resolve(name + "-dark.png"));
+    WaitForAsyncUtils.asyncFx(() -> ling.client.ui.Themes.apply(stage.getScene(), "light")).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void shootPart(Stage stage, javafx.scene.Node part, Path file) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+    javafx.geometry.Bounds bounds = WaitForAsyncUtils.asyncFx(() -> part.localToScene(part.getBoundsInLocal()))
+        .get(10, TimeUnit.SECONDS);
+    int x = (int) Math.max(0, bounds.getMinX() - 8);
+    int y = (int) Math.max(0, bounds.getMinY() - 8);
+    int width = (int) Math.min(image.getWidth() - x, bounds.getWidth() + 16);
+    int height = (int) Math.min(image.getHeight() - y, bounds.getHeight() + 16);
+    ImageIO.write(SwingFXUtils.fromFXImage(image, null).getSubimage(x, y, width, height), "png", file.toFile());
   }
 
   private static void shoot(Stage stage, Path file) throws Exception {

@@ -103,6 +103,14 @@ class VideoMessageTest {
         "the position at the start");
     assertTrue(colours(screen) > 50, "the first frame of the test picture is drawn");
     assertTrue(card.lookup("#playVideo-" + fileId).isVisible(), "a play button over the poster");
+    // the newest line, the card, stands whole above the input
+    awaitTrue(() -> {
+      var list = (javafx.scene.control.ListView<?>) find(w, "#messages");
+      var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+      var last = flow.getLastVisibleCell();
+      return last != null && last.getIndex() == list.getItems().size() - 1
+          && last.getLayoutY() + last.getHeight() <= flow.getHeight() + 1;
+    });
 
     // played: the button goes, the time moves on, and at the end it can be played again
     click(robot, card.lookup("#playVideo-" + fileId));

@@ -156,6 +156,14 @@ public final class ChatPane extends BorderPane {
         this::avatarOf, () -> readBefore, this::forward, videos));
     setCenter(messages);
     // the wheel, the scroll bar, the keys: the user moves through the lines
+    sceneProperty().addListener((obs, was, now) -> {
+      if (was != null) {
+        was.removePostLayoutPulseListener(followEnd);
+      }
+      if (now != null) {
+        now.addPostLayoutPulseListener(followEnd);
+      }
+    });
     messages.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> {
       userScrolledAt = System.nanoTime();
       // up against the top already (the list does not move): the page before is wanted all the same
@@ -241,6 +249,7 @@ public final class ChatPane extends BorderPane {
     history.setOnAction(e -> {
       if (chat != null) {
         chat.loadOlder();
+        followEndUntil = 0;
         messages.scrollTo(0);
       }
     });
@@ -386,6 +395,7 @@ public final class ChatPane extends BorderPane {
       messages.layout();
       int at = messages.getItems().indexOf(shown);
       if (at >= 0) {
+        followEndUntil = 0;
         flow.scrollToTop(at);
         flow.scrollPixels(-offset);
       }
@@ -399,11 +409,13 @@ public final class ChatPane extends BorderPane {
     if (target == null || read < 0) {
       return;
     }
+    followEndUntil = 0;
     List<ChatLine> lines = target.lines();
     for (int i = 0; i < lines.size(); i++) {
       if (!lines.get(i).local() && lines.get(i).message().seq() > read) {
         boolean loaded = lines.get(i).message().seq() == read + 1 || i > 0 || !target.hasOlderProperty().get();
         if (loaded) {
+          followEndUntil = 0;
           messages.scrollTo(i);
           jump.setVisible(false);
           return;
@@ -651,8 +663,24 @@ public final class ChatPane extends BorderPane {
     }, err -> chat.errorProperty().set(texts.failure(err)));
   }
 
+  /**
+   * Until when (nanoTime) the list keeps to its end after lines came there: cells that settle to
+   * their height later (a picture, a video card) must not leave the newest line half below.
+   * The user's own scrolling ends it.
+   */
+  private long followEndUntil;
+  private static final long FOLLOW_END_NANOS = 1_500_000_000L;
+  private final Runnable followEnd = () -> {
+    if (followEndUntil != 0 && System.nanoTime() < followEndUntil && userScrolledAt < followEndUntil - FOLLOW_END_NANOS
+        && messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+        && flow.getPosition() < 1.0) {
+      flow.scrollPixels(1_000_000);
+    }
+  };
+
   private void scrollToEnd() {
     if (!messages.getItems().isEmpty()) {
+      followEndUntil = System.nanoTime() + FOLLOW_END_NANOS;
       messages.scrollTo(messages.getItems().size() - 1);
       // to the very bottom once the new cells have their height
       javafx.application.Platform.runLater(() -> {
