@@ -14,7 +14,11 @@ mkdir -p target/dist
 rm -rf target/dist/Ling
 args=(--type "$type" --input "$input" --main-jar ling-client.jar --main-class ling.client.Launcher
       --name Ling --app-version 0.1.0 --vendor Ling --description "Ling desktop messenger"
-      --java-options "-Xmx512m" --dest target/dist)
+      --dest target/dist)
+# the JVM options the benchmark measures with, one --java-options each
+for option in $(cat jvm.options); do
+  args+=(--java-options "$option")
+done
 if [ "$type" = deb ]; then
   args+=(--name ling --linux-shortcut --linux-menu-group Network)
 fi

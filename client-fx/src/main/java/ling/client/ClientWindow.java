@@ -43,7 +43,6 @@ public final class ClientWindow {
 
   /** Shows the window: signed in at once when a remembered sign-in still works. */
   public void open() {
-    ling.client.api.Wire.warmUp();
     texts = new Texts(settings.locale());
     stage.setTitle(texts.get("app.title"));
     LoginController login = showLogin();
@@ -58,6 +57,8 @@ public final class ClientWindow {
       }
     });
     stage.show();
+    // the reading of the wire's types is made ready once the window is drawn, not competing with it
+    ling.client.ui.Fx.afterFrame(ling.client.api.Wire::warmUp);
   }
 
   public SignedIn client() {

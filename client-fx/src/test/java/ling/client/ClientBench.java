@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import ling.client.chat.ChatLine;
@@ -55,6 +51,8 @@ class ClientBench {
   private static final int IMAGES = Integer.getInteger("ling.bench.images", 5_000);
   private static final int DISTINCT_PICTURES = Integer.getInteger("ling.bench.pictures", 1_000);
   private static final int LAUNCHES = 5;
+  /** The JVM options the package starts the client with. */
+  private static final String PACKAGE_JVM = readPackageJvm();
 
   @TempDir
   Path dir;
@@ -70,17 +68,23 @@ class ClientBench {
       port = free.getLocalPort();
     }
     line("client benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-        + System.getProperty("java.version"));
-    // launch: the sign-in window, in a fresh JVM each time, as the packaged client starts (-Xmx512m);
+        + System.getProperty("java.version") + "; the test process runs with " + ManagementFactory.getRuntimeMXBean()
+        .getInputArguments().stream().filter(option -> option.startsWith("-XX:") || option.startsWith("-Xm")).toList());
+    // launch: the sign-in window, in a fresh JVM each time, as the packaged client starts (jvm.options);
     // before the server starts, which would share the cores
     List<Long> launches = new ArrayList<>();
+    List<Long> launchedResident = new ArrayList<>();
     for (int i = 0; i < LAUNCHES; i++) {
-      launches.add(launchMillis());
+      long[] launch = launch();
+      launches.add(launch[0]);
+      launchedResident.add(launch[1]);
     }
     Collections.sort(launches);
+    Collections.sort(launchedResident);
     line("sign-in window after launch (" + (Files.exists(Path.of("target", "ling-client.jar")) ? "the client's jar"
         : "the test class path") + "): median " + launches.get(LAUNCHES / 2) + " ms, worst "
-        + launches.get(LAUNCHES - 1) + " ms (" + LAUNCHES + " launches)");
+        + launches.get(LAUNCHES - 1) + " ms (" + LAUNCHES + " launches with " + PACKAGE_JVM + "); the client then "
+        + launchedResident.get(LAUNCHES / 2) + " MB resident");
     Process server = startServer(port);
     try {
       base = "http://127.0.0.1:" + port + "/api/v1/";
@@ -91,15 +95,16 @@ class ClientBench {
       long texts = befriend(reader, talker);
       long pictures = befriend(reader, painter);
       long seeding = System.nanoTime();
-      sendTexts(talker, texts, TEXTS);
+      seed(talker, texts, "texts", TEXTS, 0);
       line("seeded " + TEXTS + " texts in " + (System.nanoTime() - seeding) / 1_000_000 + " ms");
       seeding = System.nanoTime();
-      sendPictures(painter, pictures, IMAGES, DISTINCT_PICTURES);
+      seed(painter, pictures, "pictures", IMAGES, DISTINCT_PICTURES);
       line("seeded " + IMAGES + " image messages (" + DISTINCT_PICTURES + " distinct 640x480 pictures) in "
           + (System.nanoTime() - seeding) / 1_000_000 + " ms");
 
       System.gc();
-      line("client process before signing in: " + residentMb() + " MB resident");
+      long before = residentMb();
+      line("test process before signing in: " + before + " MB resident (the harness and the toolkit, no client yet)");
       ClientWindow window = WaitForAsyncUtils.asyncFx(() -> {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         ClientWindow opened = new ClientWindow(stage, new Profile(dir.resolve("profile")));
@@ -155,16 +160,30 @@ class ClientBench {
       line(String.format("scroll back %,d image messages: %d screens, a screen drawn in median %.1f ms, p99 %.1f ms,"
               + " worst %.1f ms; %d times at the top waiting for a page, %d ms in all", images.lines(),
           images.steps(), images.median(), images.p99(), images.worst(), images.stalls(), images.stalledMillis()));
-      Thread.sleep(2000);
+      // the user stops scrolling: what the client holds once idle, and then after a full collection
+      Thread.sleep(15_000);
+      long idle = residentMb();
       System.gc();
       Thread.sleep(1000);
       Runtime runtime = Runtime.getRuntime();
-      line(String.format("after scrolling back through %,d image messages: %d MB resident, heap %d MB used of %d MB "
-              + "committed", images.lines(), residentMb(), (runtime.totalMemory() - runtime.freeMemory()) >> 20,
-          runtime.totalMemory() >> 20));
+      line(String.format("after scrolling back through %,d image messages: %d MB resident after 15 s idle, %d MB after a "
+              + "full collection, heap %d MB used of %d MB committed", images.lines(), idle, residentMb(),
+          (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20));
+      // the client's own: as launched alone, plus what signing in and scrolling added to the test process
+      long after = idle;
+      line("the client after the images, estimated: " + (launchedResident.get(LAUNCHES / 2) + after - before)
+          + " MB resident after 15 s idle (" + launchedResident.get(LAUNCHES / 2) + " MB alone at the sign-in window + "
+          + (after - before) + " MB grown since)");
+      if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+        // where the resident memory is, by the JVM's own account
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary").inheritIO().start()
+            .waitFor(60, TimeUnit.SECONDS);
+      }
       robot.interact(() -> window.stage().close());
       Files.write(Path.of("target", "client-bench.txt"), report);
-      assertTrue(text.lines() >= 3_000 && images.lines() >= IMAGES, "scrolled as far as asked");
+      assertTrue(text.lines() >= Math.min(3_000, TEXTS) && images.lines() >= IMAGES, "scrolled as far as asked");
     } finally {
       server.destroy();
       server.waitFor(30, TimeUnit.SECONDS);
@@ -266,8 +285,11 @@ class ClientBench {
     return seqs;
   }
 
-  /** A fresh JVM of the client, as the package starts it, until its window is on the (headless) screen. */
-  private long launchMillis() throws Exception {
+  /**
+   * A fresh JVM of the client, as the package starts it, until its window is drawn on the
+   * (headless) screen: the milliseconds from the process's start, and its resident MB then.
+   */
+  private long[] launch() throws Exception {
     // the client's own jar when it is built (what the package runs), else the test class path; with
     // the headless screen beside it
     Path jar = Path.of("target", "ling-client.jar");
@@ -275,8 +297,9 @@ class ClientBench {
         .getCodeSource().getLocation().toURI()).toString();
     String classPath = Files.exists(jar) && !monocle.isEmpty() ? jar + java.io.File.pathSeparator + monocle
         : System.getProperty("java.class.path");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", classPath, "-Dling.reportStartup=true",
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(List.of(PACKAGE_JVM.split("\\s+")));
+    command.addAll(List.of("-cp", classPath, "-Dling.reportStartup=true",
         "-Dling.home=" + dir.resolve("launch"), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
         "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32", "ling.client.Launcher"));
     Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -286,7 +309,9 @@ class ClientBench {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("ling: window shown ")) {
-          return Long.parseLong(line.replaceAll("\\D+", " ").trim().split(" ")[0]);
+          long millis = Long.parseLong(line.replaceAll("\\D+", " ").trim().split(" ")[0]);
+          Thread.sleep(1000);
+          return new long[] {millis, residentMb(Path.of("/proc", Long.toString(client.pid()), "status"))};
         }
       }
       throw new AssertionError("the client ended without reporting its window (is target/ling-client.jar current?)");
@@ -343,85 +368,16 @@ class ClientBench {
     return accepted.path("friend").path("conversationId").asLong();
   }
 
-  /** Texts over a socket, up to 150 waiting for their acks at a time (the server takes 200). */
-  private void sendTexts(Account sender, long conversation, int count) throws Exception {
-    send(sender, count, i -> JSON.createObjectNode().put("type", "send").put("clientMsgId", "t" + i)
-        .put("conversationId", conversation).put("kind", "text")
-        .put("text", "message " + (i + 1) + " of the long conversation, long enough to wrap like a real one does"));
-  }
-
-  private void sendPictures(Account sender, long conversation, int count, int distinct) throws Exception {
-    List<Long> fileIds = new ArrayList<>();
-    java.util.Random random = new java.util.Random(7);
-    for (int i = 0; i < distinct; i++) {
-      java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(640, 480,
-          java.awt.image.BufferedImage.TYPE_INT_RGB);
-      java.awt.Graphics2D g = picture.createGraphics();
-      g.setColor(new java.awt.Color(random.nextInt(0xffffff)));
-      g.fillRect(0, 0, 640, 480);
-      for (int k = 0; k < 12; k++) {
-        g.setColor(new java.awt.Color(random.nextInt(0xffffff)));
-        g.fillOval(random.nextInt(600), random.nextInt(440), 40 + random.nextInt(200), 40 + random.nextInt(200));
-      }
-      g.dispose();
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(picture, "png", png);
-      fileIds.add(upload(sender, "picture-" + i + ".png", png.toByteArray()));
+  /** Fills a conversation from a process of its own (its sending and drawing is not the client's memory). */
+  private void seed(Account sender, long conversation, String kind, int count, int distinct) throws Exception {
+    Process seeder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), BenchSeeder.class.getName(), base,
+        sender.token(), Long.toString(conversation), kind, Integer.toString(count), Integer.toString(distinct))
+        .inheritIO().start();
+    if (!seeder.waitFor(20, TimeUnit.MINUTES) || seeder.exitValue() != 0) {
+      seeder.destroyForcibly();
+      throw new AssertionError("seeding " + kind + " failed");
     }
-    send(sender, count, i -> JSON.createObjectNode().put("type", "send").put("clientMsgId", "p" + i)
-        .put("conversationId", conversation).put("kind", "image").put("fileId", fileIds.get(i % fileIds.size())));
-  }
-
-  private void send(Account sender, int count, java.util.function.IntFunction<ObjectNode> frame) throws Exception {
-    Semaphore window = new Semaphore(150);
-    AtomicInteger acked = new AtomicInteger();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "ws?access_token="
-        + sender.token()), new WebSocket.Listener() {
-          private final StringBuilder text = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-              String message = text.toString();
-              text.setLength(0);
-              if (message.contains("\"type\":\"ack\"")) {
-                window.release();
-                if (acked.incrementAndGet() == count) {
-                  done.complete(null);
-                }
-              } else if (message.contains("\"type\":\"error\"")) {
-                done.completeExceptionally(new AssertionError(message));
-              }
-            }
-            ws.request(1);
-            return null;
-          }
-        }).get(30, TimeUnit.SECONDS);
-    for (int i = 0; i < count; i++) {
-      window.acquire();
-      socket.sendText(frame.apply(i).toString(), true).get(30, TimeUnit.SECONDS);
-    }
-    done.get(10, TimeUnit.MINUTES);
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
-  }
-
-  private long upload(Account sender, String name, byte[] content) throws Exception {
-    String boundary = "ling" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "files"))
-        .header("Authorization", "Bearer " + sender.token())
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new AssertionError("upload: " + response.statusCode() + " " + response.body());
-    }
-    return JSON.readTree(response.body()).path("fileId").asLong();
   }
 
   private JsonNode call(String method, String path, String token, ObjectNode body) throws Exception {
@@ -440,7 +396,11 @@ class ClientBench {
   }
 
   private static long residentMb() throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    return residentMb(Path.of("/proc/self/status"));
+  }
+
+  private static long residentMb(Path status) throws Exception {
+    for (String line : Files.readAllLines(status)) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
       }
@@ -470,6 +430,14 @@ class ClientBench {
         throw new java.util.concurrent.TimeoutException("not within 30 s");
       }
       Thread.sleep(5);
+    }
+  }
+
+  private static String readPackageJvm() {
+    try {
+      return Files.readString(Path.of("jvm.options")).trim();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -29,4 +29,22 @@ public final class Fx {
       }
     }));
   }
+
+  /**
+   * Runs {@code work} on the FX thread once the frame now being made is drawn: a pulse waits for
+   * the frame of the one before, so the second pulse from now comes after it.
+   */
+  public static void afterFrame(Runnable work) {
+    new javafx.animation.AnimationTimer() {
+      private int pulses;
+
+      @Override
+      public void handle(long now) {
+        if (++pulses == 2) {
+          stop();
+          work.run();
+        }
+      }
+    }.start();
+  }
 }

@@ -1,0 +1,138 @@
+package ling.client;
+
+import static ling.client.ClientDriver.await;
+import static ling.client.ClientDriver.awaitTrue;
+import static ling.client.ClientDriver.befriend;
+import static ling.client.ClientDriver.click;
+import static ling.client.ClientDriver.find;
+import static ling.client.ClientDriver.linesOf;
+import static ling.client.ClientDriver.open;
+import static ling.client.ClientDriver.signUp;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ScrollEvent;
+import ling.client.api.Models.FileRef;
+import ling.client.chat.ChatLine;
+import ling.client.chat.ChatModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Scrolling up through a conversation of pictures: each older page comes in above without moving what is on screen. */
+@ExtendWith(ApplicationExtension.class)
+class OlderPagesTest {
+
+  private static final int PICTURES = 130;
+
+  @TempDir
+  Path homes;
+
+  @AfterEach
+  void closeWindows(FxRobot robot) {
+    ClientDriver.closeAll(robot);
+  }
+
+  @Test
+  @Timeout(180)
+  void olderPagesOfPicturesComeInAboveWhileTheUserStaysWhereTheyAre(FxRobot robot) throws Exception {
+    TestServer server = TestServer.shared();
+    String ada = TestServer.uniqueName("ada");
+    String ben = TestServer.uniqueName("ben");
+    ClientWindow a = open(homes.resolve("a"), 0);
+    ClientWindow b = open(homes.resolve("b"), 640);
+    signUp(robot, a, server, ada, null);
+    signUp(robot, b, server, ben, null);
+    befriend(robot, a, ada, b, ben);
+
+    // Ada sends a picture, then the same one many times (each a message of its own)
+    Path png = homes.resolve("peak.png");
+    javax.imageio.ImageIO.write(Pictures.mountain(640, 480), "png", png.toFile());
+    click(robot, find(a, "#chat-" + ben));
+    await(() -> find(a, "#input"));
+    robot.interact(() -> a.main().chats().pane().sendFiles(List.of(png)));
+    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> !l.pending() && "image".equals(l.message().kind())));
+    FileRef picture = linesOf(a).get(linesOf(a).size() - 1).message().file();
+    long conversation = linesOf(a).get(0).message().conversationId();
+    ChatModel chat = a.client().chat(conversation);
+    // under the socket's limit of frames a second
+    for (int sent = 1; sent < PICTURES; sent += 40) {
+      int batch = Math.min(40, PICTURES - sent);
+      robot.interact(() -> {
+        for (int i = 0; i < batch; i++) {
+          chat.sendFile(picture);
+        }
+      });
+      Thread.sleep(1100);
+    }
+    try {
+      awaitTrue(() -> linesOf(a).stream().filter(l -> !l.pending() && "image".equals(l.message().kind())).count()
+          == PICTURES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("sent: " + linesOf(a).stream().map(l -> l.message().kind() + "/" + l.status()).toList(), e);
+    }
+
+    // Ben opens it at its newest page and scrolls up by the wheel, a screen at a time
+    click(robot, find(b, "#navChats"));
+    awaitTrue(() -> b.client().conversations().find(conversation) != null);
+    robot.interact(() -> b.main().chats().open(conversation));
+    awaitTrue(() -> linesOf(b).size() >= 50);
+    ListView<ChatLine> list = find(b, "#messages");
+    VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+    long top = topSeq(flow);
+    int pages = 0;
+    int steps = 0;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while ((chatOf(b, conversation).hasOlderProperty().get() || flow.getPosition() > 0.0)
+        && System.nanoTime() < deadline) {
+      int loaded = list.getItems().size();
+      robot.interact(() -> flow.fireEvent(wheelUp(list.getHeight())));
+      WaitForAsyncUtils.waitForFxEvents(2);
+      if (flow.getPosition() <= 0.0 && list.getItems().size() == loaded && chatOf(b, conversation).hasOlderProperty()
+          .get()) {
+        // at the top before the page came: it comes, and the line on top stays on top
+        awaitTrue(() -> list.getItems().size() > loaded);
+      }
+      if (list.getItems().size() > loaded) {
+        pages++;
+        WaitForAsyncUtils.waitForFxEvents(4);
+        long now = topSeq(flow);
+        long before = top;
+        assertTrue(now <= before && before - now <= 8, "a page came in above: the top line went from seq " + before
+            + " to " + now + " (" + list.getItems().size() + " lines loaded, at " + flow.getPosition() + ")");
+      }
+      long moved = top - topSeq(flow);
+      assertTrue(moved >= 0 && moved <= 8, "a screen up moved the top line by " + moved + " lines, from seq " + top);
+      top = topSeq(flow);
+      steps++;
+    }
+    System.out.println("scrolled up in " + steps + " screens, " + pages + " pages came");
+    assertTrue(topSeq(flow) <= 2, "scrolled up to the first line, not " + topSeq(flow));
+    assertTrue(pages >= 1, "pages came in while scrolling: " + pages);
+  }
+
+  private static ChatModel chatOf(ClientWindow window, long conversation) {
+    return window.client().chat(conversation);
+  }
+
+  private static long topSeq(VirtualFlow<?> flow) throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> flow.getFirstVisibleCell() instanceof ListCell<?> cell
+        && cell.getItem() instanceof ChatLine line ? line.message().seq() : -1L).get(10, TimeUnit.SECONDS);
+  }
+
+  private static ScrollEvent wheelUp(double pixels) {
+    return new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false, 0, pixels,
+        0, pixels, ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0,
+        null);
+  }
+}
