@@ -89,6 +89,20 @@ class OlderPagesTest {
     awaitTrue(() -> linesOf(b).size() >= 50);
     ListView<ChatLine> list = find(b, "#messages");
     VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+    // the thumb dragged to the top, then the wheel turned up: the page before is asked for, and
+    // when it comes in the line the user is at stays on top
+    int newest = list.getItems().size();
+    robot.interact(() -> {
+      list.scrollTo(0);
+      flow.fireEvent(wheelUp(list.getHeight()));
+    });
+    WaitForAsyncUtils.waitForFxEvents(2);
+    long first = list.getItems().get(list.getItems().size() - newest).message().seq();
+    awaitTrue(() -> list.getItems().size() > newest);
+    WaitForAsyncUtils.waitForFxEvents(4);
+    assertTrue(topSeq(flow) == first, "at the top when the page came: the top line went from seq " + first + " to "
+        + topSeq(flow) + " (at " + flow.getPosition() + ")");
+
     long top = topSeq(flow);
     int pages = 0;
     int steps = 0;

@@ -159,9 +159,11 @@ public final class ChatPane extends BorderPane {
     sceneProperty().addListener((obs, was, now) -> {
       if (was != null) {
         was.removePostLayoutPulseListener(followEnd);
+        was.removePostLayoutPulseListener(holdPlace);
       }
       if (now != null) {
         now.addPostLayoutPulseListener(followEnd);
+        now.addPostLayoutPulseListener(holdPlace);
       }
     });
     messages.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> {
@@ -250,6 +252,7 @@ public final class ChatPane extends BorderPane {
       if (chat != null) {
         chat.loadOlder();
         followEndUntil = 0;
+        heldLine = null;
         messages.scrollTo(0);
       }
     });
@@ -338,6 +341,7 @@ public final class ChatPane extends BorderPane {
     chat = models.chat(conversation.id());
     // what the user scrolled was the other chat: this one goes to its end without fetching
     userScrolledAt = 0;
+    heldLine = null;
     // where unread began, before this opening marks it read; far back, a button takes the user there
     readBefore = conversation.unreadCount() > 0 ? conversation.readSeq() : -1;
     jump.setText(texts.get("chat.jumpToUnread", conversation.unreadCount()));
@@ -382,25 +386,54 @@ public final class ChatPane extends BorderPane {
 
   /**
    * Lines came in above the top one on screen: it stays where it was, rather than the list
-   * showing the new ones.
+   * showing the new ones; held there for a moment, as the list measures the lines it gained and
+   * may move.
    */
   private void keepPlace(int added) {
     if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
         && flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
         && first.getItem() instanceof ChatLine shown) {
       // the line the top cell shows, wherever it is now (its index may be older than the last change)
-      double offset = first.getLayoutY();
+      heldLine = shown;
+      heldOffset = first.getLayoutY();
+      holdStartedAt = System.nanoTime();
       // laid out now, with the new count (the list would otherwise keep its place in pixels at its
       // next layout, which is the new lines), then back to the line
       messages.layout();
-      int at = messages.getItems().indexOf(shown);
-      if (at >= 0) {
-        followEndUntil = 0;
-        flow.scrollToTop(at);
-        flow.scrollPixels(-offset);
-      }
+      placeHeldLine(flow);
     }
   }
+
+  /** The line kept on top after lines came in above it, and how far its top is from the list's. */
+  private ChatLine heldLine;
+  private double heldOffset;
+  private long holdStartedAt;
+  private static final long HOLD_PLACE_NANOS = 1_000_000_000L;
+
+  private void placeHeldLine(javafx.scene.control.skin.VirtualFlow<?> flow) {
+    int at = messages.getItems().indexOf(heldLine);
+    if (at >= 0) {
+      followEndUntil = 0;
+      flow.scrollToTop(at);
+      flow.scrollPixels(-heldOffset);
+    }
+  }
+
+  /** After each layout while a place is held: the held line back on top if the list moved it. */
+  private final Runnable holdPlace = () -> {
+    if (heldLine == null) {
+      return;
+    }
+    if (System.nanoTime() - holdStartedAt > HOLD_PLACE_NANOS || userScrolledAt > holdStartedAt
+        || !(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+      heldLine = null;
+      return;
+    }
+    if (!(flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first && first.getItem() == heldLine
+        && Math.abs(first.getLayoutY() - heldOffset) < 1)) {
+      placeHeldLine(flow);
+    }
+  };
 
   /** Scrolls to where unread begins, fetching older pages until it is loaded. */
   private void jumpToFirstUnread() {
@@ -416,6 +449,7 @@ public final class ChatPane extends BorderPane {
         boolean loaded = lines.get(i).message().seq() == read + 1 || i > 0 || !target.hasOlderProperty().get();
         if (loaded) {
           followEndUntil = 0;
+          heldLine = null;
           messages.scrollTo(i);
           jump.setVisible(false);
           return;
@@ -681,6 +715,7 @@ public final class ChatPane extends BorderPane {
   private void scrollToEnd() {
     if (!messages.getItems().isEmpty()) {
       followEndUntil = System.nanoTime() + FOLLOW_END_NANOS;
+      heldLine = null;
       messages.scrollTo(messages.getItems().size() - 1);
       // to the very bottom once the new cells have their height
       javafx.application.Platform.runLater(() -> {
