@@ -15,9 +15,10 @@ rm -rf target/dist/Ling
 args=(--type "$type" --input "$input" --main-jar ling-client.jar --main-class ling.client.Launcher
       --name Ling --app-version 0.1.0 --vendor Ling --description "Ling desktop messenger"
       --dest target/dist
-      # jpackage's own jlink options, and the JDK's class data archive in the runtime it ships (without
+      # jpackage's own jlink options but for the runtime's commands, which the class data archive of the JDK
+      # needs to be made; the runtime then ships it (without
       # it every launch reads and verifies the JDK's classes again)
-      --jlink-options "--strip-native-commands --strip-debug --no-man-pages --no-header-files --generate-cds-archive")
+      --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive")
 # the JVM options the benchmark measures with, one --java-options each
 for option in $(cat jvm.options); do
   args+=(--java-options "$option")

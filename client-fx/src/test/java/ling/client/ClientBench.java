@@ -256,6 +256,15 @@ class ClientBench {
         // the page came in above: the line on screen stays, the list does not jump to the new top
         if (WaitForAsyncUtils.asyncFx(flow::getPosition).get(10, TimeUnit.SECONDS) <= 0.0) {
           jumps++;
+          if (jumps <= 3) {
+            long seqBefore = topSeq[0];
+            System.out.println("[client-bench]   jumped: top seq " + seqBefore + " before, " + WaitForAsyncUtils.asyncFx(
+                () -> flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> c
+                    && c.getItem() instanceof ChatLine l ? l.message().seq() + " at " + c.getLayoutY() + ", cells "
+                    + flow.getCellCount() + ", visible " + list.lookupAll(".list-cell").stream().filter(
+                        javafx.scene.Node::isVisible).count() + ", list height " + list.getHeight() + ", first height "
+                    + c.getHeight() : "none").get(10, TimeUnit.SECONDS));
+          }
         }
       }
     }

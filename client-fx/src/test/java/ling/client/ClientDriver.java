@@ -89,6 +89,22 @@ final class ClientDriver {
     }).get(20, TimeUnit.SECONDS);
   }
 
+  /** Two windows side by side, each signed up as a new user, the two friends. */
+  record Friends(ClientWindow a, String alice, ClientWindow b, String bob) {
+  }
+
+  static Friends twoFriends(FxRobot robot, Path homes, String first, String second) throws Exception {
+    TestServer server = TestServer.shared();
+    String alice = TestServer.uniqueName(first);
+    String bob = TestServer.uniqueName(second);
+    ClientWindow a = open(homes.resolve(first), 0);
+    ClientWindow b = open(homes.resolve(second), 640);
+    signUp(robot, a, server, alice, null);
+    signUp(robot, b, server, bob, null);
+    befriend(robot, a, alice, b, bob);
+    return new Friends(a, alice, b, bob);
+  }
+
   /** Alice finds Bob and asks; Bob accepts from his requests. */
   static void befriend(FxRobot robot, ClientWindow a, String alice, ClientWindow b, String bob)
       throws Exception {

@@ -2,12 +2,9 @@ package ling.client;
 
 import static ling.client.ClientDriver.await;
 import static ling.client.ClientDriver.awaitTrue;
-import static ling.client.ClientDriver.befriend;
 import static ling.client.ClientDriver.click;
 import static ling.client.ClientDriver.find;
 import static ling.client.ClientDriver.linesOf;
-import static ling.client.ClientDriver.open;
-import static ling.client.ClientDriver.signUp;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -46,14 +43,10 @@ class OlderPagesTest {
   @Test
   @Timeout(180)
   void olderPagesOfPicturesComeInAboveWhileTheUserStaysWhereTheyAre(FxRobot robot) throws Exception {
-    TestServer server = TestServer.shared();
-    String ada = TestServer.uniqueName("ada");
-    String ben = TestServer.uniqueName("ben");
-    ClientWindow a = open(homes.resolve("a"), 0);
-    ClientWindow b = open(homes.resolve("b"), 640);
-    signUp(robot, a, server, ada, null);
-    signUp(robot, b, server, ben, null);
-    befriend(robot, a, ada, b, ben);
+    ClientDriver.Friends friends = ClientDriver.twoFriends(robot, homes, "ada", "ben");
+    ClientWindow a = friends.a();
+    ClientWindow b = friends.b();
+    String ben = friends.bob();
 
     // Ada sends a picture, then the same one many times (each a message of its own)
     Path png = homes.resolve("peak.png");

@@ -2,12 +2,9 @@ package ling.client;
 
 import static ling.client.ClientDriver.await;
 import static ling.client.ClientDriver.awaitTrue;
-import static ling.client.ClientDriver.befriend;
 import static ling.client.ClientDriver.click;
 import static ling.client.ClientDriver.find;
 import static ling.client.ClientDriver.linesOf;
-import static ling.client.ClientDriver.open;
-import static ling.client.ClientDriver.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,14 +42,10 @@ class VideoMessageTest {
   @Test
   @Timeout(120)
   void aVideoShowsItsFirstFrameThenPlaysWithItsTimeInTheChat(FxRobot robot) throws Exception {
-    TestServer server = TestServer.shared();
-    String vic = TestServer.uniqueName("vic");
-    String wes = TestServer.uniqueName("wes");
-    ClientWindow v = open(homes.resolve("v"), 0);
-    ClientWindow w = open(homes.resolve("w"), 640);
-    signUp(robot, v, server, vic, null);
-    signUp(robot, w, server, wes, null);
-    befriend(robot, v, vic, w, wes);
+    ClientDriver.Friends friends = ClientDriver.twoFriends(robot, homes, "vic", "wes");
+    ClientWindow v = friends.a();
+    ClientWindow w = friends.b();
+    String wes = friends.bob();
     // two seconds of a test picture with a tone, H.264 and AAC in MP4, as phones record them
     Path clip = homes.resolve("山顶 summit.mp4");
     try (var in = VideoMessageTest.class.getResourceAsStream("/ling/client/clip.mp4")) {
