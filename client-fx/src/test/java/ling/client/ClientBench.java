@@ -231,6 +231,10 @@ class ClientBench {
       });
       WaitForAsyncUtils.waitForFxEvents(1);
       steps.add((System.nanoTime() - started) / 1e6);
+      if (Boolean.getBoolean("ling.bench.trace")) {
+        System.out.println("[client-bench]   trace: " + loadedBefore + " lines, top index " + top[0] + " seq " + topSeq[0]
+            + " at " + position[0]);
+      }
       if (steps.size() % 100 == 0) {
         System.out.println("[client-bench]   " + steps.size() + " screens, " + list.getItems().size() + " lines");
       }

@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class OlderPagesTest {
 
   private static final int PICTURES = 130;
+  private static final int DISTINCT = 10;
 
   @TempDir
   Path homes;
@@ -49,21 +50,28 @@ class OlderPagesTest {
     String ben = friends.bob();
 
     // Ada sends a picture, then the same one many times (each a message of its own)
-    Path png = homes.resolve("peak.png");
-    javax.imageio.ImageIO.write(Pictures.mountain(640, 480), "png", png.toFile());
     click(robot, find(a, "#chat-" + ben));
     await(() -> find(a, "#input"));
-    robot.interact(() -> a.main().chats().pane().sendFiles(List.of(png)));
-    awaitTrue(() -> linesOf(a).stream().anyMatch(l -> !l.pending() && "image".equals(l.message().kind())));
-    FileRef picture = linesOf(a).get(linesOf(a).size() - 1).message().file();
+    // pictures of their own, each then sent many times: the reader fetches each thumbnail once
+    List<FileRef> pictures = new java.util.ArrayList<>();
+    for (int i = 0; i < DISTINCT; i++) {
+      Path png = homes.resolve("peak-" + i + ".png");
+      javax.imageio.ImageIO.write(Pictures.mountain(640 - 8 * i, 480 - 6 * i), "png", png.toFile());
+      robot.interact(() -> a.main().chats().pane().sendFiles(List.of(png)));
+      int sentSoFar = i + 1;
+      awaitTrue(() -> linesOf(a).stream().filter(l -> !l.pending() && "image".equals(l.message().kind())).count()
+          == sentSoFar);
+      pictures.add(linesOf(a).get(linesOf(a).size() - 1).message().file());
+    }
     long conversation = linesOf(a).get(0).message().conversationId();
     ChatModel chat = a.client().chat(conversation);
     // under the socket's limit of frames a second
-    for (int sent = 1; sent < PICTURES; sent += 40) {
+    for (int sent = DISTINCT; sent < PICTURES; sent += 40) {
+      int from = sent;
       int batch = Math.min(40, PICTURES - sent);
       robot.interact(() -> {
         for (int i = 0; i < batch; i++) {
-          chat.sendFile(picture);
+          chat.sendFile(pictures.get((from + i) % DISTINCT));
         }
       });
       Thread.sleep(1100);

@@ -185,6 +185,10 @@ public final class ChatPane extends BorderPane {
               || System.nanoTime() - userScrolledAt > USER_SCROLL_NANOS) {
             return;
           }
+          // the list putting the held line back after a page came, not the user
+          if (heldLine != null && userScrolledAt < holdStartedAt) {
+            return;
+          }
           // going up: the page before is fetched while a few screens are still above
           var first = flow.getFirstVisibleCell();
           if (position.doubleValue() <= 0.0 || first != null && first.getIndex() < FETCH_AHEAD_LINES) {
