@@ -86,7 +86,7 @@ public final class ChatPane extends BorderPane {
     if (atEnd) {
       scrollToEnd();
     } else if (above > 0) {
-      keepPlace(above);
+      keepPlace();
     }
   };
 
@@ -393,7 +393,7 @@ public final class ChatPane extends BorderPane {
    * showing the new ones; held there for a moment, as the list measures the lines it gained and
    * may move.
    */
-  private void keepPlace(int added) {
+  private void keepPlace() {
     if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
         && flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
         && first.getItem() instanceof ChatLine shown) {
