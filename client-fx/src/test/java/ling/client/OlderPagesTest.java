@@ -83,11 +83,20 @@ class OlderPagesTest {
       throw new AssertionError("sent: " + linesOf(a).stream().map(l -> l.message().kind() + "/" + l.status()).toList(), e);
     }
 
-    // Ben opens it at its newest page and scrolls up by the wheel, a screen at a time
+    // Ben opens it, then a group of his own, then it again: the list's cells were made for another
+    // chat before (they see a page come in before the chat does)
+    var group = b.client().gateway().createGroup("Ben's own", List.of()).get(10, TimeUnit.SECONDS);
     click(robot, find(b, "#navChats"));
-    awaitTrue(() -> b.client().conversations().find(conversation) != null);
+    awaitTrue(() -> b.client().conversations().find(conversation) != null
+        && b.client().conversations().find(group.conversationId()) != null);
     robot.interact(() -> b.main().chats().open(conversation));
     awaitTrue(() -> linesOf(b).size() >= 50);
+    WaitForAsyncUtils.waitForFxEvents(4);
+    robot.interact(() -> b.main().chats().open(group.conversationId()));
+    WaitForAsyncUtils.waitForFxEvents(4);
+    // then scrolls up from the newest page by the wheel, a screen at a time
+    robot.interact(() -> b.main().chats().open(conversation));
+    awaitTrue(() -> linesOf(b).size() >= 50 && linesOf(b).get(0).message().conversationId() == conversation);
     ListView<ChatLine> list = find(b, "#messages");
     VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
     // the thumb dragged to the top, then the wheel turned up: the page before is asked for, and

@@ -86,7 +86,7 @@ public final class ChatPane extends BorderPane {
     if (atEnd) {
       scrollToEnd();
     } else if (above > 0) {
-      keepPlace();
+      keepPlace(above);
     }
   };
 
@@ -393,16 +393,17 @@ public final class ChatPane extends BorderPane {
    * showing the new ones; held there for a moment, as the list measures the lines it gained and
    * may move.
    */
-  private void keepPlace() {
+  private void keepPlace(int above) {
     if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
         && flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
-        && first.getItem() instanceof ChatLine shown) {
-      // the line the top cell shows, wherever it is now (its index may be older than the last change)
-      heldLine = shown;
+        && first.getIndex() >= 0 && first.getIndex() + above < messages.getItems().size()) {
+      // the cell's index is still the one before the change; its item may be either (cells made
+      // for an earlier chat hear of the change first and show what is at that index now)
+      heldLine = messages.getItems().get(first.getIndex() + above);
       heldOffset = first.getLayoutY();
       holdStartedAt = System.nanoTime();
-      // laid out now, with the new count (the list would otherwise keep its place in pixels at its
-      // next layout, which is the new lines), then back to the line
+      // laid out now, with the new count (the list would otherwise keep the index on top at its
+      // next layout, which is a line of the new page), then back to the line
       messages.layout();
       placeHeldLine(flow);
     }
