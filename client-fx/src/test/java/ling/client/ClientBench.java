@@ -72,19 +72,16 @@ class ClientBench {
         .getInputArguments().stream().filter(option -> option.startsWith("-XX:") || option.startsWith("-Xm")).toList());
     // launch: the sign-in window, in a fresh JVM each time, as the packaged client starts (jvm.options);
     // before the server starts, which would share the cores
-    List<Long> launches = new ArrayList<>();
-    List<Long> launchedResident = new ArrayList<>();
-    for (int i = 0; i < LAUNCHES; i++) {
-      long[] launch = launch();
-      launches.add(launch[0]);
-      launchedResident.add(launch[1]);
+    // the client's jar on the JDK, and the app image when it is built (its runtime and its archive of a start)
+    List<Long> launchedResident = launches("the client's jar", List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()), Path.of("target", "ling-client.jar"));
+    Path image = Path.of("target", "dist", "Ling", "lib");
+    if (Files.exists(image.resolve(Path.of("app", "ling.jsa")))) {
+      launches("the app image, with its class data archive", List.of(
+          image.resolve(Path.of("runtime", "bin", "java")).toString(),
+          "-XX:SharedArchiveFile=" + image.resolve(Path.of("app", "ling.jsa")).toAbsolutePath()),
+          image.resolve(Path.of("app", "ling-client.jar")).toAbsolutePath());
     }
-    Collections.sort(launches);
-    Collections.sort(launchedResident);
-    line("sign-in window after launch (" + (Files.exists(Path.of("target", "ling-client.jar")) ? "the client's jar"
-        : "the test class path") + "): median " + launches.get(LAUNCHES / 2) + " ms, worst "
-        + launches.get(LAUNCHES - 1) + " ms (" + LAUNCHES + " launches with " + PACKAGE_JVM + "); the client then "
-        + launchedResident.get(LAUNCHES / 2) + " MB resident");
     Process server = startServer(port);
     try {
       base = "http://127.0.0.1:" + port + "/api/v1/";
@@ -163,6 +160,7 @@ class ClientBench {
       // the user stops scrolling: what the client holds once idle, and then after a full collection
       Thread.sleep(15_000);
       long idle = residentMb();
+      nativeMemory();
       System.gc();
       Thread.sleep(1000);
       Runtime runtime = Runtime.getRuntime();
@@ -174,13 +172,7 @@ class ClientBench {
       line("the client after the images, estimated: " + (launchedResident.get(LAUNCHES / 2) + after - before)
           + " MB resident after 15 s idle (" + launchedResident.get(LAUNCHES / 2) + " MB alone at the sign-in window + "
           + (after - before) + " MB grown since)");
-      if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-          .anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
-        // where the resident memory is, by the JVM's own account
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-            Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary").inheritIO().start()
-            .waitFor(60, TimeUnit.SECONDS);
-      }
+      nativeMemory();
       robot.interact(() -> window.stage().close());
       Files.write(Path.of("target", "client-bench.txt"), report);
       assertTrue(text.lines() >= Math.min(3_000, TEXTS) && images.lines() >= IMAGES, "scrolled as far as asked");
@@ -298,19 +290,35 @@ class ClientBench {
     return seqs;
   }
 
+  /** Launches of one kind, reported: the resident MB of each at its sign-in window, in order. */
+  private List<Long> launches(String what, List<String> jvm, Path jar) throws Exception {
+    List<Long> millis = new ArrayList<>();
+    List<Long> resident = new ArrayList<>();
+    for (int i = 0; i < LAUNCHES; i++) {
+      long[] launch = launch(jvm, jar);
+      millis.add(launch[0]);
+      resident.add(launch[1]);
+    }
+    Collections.sort(millis);
+    Collections.sort(resident);
+    line("sign-in window after launch (" + (Files.exists(jar) ? what : "the test class path") + "): median "
+        + millis.get(LAUNCHES / 2) + " ms, worst " + millis.get(LAUNCHES - 1) + " ms (" + LAUNCHES + " launches with "
+        + PACKAGE_JVM + "); the client then " + resident.get(LAUNCHES / 2) + " MB resident");
+    return resident;
+  }
+
   /**
    * A fresh JVM of the client, as the package starts it, until its window is drawn on the
    * (headless) screen: the milliseconds from the process's start, and its resident MB then.
    */
-  private long[] launch() throws Exception {
+  private long[] launch(List<String> jvm, Path jar) throws Exception {
     // the client's own jar when it is built (what the package runs), else the test class path; with
-    // the headless screen beside it
-    Path jar = Path.of("target", "ling-client.jar");
+    // the headless screen after it
     String monocle = Path.of(Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory").getProtectionDomain()
         .getCodeSource().getLocation().toURI()).toString();
     String classPath = Files.exists(jar) && !monocle.isEmpty() ? jar + java.io.File.pathSeparator + monocle
         : System.getProperty("java.class.path");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command = new ArrayList<>(jvm);
     command.addAll(List.of(PACKAGE_JVM.split("\\s+")));
     command.addAll(List.of("-cp", classPath, "-Dling.reportStartup=true",
         "-Dling.home=" + dir.resolve("launch"), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
@@ -327,7 +335,7 @@ class ClientBench {
           return new long[] {millis, residentMb(Path.of("/proc", Long.toString(client.pid()), "status"))};
         }
       }
-      throw new AssertionError("the client ended without reporting its window (is target/ling-client.jar current?)");
+      throw new AssertionError("the client ended without reporting its window (is " + jar + " current?)");
     } finally {
       limit.cancel(false);
       client.destroyForcibly();
@@ -451,6 +459,16 @@ class ClientBench {
       return Files.readString(Path.of("jvm.options")).trim();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Where the resident memory is, by the JVM's own account, when run with native memory tracking. */
+  private static void nativeMemory() throws Exception {
+    if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+      new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary").inheritIO().start()
+          .waitFor(60, TimeUnit.SECONDS);
     }
   }
 
