@@ -158,21 +158,35 @@ class ClientBench {
               + " worst %.1f ms; %d times at the top waiting for a page, %d ms in all", images.lines(),
           images.steps(), images.median(), images.p99(), images.worst(), images.stalls(), images.stalledMillis()));
       // the user stops scrolling: what the client holds once idle, and then after a full collection
+      long peak = statusMb(Path.of("/proc/self/status"), "VmHWM:");
       Thread.sleep(15_000);
       long idle = residentMb();
       nativeMemory();
+      Thread.sleep(15_000);
+      long longer = residentMb();
       System.gc();
       Thread.sleep(1000);
       Runtime runtime = Runtime.getRuntime();
-      line(String.format("after scrolling back through %,d image messages: %d MB resident after 15 s idle, %d MB after a "
-              + "full collection, heap %d MB used of %d MB committed", images.lines(), idle, residentMb(),
+      line(String.format("after scrolling back through %,d image messages: %d MB resident at the most while scrolling, "
+              + "%d MB after 15 s idle, %d MB after 30 s, %d MB after a full collection, heap %d MB used of %d MB "
+              + "committed", images.lines(), peak, idle, longer, residentMb(),
           (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20));
       // the client's own: as launched alone, plus what signing in and scrolling added to the test process
       long after = idle;
       line("the client after the images, estimated: " + (launchedResident.get(LAUNCHES / 2) + after - before)
           + " MB resident after 15 s idle (" + launchedResident.get(LAUNCHES / 2) + " MB alone at the sign-in window + "
-          + (after - before) + " MB grown since)");
+          + (after - before) + " MB grown since); at the most while scrolling, "
+          + (launchedResident.get(LAUNCHES / 2) + peak - before) + " MB");
       nativeMemory();
+      if (Boolean.getBoolean("ling.bench.histogram")) {
+        // what the heap holds, by class, the largest first
+        Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(histogram.getInputStream(),
+            StandardCharsets.UTF_8))) {
+          out.lines().limit(30).forEach(row -> System.out.println("[client-bench]   " + row));
+        }
+      }
       robot.interact(() -> window.stage().close());
       Files.write(Path.of("target", "client-bench.txt"), report);
       assertTrue(text.lines() >= Math.min(3_000, TEXTS) && images.lines() >= IMAGES, "scrolled as far as asked");
@@ -421,8 +435,13 @@ class ClientBench {
   }
 
   private static long residentMb(Path status) throws Exception {
+    return statusMb(status, "VmRSS:");
+  }
+
+  /** A figure of /proc's status of a process, in MB: VmRSS the resident memory now, VmHWM its peak. */
+  private static long statusMb(Path status, String field) throws Exception {
     for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
       }
     }

@@ -24,16 +24,11 @@ public final class Attachments implements ling.client.ui.Pictures {
 
   private final FileTransfers files;
   /**
-   * Thumbnails and avatars by URL, the most recently asked for kept: scrolling back through
-   * thousands of pictures holds a few hundred, not all (one shown is held by its view).
+   * Thumbnails and avatars by URL and width, the most recently asked for kept: some 90
+   * thumbnails of a chat's width (240 by 180), 16 MB of pixels.
    */
-  private final Map<String, ObjectProperty<Image>> images = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, ObjectProperty<Image>> eldest) {
-      return size() > IMAGES_KEPT;
-    }
-  };
-  static final int IMAGES_KEPT = 256;
+  private final KeptImages images = new KeptImages(PIXELS_KEPT);
+  static final long PIXELS_KEPT = 4_000_000;
   private final Map<Long, DoubleProperty> downloads = new HashMap<>();
   /** Files of messages as they are on this machine, by file id. */
   private final Map<Long, java.util.concurrent.CompletableFuture<Path>> local = new HashMap<>();
@@ -65,7 +60,7 @@ public final class Attachments implements ling.client.ui.Pictures {
    */
   @Override
   public ObjectProperty<Image> image(String url, double shownWidth) {
-    return images.computeIfAbsent(shownWidth > 0 ? url + "#" + (int) shownWidth : url, key -> {
+    return images.get(shownWidth > 0 ? url + "#" + (int) shownWidth : url, key -> {
       ObjectProperty<Image> image = new SimpleObjectProperty<>();
       Fx.whenDone(files.bytes(url), bytes -> image.set(new Image(new ByteArrayInputStream(bytes), shownWidth, 0,
           true, true)), err -> { });
@@ -132,8 +127,20 @@ public final class Attachments implements ling.client.ui.Pictures {
 
   /** The full image in a viewer of its own, to zoom and move around in. */
   public void open(FileRef file) {
-    new ImageViewer(owner, file.name(), image(file.url()), file.width() == null ? 800 : file.width(),
+    new ImageViewer(owner, file.name(), image(file.url(), viewerWidth(file)), file.width() == null ? 800 : file.width(),
         file.height() == null ? 600 : file.height()).show();
+  }
+
+  /** The longest side a picture is decoded with for the viewer: a photo of 50 MB may hold far more pixels than the heap. */
+  static final int VIEWER_SIDE = 4096;
+
+  /** The width the viewer decodes a picture at: as it is (0) up to {@link #VIEWER_SIDE} a side, else shrunk to fit. */
+  static double viewerWidth(FileRef file) {
+    if (file.width() == null || file.height() == null || file.width() <= 0 || file.height() <= 0
+        || Math.max(file.width(), file.height()) <= VIEWER_SIDE) {
+      return 0;
+    }
+    return file.width() >= file.height() ? VIEWER_SIDE : Math.floor((double) file.width() * VIEWER_SIDE / file.height());
   }
 
   private static Path askWhereToSave(FileRef file) {
