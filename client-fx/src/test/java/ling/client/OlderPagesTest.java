@@ -143,6 +143,32 @@ class OlderPagesTest {
     System.out.println("scrolled up in " + steps + " screens, " + pages + " pages came");
     assertTrue(topSeq(flow) <= 2, "scrolled up to the first line, not " + topSeq(flow));
     assertTrue(pages >= 1, "pages came in while scrolling: " + pages);
+    // the pictures on screen are drawn: those the list only measured as pages came were not fetched,
+    // these were
+    awaitTrue(() -> {
+      List<javafx.scene.image.ImageView> shown = picturesOnScreen(flow);
+      return !shown.isEmpty() && shown.stream().allMatch(view -> view.getImage() != null);
+    });
+  }
+
+  private static List<javafx.scene.image.ImageView> picturesOnScreen(VirtualFlow<?> flow) {
+    try {
+      return WaitForAsyncUtils.asyncFx(() -> {
+        List<javafx.scene.image.ImageView> views = new java.util.ArrayList<>();
+        if (flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+          for (int i = flow.getFirstVisibleCell().getIndex(); i <= flow.getLastVisibleCell().getIndex(); i++) {
+            if (flow.getVisibleCell(i) instanceof ListCell<?> cell) {
+              cell.lookupAll("ImageView").stream()
+                  .filter(node -> node.getId() != null && node.getId().startsWith("image-"))
+                  .forEach(node -> views.add((javafx.scene.image.ImageView) node));
+            }
+          }
+        }
+        return views;
+      }).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ChatModel chatOf(ClientWindow window, long conversation) {

@@ -227,13 +227,26 @@ final class MessageCell extends ListCell<ChatLine> {
     return actor == 0 ? titles.preview(message) : nameOf.apply(actor) + " " + titles.preview(message);
   }
 
+  /**
+   * Whether this cell is one the user sees, not the list's hidden cell that only measures lines
+   * (it goes through thousands of them after a page comes in): that one needs no picture, whose
+   * size is known from the message.
+   */
+  private boolean shown() {
+    // the list keeps its measuring cell in a hidden group of its own; the others sit in a shown one
+    // (whether the chat itself is on screen does not matter: its cells are kept)
+    return getParent() == null || getParent().isVisible();
+  }
+
   /** Text with emoji, an image's thumbnail, or a file's card. */
   private javafx.scene.Node content(Message message) {
     FileRef file = message.file();
     if (file != null && file.isImage() && file.thumbnailUrl() != null) {
       ImageView image = new ImageView();
       double width = Math.min(240, file.width());
-      image.imageProperty().bind(attachments.image(file.thumbnailUrl(), width));
+      if (shown()) {
+        image.imageProperty().bind(attachments.image(file.thumbnailUrl(), width));
+      }
       image.setPreserveRatio(true);
       double height = file.height() == null || file.width() == 0 ? width : width * file.height() / file.width();
       image.setFitWidth(width);
