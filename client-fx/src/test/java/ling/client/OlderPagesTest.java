@@ -99,6 +99,10 @@ class OlderPagesTest {
     awaitTrue(() -> linesOf(b).size() >= 50 && linesOf(b).get(0).message().conversationId() == conversation);
     ListView<ChatLine> list = find(b, "#messages");
     VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+    // drawn at its end, as the user first sees it, before the wheel turns
+    awaitTrue(() -> flow.getPosition() >= 1.0 && flow.getLastVisibleCell() != null
+        && flow.getLastVisibleCell().getIndex() == list.getItems().size() - 1);
+    WaitForAsyncUtils.waitForFxEvents(4);
     // the thumb dragged to the top, then the wheel turned up: the page before is asked for, and
     // when it comes in the line the user is at stays on top
     int newest = list.getItems().size();
