@@ -61,5 +61,9 @@ if [ "$type" = app-image ]; then
   target/dist/Ling/lib/runtime/bin/java -Xshare:dump -XX:SharedClassListFile="$app/ling.classlist" \
       -XX:SharedArchiveFile="$app/ling.jsa" -cp "$app/ling-client.jar" > target/packaging/archive.log 2>&1 \
     || { echo "archiving the classes of a start failed, see client-fx/target/packaging/archive.log" >&2; exit 1; }
+  # and the JVM takes it with the image's class path (-Xshare:on refuses to start otherwise)
+  target/dist/Ling/lib/runtime/bin/java -Xshare:on -XX:SharedArchiveFile="$app/ling.jsa" -cp "$app/ling-client.jar" \
+      -version >> target/packaging/archive.log 2>&1 \
+    || { echo "the archive of a start does not fit the image, see client-fx/target/packaging/archive.log" >&2; exit 1; }
 fi
 ls -la target/dist

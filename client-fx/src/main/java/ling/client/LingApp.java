@@ -20,15 +20,13 @@ public class LingApp extends Application {
 
   /**
    * For packaging: a run that only starts, so that the classes of a start can be listed and
-   * archived for the package's JVM. It ends once the window is drawn and the wire's warm-up done.
+   * archived for the package's JVM. It ends 3 s after the window is drawn, time enough for the
+   * wire's warm-up that follows the first frame.
    */
   private static void exitAfterStartup() {
     ling.client.ui.Fx.afterFrame(() -> {
       javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
-      settle.setOnFinished(e -> {
-        javafx.application.Platform.exit();
-        System.exit(0);
-      });
+      settle.setOnFinished(e -> System.exit(0));
       settle.play();
     });
   }

@@ -180,12 +180,7 @@ class ClientBench {
       nativeMemory();
       if (Boolean.getBoolean("ling.bench.histogram")) {
         // what the heap holds, by class, the largest first
-        Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-            Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(histogram.getInputStream(),
-            StandardCharsets.UTF_8))) {
-          out.lines().limit(30).forEach(row -> System.out.println("[client-bench]   " + row));
-        }
+        jcmd("GC.class_histogram").stream().limit(30).forEach(row -> System.out.println("[client-bench]   " + row));
       }
       robot.interact(() -> window.stage().close());
       Files.write(Path.of("target", "client-bench.txt"), report);
@@ -485,9 +480,20 @@ class ClientBench {
   private static void nativeMemory() throws Exception {
     if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
-      new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary").inheritIO().start()
-          .waitFor(60, TimeUnit.SECONDS);
+      jcmd("VM.native_memory", "summary").forEach(row -> System.out.println("[client-bench]   " + row));
+    }
+  }
+
+  /** What the JDK's jcmd says of this process for a command, line by line. */
+  private static List<String> jcmd(String... command) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(ProcessHandle.current().pid())));
+    arguments.addAll(List.of(command));
+    Process jcmd = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
+      return out.lines().toList();
+    } finally {
+      jcmd.waitFor(60, TimeUnit.SECONDS);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.image.Image;
 
 /**
@@ -16,9 +17,13 @@ import javafx.scene.image.Image;
 final class KeptImages {
 
   private final long pixelBudget;
-  private final Map<String, ObjectProperty<Image>> images = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, Kept> images = new LinkedHashMap<>(64, 0.75f, true);
   /** Pixels of the loaded images kept; those still loading count once they are. */
   private long pixels;
+
+  /** An image kept, and what counts its pixels as it loads (taken off when it is dropped). */
+  private record Kept(ObjectProperty<Image> image, ChangeListener<Image> counter) {
+  }
 
   KeptImages(long pixelBudget) {
     this.pixelBudget = pixelBudget;
@@ -26,21 +31,19 @@ final class KeptImages {
 
   /** The image under this key, made by {@code load} the first time (or again, once dropped). */
   ObjectProperty<Image> get(String key, Function<String, ObjectProperty<Image>> load) {
-    ObjectProperty<Image> kept = images.get(key);
+    Kept kept = images.get(key);
     if (kept != null) {
-      return kept;
+      return kept.image();
     }
     ObjectProperty<Image> made = load.apply(key);
-    images.put(key, made);
+    ChangeListener<Image> counter = (obs, was, now) -> {
+      count(was, -1);
+      count(now, 1);
+      trim();
+    };
+    made.addListener(counter);
+    images.put(key, new Kept(made, counter));
     count(made.get(), 1);
-    made.addListener((obs, was, now) -> {
-      // still kept (a dropped one no longer counts)
-      if (images.get(key) == made) {
-        count(was, -1);
-        count(now, 1);
-        trim();
-      }
-    });
     trim();
     return made;
   }
@@ -61,9 +64,11 @@ final class KeptImages {
 
   /** The least recently asked for go until the rest fit; the newest stays whatever its size. */
   private void trim() {
-    Iterator<ObjectProperty<Image>> eldest = images.values().iterator();
+    Iterator<Kept> eldest = images.values().iterator();
     while (pixels > pixelBudget && images.size() > 1 && eldest.hasNext()) {
-      count(eldest.next().get(), -1);
+      Kept dropped = eldest.next();
+      dropped.image().removeListener(dropped.counter());
+      count(dropped.image().get(), -1);
       eldest.remove();
     }
   }
