@@ -153,6 +153,16 @@ class OlderPagesTest {
       List<javafx.scene.image.ImageView> shown = picturesOnScreen(flow);
       return !shown.isEmpty() && shown.stream().allMatch(view -> view.getImage() != null);
     });
+
+    // a message that comes while Ben reads far up is added at the end and leaves him where he is
+    long reading = topSeq(flow);
+    int before = list.getItems().size();
+    robot.interact(() -> chat.sendText("still there?", null));
+    awaitTrue(() -> list.getItems().size() == before + 1
+        && "still there?".equals(list.getItems().get(before).message().text()));
+    WaitForAsyncUtils.waitForFxEvents(4);
+    assertTrue(topSeq(flow) == reading, "a new message moved the reader from seq " + reading + " to " + topSeq(flow)
+        + " (at " + flow.getPosition() + ")");
   }
 
   private static List<javafx.scene.image.ImageView> picturesOnScreen(VirtualFlow<?> flow) {

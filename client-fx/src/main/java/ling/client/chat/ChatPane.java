@@ -74,21 +74,38 @@ public final class ChatPane extends BorderPane {
     if (isVisible() && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isFocused()) {
       chat.markRead();
     }
-    // to the end for what arrives there; an older page coming in above keeps the user where they are
+    // to the end for what arrives there if the user was at the end or sent it (one reading further
+    // up stays there); an older page coming in above keeps the user where they are
     boolean atEnd = false;
+    boolean own = false;
+    int grewAtEnd = 0;
     int above = 0;
     while (change.next()) {
-      atEnd |= change.wasAdded() && change.getTo() == change.getList().size();
+      if (change.wasAdded() && change.getTo() == change.getList().size()) {
+        atEnd = true;
+        grewAtEnd += change.getAddedSize() - change.getRemovedSize();
+        own |= change.getAddedSubList().stream().anyMatch(this::sentHere);
+      }
       if (change.wasAdded() && !change.wasRemoved() && change.getFrom() == 0) {
         above += change.getAddedSize();
       }
     }
-    if (atEnd) {
+    if (atEnd && (own || wasAtEnd(messages.getItems().size() - grewAtEnd))) {
       scrollToEnd();
     } else if (above > 0) {
       keepPlace(above);
     }
   };
+
+  private boolean sentHere(ChatLine line) {
+    return line.local() || line.message().senderId() == models.me().id();
+  }
+
+  /** Whether the last of the lines there were (before the change) was on screen. */
+  private boolean wasAtEnd(int linesBefore) {
+    return linesBefore <= 0 || !(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+        || flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= linesBefore - 1;
+  }
 
   public ChatPane(ChatModels models, Texts texts, ConversationTitles titles,
                   java.util.function.BooleanSupplier ctrlEnterSends, Drafts drafts) {
