@@ -163,6 +163,24 @@ class OlderPagesTest {
     WaitForAsyncUtils.waitForFxEvents(4);
     assertTrue(topSeq(flow) == reading, "a new message moved the reader from seq " + reading + " to " + topSeq(flow)
         + " (at " + flow.getPosition() + ")");
+
+    // at the end again, he moves to the top, and a message comes before the list has drawn the move
+    // (its cells still show the end): he stays at the top
+    robot.interact(() -> list.scrollTo(list.getItems().size() - 1));
+    awaitTrue(() -> flow.getLastVisibleCell() != null
+        && flow.getLastVisibleCell().getIndex() == list.getItems().size() - 1);
+    WaitForAsyncUtils.waitForFxEvents(4);
+    ling.client.api.Models.Message last = list.getItems().get(list.getItems().size() - 1).message();
+    robot.interact(() -> {
+      list.scrollTo(0);
+      flow.fireEvent(wheelUp(list.getHeight()));
+      // as the socket's push of Ada's next message hands it over
+      chatOf(b, conversation).received(new ling.client.api.Models.Message(last.id() + 1, conversation, last.seq() + 1,
+          last.senderId(), "late-" + last.seq(), "text", "and now?", null, null, null, null, last.createdAt(), false));
+    });
+    WaitForAsyncUtils.waitForFxEvents(4);
+    assertTrue(topSeq(flow) <= 2, "a message that came as the reader moved up took him to seq " + topSeq(flow)
+        + " (at " + flow.getPosition() + ")");
   }
 
   private static List<javafx.scene.image.ImageView> picturesOnScreen(VirtualFlow<?> flow) {

@@ -69,6 +69,8 @@ public final class ChatPane extends BorderPane {
   private GroupInfoController info;
   private GroupInfoView infoView;
   private ChatModel chat;
+  /** The open chat's lines as the list measured them. */
+  private final LineHeights heights = new LineHeights();
   /** New lines of the shown chat: scroll to them, and they are read if the window has focus. */
   private final ListChangeListener<ChatLine> linesChanged = change -> {
     if (isVisible() && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isFocused()) {
@@ -101,8 +103,16 @@ public final class ChatPane extends BorderPane {
     return line.local() || line.message().senderId() == models.me().id();
   }
 
-  /** Whether the last of the lines there were (before the change) was on screen. */
+  /**
+   * Whether the last of the lines there were (before the change) was on screen. Not when the user
+   * moved the list since it was last laid out: its cells still show where it was (a drag of the
+   * thumb to the top leaves the cells of the end until the next frame).
+   */
   private boolean wasAtEnd(int linesBefore) {
+    return linesBefore <= 0 || userScrolledAt <= laidOutAt && isAtEnd(linesBefore);
+  }
+
+  private boolean isAtEnd(int linesBefore) {
     return linesBefore <= 0 || !(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
         || flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= linesBefore - 1;
   }
@@ -170,17 +180,15 @@ public final class ChatPane extends BorderPane {
     messages.setCellFactory(list -> new MessageCell(models.me().id(), texts, this::nameOf,
         m -> chat.recall(m.id()), titles, models.attachments(), this::replyTo,
         () -> chat == null || shown == null || shown.isGroup() ? 0 : chat.peerReadProperty().get(), this::quoted,
-        this::avatarOf, () -> readBefore, this::forward, videos));
+        this::avatarOf, () -> readBefore, this::forward, videos, heights));
     setCenter(messages);
     // the wheel, the scroll bar, the keys: the user moves through the lines
     sceneProperty().addListener((obs, was, now) -> {
       if (was != null) {
-        was.removePostLayoutPulseListener(followEnd);
-        was.removePostLayoutPulseListener(holdPlace);
+        was.removePostLayoutPulseListener(afterLayout);
       }
       if (now != null) {
-        now.addPostLayoutPulseListener(followEnd);
-        now.addPostLayoutPulseListener(holdPlace);
+        now.addPostLayoutPulseListener(afterLayout);
       }
     });
     messages.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> {
@@ -360,6 +368,7 @@ public final class ChatPane extends BorderPane {
       drafts.keep(chat.conversationId(), input.getText());
     }
     chat = models.chat(conversation.id());
+    heights.clear();
     // what the user scrolled was the other chat: this one goes to its end without fetching
     userScrolledAt = 0;
     heldLine = null;
@@ -411,13 +420,19 @@ public final class ChatPane extends BorderPane {
    * may move.
    */
   private void keepPlace(int above) {
-    if (messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
-        && flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
+    if (!(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+      return;
+    }
+    // moved to the top by the user since the list was last laid out (the thumb dragged there): the
+    // cells still show where it was, and the line the user is at is the first there was
+    boolean movedToTop = userScrolledAt > laidOutAt && flow.getPosition() <= 0.0;
+    if (movedToTop || flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
         && first.getIndex() >= 0 && first.getIndex() + above < messages.getItems().size()) {
       // the cell's index is still the one before the change; its item may be either (cells made
       // for an earlier chat hear of the change first and show what is at that index now)
-      heldLine = messages.getItems().get(first.getIndex() + above);
-      heldOffset = first.getLayoutY();
+      javafx.scene.control.IndexedCell<?> top = flow.getFirstVisibleCell();
+      heldLine = messages.getItems().get(movedToTop ? above : top.getIndex() + above);
+      heldOffset = movedToTop ? 0 : top.getLayoutY();
       holdStartedAt = System.nanoTime();
       // laid out now, with the new count (the list would otherwise keep the index on top at its
       // next layout, which is a line of the new page), then back to the line
@@ -441,8 +456,18 @@ public final class ChatPane extends BorderPane {
     }
   }
 
+  /** When the list was last laid out (nanoTime): its cells show the user's moves from then on. */
+  private long laidOutAt;
+
+  /** After each layout: the end followed or the held place kept, as either asks. */
+  private final Runnable afterLayout = () -> {
+    laidOutAt = System.nanoTime();
+    followEnd();
+    holdPlace();
+  };
+
   /** After each layout while a place is held: the held line back on top if the list moved it. */
-  private final Runnable holdPlace = () -> {
+  private void holdPlace() {
     if (heldLine == null) {
       return;
     }
@@ -455,7 +480,7 @@ public final class ChatPane extends BorderPane {
         && Math.abs(first.getLayoutY() - heldOffset) < 1)) {
       placeHeldLine(flow);
     }
-  };
+  }
 
   /** Scrolls to where unread begins, fetching older pages until it is loaded. */
   private void jumpToFirstUnread() {
@@ -726,13 +751,13 @@ public final class ChatPane extends BorderPane {
    */
   private long followEndUntil;
   private static final long FOLLOW_END_NANOS = 1_500_000_000L;
-  private final Runnable followEnd = () -> {
+  private void followEnd() {
     if (followEndUntil != 0 && System.nanoTime() < followEndUntil && userScrolledAt < followEndUntil - FOLLOW_END_NANOS
         && messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
         && flow.getPosition() < 1.0) {
       flow.scrollPixels(1_000_000);
     }
-  };
+  }
 
   private void scrollToEnd() {
     if (!messages.getItems().isEmpty()) {

@@ -43,12 +43,19 @@ final class MessageCell extends ListCell<ChatLine> {
   private final java.util.function.LongSupplier readBefore;
   private final Consumer<Message> forward;
   private final VideoCards videos;
+  private final LineHeights heights;
+  /** The measuring cell's line as measured before (-1: built and measured now). */
+  private double knownHeight = -1;
+  /** Whether a date, and the new-messages divider, stand above the line. */
+  private boolean dated;
+  private boolean divided;
 
   MessageCell(long myId, Texts texts, LongFunction<String> nameOf, Consumer<Message> recall,
               ConversationTitles titles, Attachments attachments, Consumer<Message> reply,
               java.util.function.LongSupplier peerRead, java.util.function.LongFunction<Message> quoted,
               LongFunction<String> avatarOf, java.util.function.LongSupplier readBefore,
-              Consumer<Message> forward, VideoCards videos) {
+              Consumer<Message> forward, VideoCards videos, LineHeights heights) {
+    this.heights = heights;
     this.forward = forward;
     this.videos = videos;
     this.avatarOf = avatarOf;
@@ -69,17 +76,27 @@ final class MessageCell extends ListCell<ChatLine> {
     super.updateItem(line, empty);
     setText(null);
     setContextMenu(null);
+    knownHeight = -1;
     if (empty || line == null) {
       setGraphic(null);
       return;
     }
     Message message = line.message();
-    javafx.scene.Node body = line(line, message);
     java.time.LocalDate day = ling.client.ui.Times.day(message.createdAt());
     java.time.LocalDate before = getIndex() > 0 && getIndex() - 1 < getListView().getItems().size()
         ? ling.client.ui.Times.day(getListView().getItems().get(getIndex() - 1).message().createdAt()) : null;
+    dated = day != null && !day.equals(before);
+    divided = firstUnread(line);
+    if (!shown()) {
+      knownHeight = heights.of(line, dated, divided);
+      if (knownHeight >= 0) {
+        setGraphic(null);
+        return;
+      }
+    }
+    javafx.scene.Node body = line(line, message);
     VBox stack = new VBox(6);
-    if (day != null && !day.equals(before)) {
+    if (dated) {
       // the first line of a day says which day
       Label date = new Label(day.equals(java.time.LocalDate.now()) ? texts.get("chat.today")
           : day.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
@@ -89,7 +106,7 @@ final class MessageCell extends ListCell<ChatLine> {
       centred.setAlignment(Pos.CENTER);
       stack.getChildren().add(centred);
     }
-    if (firstUnread(line)) {
+    if (divided) {
       Label divider = new Label(texts.get("chat.newMessages"));
       divider.getStyleClass().add("new-messages");
       divider.setId("newMessagesDivider");
@@ -102,6 +119,24 @@ final class MessageCell extends ListCell<ChatLine> {
       stack.getChildren().add(body);
       setGraphic(stack);
     }
+  }
+
+  /**
+   * The measuring cell's height: as measured before when the line is known at this width, else
+   * measured now and noted.
+   */
+  @Override
+  protected double computePrefHeight(double width) {
+    if (knownHeight >= 0) {
+      // the list measures at another width now: this once the height from before, the rest anew
+      heights.measuringAt(width);
+      return knownHeight;
+    }
+    double height = super.computePrefHeight(width);
+    if (width > 0 && !isEmpty() && getItem() != null && !shown()) {
+      heights.measured(getItem(), width, dated, divided, height);
+    }
+    return height;
   }
 
   /**
