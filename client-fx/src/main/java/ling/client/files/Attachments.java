@@ -62,10 +62,35 @@ public final class Attachments implements ling.client.ui.Pictures {
   public ObjectProperty<Image> image(String url, double shownWidth) {
     return images.get(shownWidth > 0 ? url + "#" + (int) shownWidth : url, key -> {
       ObjectProperty<Image> image = new SimpleObjectProperty<>();
-      Fx.whenDone(files.bytes(url), bytes -> image.set(new Image(new ByteArrayInputStream(bytes), shownWidth, 0,
-          true, true)), err -> { });
+      Fx.whenDone(files.bytes(url), bytes -> image.set(decode(bytes, shownWidth)), err -> { });
       return image;
     });
+  }
+
+  /**
+   * The picture decoded from its file's bytes, which are let go then: an image keeps the stream
+   * it was made from for as long as it lives, and the file of a photo may weigh 50 MB.
+   */
+  static Image decode(byte[] bytes, double shownWidth) {
+    LetGo source = new LetGo(bytes);
+    Image image = new Image(source, shownWidth, 0, true, true);
+    source.letGo();
+    return image;
+  }
+
+  /** Bytes read from until the image is made (it is made at once), then dropped. */
+  private static final class LetGo extends ByteArrayInputStream {
+
+    LetGo(byte[] bytes) {
+      super(bytes);
+    }
+
+    synchronized void letGo() {
+      buf = new byte[0];
+      pos = 0;
+      count = 0;
+      mark = 0;
+    }
   }
 
   /**
