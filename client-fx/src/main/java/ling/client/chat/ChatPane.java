@@ -452,7 +452,11 @@ public final class ChatPane extends BorderPane {
     if (at >= 0) {
       followEndUntil = 0;
       flow.scrollToTop(at);
-      flow.scrollPixels(-heldOffset);
+      // laid out at once, so that the line is put where it was in this frame (the list places it
+      // by the heights it estimates for the lines above, which it goes on measuring)
+      flow.layout();
+      javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(at);
+      flow.scrollPixels((cell == null ? 0 : cell.getLayoutY()) - heldOffset);
     }
   }
 
