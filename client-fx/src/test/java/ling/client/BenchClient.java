@@ -78,11 +78,11 @@ final class BenchClient {
       window.main().chats().open(texts);
       return (System.nanoTime() - begun) / 1_000_000;
     });
-    poll(() -> !window.client().chat(texts).lines().isEmpty(), 5);
+    poll(() -> !window.client().chat(texts).lines().isEmpty(), 5, 30);
     long fetched = (System.nanoTime() - opening) / 1_000_000;
     long newestText = fx(() -> window.client().chat(texts).lines().get(window.client().chat(texts).lines().size() - 1)
         .message().seq());
-    poll(() -> shownSeqs(window).contains(newestText), 5);
+    poll(() -> shownSeqs(window).contains(newestText), 5, 30);
     report(String.format("open %,d-message conversation: %d ms of work on the FX thread, newest page in the model "
         + "after %d ms, on screen after %d ms", newestText, handled, fetched, (System.nanoTime() - opening) / 1_000_000));
     Scroll text = scrollBack(window, textLines);
@@ -105,16 +105,16 @@ final class BenchClient {
             + " worst %.1f ms; %d times at the top waiting for a page, %d ms in all", shown.lines(),
         shown.steps(), shown.median(), shown.p99(), shown.worst(), shown.stalls(), shown.stalledMillis()));
     // the user stops scrolling: what the client holds, and whether it rests
-    long peak = statusMb("VmHWM:");
+    long peak = statusMb(SELF, "VmHWM:");
     long collections = collections();
     long idleFrom = System.nanoTime();
     Thread.sleep(5_000);
-    long at5 = statusMb("VmRSS:");
+    long at5 = statusMb(SELF, "VmRSS:");
     Thread.sleep(10_000);
-    long at15 = statusMb("VmRSS:");
+    long at15 = statusMb(SELF, "VmRSS:");
     nativeMemory();
     Thread.sleep(15_000);
-    long at30 = statusMb("VmRSS:");
+    long at30 = statusMb(SELF, "VmRSS:");
     long idleCollections = collections() - collections;
     long idleSeconds = (System.nanoTime() - idleFrom) / 1_000_000_000L;
     Runtime runtime = Runtime.getRuntime();
@@ -238,10 +238,6 @@ final class BenchClient {
     poll(condition, 20, seconds);
   }
 
-  private static void poll(BooleanSupplier condition, int everyMillis) throws Exception {
-    poll(condition, everyMillis, 30);
-  }
-
   private static void poll(BooleanSupplier condition, int everyMillis, int seconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!fx(condition::getAsBoolean)) {
@@ -258,9 +254,12 @@ final class BenchClient {
         .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
   }
 
-  /** A figure of this process's status in /proc, in MB: VmRSS the resident memory now, VmHWM its peak. */
-  static long statusMb(String field) throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+  /** This process's status in /proc. */
+  private static final Path SELF = Path.of("/proc/self/status");
+
+  /** A figure of a process's status in /proc, in MB: VmRSS the resident memory now, VmHWM its peak. */
+  static long statusMb(Path status, String field) throws Exception {
+    for (String line : Files.readAllLines(status)) {
       if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
       }

@@ -134,19 +134,13 @@ class ClientBench {
    * its report; it fails if the client does not get through.
    */
   private void drive(ClientJvm jvm, Account reader, String server, long texts, long pictures) throws Exception {
-    List<String> command = new ArrayList<>(jvm.java());
-    command.addAll(List.of(PACKAGE_JVM.split("\\s+")));
-    if (!EXTRA_JVM.isBlank()) {
-      command.addAll(List.of(EXTRA_JVM.trim().split("\\s+")));
-    }
     String driver = Path.of(BenchClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    command.addAll(List.of("-cp", classPath(jvm.jar()) + java.io.File.pathSeparator + driver,
-        "-Dling.bench.jdk=" + System.getProperty("java.home"),
-        "-Dling.bench.histogram=" + Boolean.getBoolean("ling.bench.histogram"), "-Dling.home=" + dir.resolve("client"),
-        "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-        "-Dheadless.geometry=1920x1200-32", BenchClient.class.getName(), server, reader.username(), reader.password(),
-        Long.toString(texts), Integer.toString(Math.min(3_000, TEXTS)), Long.toString(pictures),
-        Integer.toString(IMAGES), dir.resolve("profile").toString()));
+    List<String> command = clientCommand(jvm, List.of(EXTRA_JVM.trim().split("\\s+")),
+        classPath(jvm.jar()) + java.io.File.pathSeparator + driver, dir.resolve("client"));
+    command.addAll(List.of("-Dling.bench.jdk=" + System.getProperty("java.home"),
+        "-Dling.bench.histogram=" + Boolean.getBoolean("ling.bench.histogram"), BenchClient.class.getName(), server,
+        reader.username(), reader.password(), Long.toString(texts), Integer.toString(Math.min(3_000, TEXTS)),
+        Long.toString(pictures), Integer.toString(IMAGES), dir.resolve("profile").toString()));
     line("the client runs alone: " + jvm.what());
     Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
     ScheduledFuture<?> limit = stopAfter(client, 30);
@@ -186,11 +180,8 @@ class ClientBench {
    * (headless) screen: the milliseconds from the process's start, and its resident MB then.
    */
   private long[] launch(ClientJvm jvm) throws Exception {
-    List<String> command = new ArrayList<>(jvm.java());
-    command.addAll(List.of(PACKAGE_JVM.split("\\s+")));
-    command.addAll(List.of("-cp", classPath(jvm.jar()), "-Dling.reportStartup=true",
-        "-Dling.home=" + dir.resolve("launch"), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-        "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32", "ling.client.Launcher"));
+    List<String> command = clientCommand(jvm, List.of(), classPath(jvm.jar()), dir.resolve("launch"));
+    command.addAll(List.of("-Dling.reportStartup=true", "ling.client.Launcher"));
     Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
     // a jar built before the window reported its start would never say: it is stopped after a minute
     ScheduledFuture<?> limit = stopAfter(client, 1);
@@ -199,7 +190,7 @@ class ClientBench {
         if (line.startsWith("ling: window shown ")) {
           long millis = Long.parseLong(line.replaceAll("\\D+", " ").trim().split(" ")[0]);
           Thread.sleep(1000);
-          return new long[] {millis, residentMb(Path.of("/proc", Long.toString(client.pid()), "status"))};
+          return new long[] {millis, BenchClient.statusMb(Path.of("/proc", Long.toString(client.pid()), "status"), "VmRSS:")};
         }
       }
       throw new AssertionError("the client ended without reporting its window (is " + jvm.jar() + " current?)");
@@ -208,6 +199,19 @@ class ClientBench {
       client.destroyForcibly();
       client.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * A client JVM as the package starts it (its options, with any given beside them) on the
+   * headless screen, up to its main class.
+   */
+  private static List<String> clientCommand(ClientJvm jvm, List<String> extraOptions, String classPath, Path home) {
+    List<String> command = new ArrayList<>(jvm.java());
+    command.addAll(List.of(PACKAGE_JVM.split("\\s+")));
+    extraOptions.stream().filter(option -> !option.isBlank()).forEach(command::add);
+    command.addAll(List.of("-cp", classPath, "-Dling.home=" + home, "-Dglass.platform=Monocle",
+        "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32"));
+    return command;
   }
 
   /** The client's own jar when it is built (what the package runs), else the test class path; with the headless screen. */
@@ -292,20 +296,6 @@ class ClientBench {
       throw new AssertionError(method + " " + path + ": " + response.statusCode() + " " + response.body());
     }
     return JSON.readTree(response.body());
-  }
-
-  private static long residentMb(Path status) throws Exception {
-    return statusMb(status, "VmRSS:");
-  }
-
-  /** A figure of /proc's status of a process, in MB: VmRSS the resident memory now, VmHWM its peak. */
-  private static long statusMb(Path status, String field) throws Exception {
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith(field)) {
-        return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-      }
-    }
-    return -1;
   }
 
   private static String readPackageJvm() {

@@ -109,12 +109,12 @@ public final class ChatPane extends BorderPane {
    * thumb to the top leaves the cells of the end until the next frame).
    */
   private boolean wasAtEnd(int linesBefore) {
-    return linesBefore <= 0 || userScrolledAt <= laidOutAt && isAtEnd(linesBefore);
-  }
-
-  private boolean isAtEnd(int linesBefore) {
-    return linesBefore <= 0 || !(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
-        || flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= linesBefore - 1;
+    if (linesBefore <= 0) {
+      return true;
+    }
+    return userScrolledAt <= laidOutAt
+        && (!(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+        || flow.getLastVisibleCell() == null || flow.getLastVisibleCell().getIndex() >= linesBefore - 1);
   }
 
   public ChatPane(ChatModels models, Texts texts, ConversationTitles titles,
@@ -423,16 +423,24 @@ public final class ChatPane extends BorderPane {
     if (!(messages.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
       return;
     }
-    // moved to the top by the user since the list was last laid out (the thumb dragged there): the
-    // cells still show where it was, and the line the user is at is the first there was
-    boolean movedToTop = userScrolledAt > laidOutAt && flow.getPosition() <= 0.0;
-    if (movedToTop || flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first
-        && first.getIndex() >= 0 && first.getIndex() + above < messages.getItems().size()) {
-      // the cell's index is still the one before the change; its item may be either (cells made
-      // for an earlier chat hear of the change first and show what is at that index now)
-      javafx.scene.control.IndexedCell<?> top = flow.getFirstVisibleCell();
-      heldLine = messages.getItems().get(movedToTop ? above : top.getIndex() + above);
-      heldOffset = movedToTop ? 0 : top.getLayoutY();
+    // the line on top before the change, by its index then (cells made for an earlier chat hear of
+    // the change first and may already show what is at that index now); when the user moved to the
+    // top since the list was last laid out (the thumb dragged there), the cells still show where it
+    // was, and the line the user is at is the first there was
+    int top;
+    double offset;
+    if (userScrolledAt > laidOutAt && flow.getPosition() <= 0.0) {
+      top = 0;
+      offset = 0;
+    } else if (flow.getFirstVisibleCell() instanceof javafx.scene.control.ListCell<?> first && first.getIndex() >= 0) {
+      top = first.getIndex();
+      offset = first.getLayoutY();
+    } else {
+      return;
+    }
+    if (top + above < messages.getItems().size()) {
+      heldLine = messages.getItems().get(top + above);
+      heldOffset = offset;
       holdStartedAt = System.nanoTime();
       // laid out now, with the new count (the list would otherwise keep the index on top at its
       // next layout, which is a line of the new page), then back to the line
